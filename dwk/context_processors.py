@@ -1,0 +1,16 @@
+from django.conf import settings
+
+from dwk.permissions import rollen_von
+
+
+def dwk(request):
+    """Values every page needs: the city, whether its data are demo data, the user's roles."""
+    from quartiere.models import Kommune
+
+    kommune = Kommune.objects.only("name", "ist_demo").first()
+    return {
+        "kommune": kommune,
+        "ist_demo": bool(kommune and kommune.ist_demo),
+        "rollen": rollen_von(request.user) if hasattr(request, "user") else [],
+        "debug_modus": settings.DEBUG,
+    }

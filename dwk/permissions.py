@@ -1,0 +1,43 @@
+"""Role predicates shared by every app's ``rules.py``.
+
+The roles are Django groups created by the data migration ``dwk/migrations/0001``;
+superusers count as Projektteam.
+"""
+
+import rules
+
+PROJEKTTEAM = "Projektteam"
+LENKUNGSGRUPPE = "Lenkungsgruppe"
+RATSBUERO = "Ratsbüro"
+PARTNER = "Partner"
+ROLLEN = [PROJEKTTEAM, LENKUNGSGRUPPE, RATSBUERO, PARTNER]
+
+
+def _in_gruppe(name):
+    @rules.predicate(name=f"in_gruppe_{name}")
+    def predicate(user):
+        if not user.is_authenticated:
+            return False
+        # Cache the group names on the user object: one query per request, not per check.
+        if not hasattr(user, "_dwk_gruppen"):
+            user._dwk_gruppen = set(user.groups.values_list("name", flat=True))
+        return name in user._dwk_gruppen
+
+    return predicate
+
+
+ist_projektteam = rules.is_superuser | _in_gruppe(PROJEKTTEAM)
+ist_lenkungsgruppe = _in_gruppe(LENKUNGSGRUPPE)
+ist_ratsbuero = _in_gruppe(RATSBUERO)
+ist_partner = _in_gruppe(PARTNER)
+liest_alles = ist_projektteam | ist_lenkungsgruppe
+
+
+def rollen_von(user):
+    """The role names of ``user`` for display (superusers show as Projektteam)."""
+    if not user.is_authenticated:
+        return []
+    gruppen = [rolle for rolle in ROLLEN if _in_gruppe(rolle)(user)]
+    if user.is_superuser and PROJEKTTEAM not in gruppen:
+        gruppen.insert(0, PROJEKTTEAM)
+    return gruppen
