@@ -12,5 +12,5 @@ def dwk(request):
         "kommune": kommune,
         "ist_demo": bool(kommune and kommune.ist_demo),
         "rollen": rollen_von(request.user) if hasattr(request, "user") else [],
-        "debug_modus": settings.DEBUG,
+        "karten_kacheln": bool(settings.MAP_TILES),
     }

@@ -243,3 +243,8 @@ LOGGING = {
         "weasyprint": {"level": "ERROR"},
     },
 }
+
+# GDAL 3.6 (Debian 12) cannot block file/network access from spatial references; GeoDjango
+# warns about it. Only Projektteam may upload boundary files, and the import checks the
+# file type first, so the warning is known and accepted here (upgrade GDAL to lift it).
+SILENCED_SYSTEM_CHECKS = ["gis.W001"]

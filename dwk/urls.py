@@ -1,1 +1,22 @@
-urlpatterns = []
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from dwk import views
+
+urlpatterns = [
+    path("", views.StartView.as_view(), name="start"),
+    path("handlungsfelder.css", views.HandlungsfeldFarbenView.as_view(), name="handlungsfeld_farben"),
+    path("uebersicht/", views.UebersichtView.as_view(), name="uebersicht"),
+    path("konto/anmelden/", views.AnmeldenView.as_view(), name="login"),
+    path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("quartiere.urls")),
+    path("", include("berichte.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -12,6 +12,8 @@ def pytest_configure(config):
             "Die Tests laufen gegen PostGIS: bitte mit `make test` starten oder "
             "DWK_DATABASE_URL=postgis://root@127.0.0.1:5432/dwk setzen."
         )
+    # Hashing real passwords is deliberately slow; the tests log in with force_login or know the password.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -1,0 +1,78 @@
+# DWK Quartiersplanung: `make run` starts the demo, `make test` runs the whole suite.
+# Both set up what they need (system packages, .venv, databases) and skip what is there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+VAR := var
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# System packages: GeoDjango (GDAL/GEOS/PROJ), SpatiaLite, WeasyPrint (Pango, HarfBuzz subset), fonts.
+APT_BASIS := python3 python3-venv gdal-bin libsqlite3-mod-spatialite libpango-1.0-0 libpangoft2-1.0-0 \
+	libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2
+# For the tests: Chromium for the browser tests, poppler for looking at PDFs.
+APT_TEST := chromium poppler-utils
+
+# The demo runs on SpatiaLite under var/; DEBUG only for this local demo server.
+DEMO_ENV := DWK_DEBUG=true DWK_DATABASE_URL=spatialite:///$(CURDIR)/$(VAR)/dwk.sqlite3
+# The tests run against PostGIS through the local socket as the current user.
+TEST_ENV := DWK_DATABASE_URL=$${DWK_TEST_DATABASE_URL:-postgis:///dwk} DJANGO_ALLOW_ASYNC_UNSAFE=true \
+	DWK_CHROMIUM=$${DWK_CHROMIUM:-/usr/bin/chromium}
+
+.PHONY: setup setup-test run test test-schnell bench lint fmt demo-daten clean
+
+setup: $(VENV)/.installiert
+
+$(VENV)/.installiert: requirements.lock pyproject.toml scripts/apt-pakete.sh
+	@scripts/apt-pakete.sh $(APT_BASIS)
+	@if [ ! -x $(PY) ]; then \
+		python=$$(scripts/python-finden.sh) || exit 1; \
+		echo "Lege $(VENV) mit $$python an"; \
+		"$$python" -m venv $(VENV); \
+	fi
+	@$(PY) -c 'import sqlite3; sqlite3.connect(":memory:").enable_load_extension(True)' 2>/dev/null || { \
+		echo "Fehler: $(VENV) wurde mit einem Python ohne SQLite-Erweiterungen angelegt. Bitte 'rm -rf $(VENV)' und erneut starten." >&2; exit 1; }
+	$(PIP) install --quiet --disable-pip-version-check --requirement requirements.lock
+	@mkdir -p $(VAR)
+	@touch $@
+
+setup-test: setup
+	@scripts/apt-pakete.sh $(APT_TEST)
+	@scripts/postgis-bereitstellen.sh
+
+run: setup
+	@$(DEMO_ENV) $(PY) manage.py migrate --no-input -v 0
+	@$(DEMO_ENV) $(PY) manage.py demo_daten
+	@echo "DWK Quartiersplanung läuft auf http://$(HOST):$(PORT)/  (beenden mit Strg+C)"
+	@$(DEMO_ENV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+demo-daten: setup
+	@$(DEMO_ENV) $(PY) manage.py migrate --no-input -v 0
+	@$(DEMO_ENV) $(PY) manage.py demo_daten
+
+test: setup-test
+	$(PY) manage.py makemigrations --check --dry-run -v 0
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Without the browser tests and the SpatiaLite smoke test.
+test-schnell: setup-test
+	$(TEST_ENV) $(VENV)/bin/pytest -m "not browser and not spatialite" $(PYTEST_ARGS)
+
+bench: setup-test
+	$(TEST_ENV) $(PY) bench/run.py
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) $(VAR)/dwk.sqlite3 $(VAR)/static .pytest_cache .ruff_cache

@@ -1,0 +1,157 @@
+"""Rendering PDFs with WeasyPrint, and the only resources a PDF may load.
+
+PDF templates link stylesheets and images as web pages do (``{% static 'css/pdf.css' %}``,
+``{{ foto.datei.url }}``). They are rendered against the pseudo-origin ``PDF_BASE_URL``
+(``https://dwk.invalid/``; the top-level domain ``.invalid`` never resolves, RFC 2606), so
+``/static/css/pdf.css`` becomes ``https://dwk.invalid/static/css/pdf.css``.
+``PdfURLFetcher`` maps such URLs to files on disk and never opens a network connection:
+
+- ``data:`` URIs are decoded;
+- ``<PDF_BASE_URL>/<STATIC_URL>…`` is looked up with the staticfiles finders (so it works
+  without ``collectstatic``), then in ``STATIC_ROOT``;
+- ``<PDF_BASE_URL>/<MEDIA_URL>…`` is looked up in ``MEDIA_ROOT``;
+- ``file://`` URLs are read only when the file lies inside one of those folders.
+
+Every real path is resolved with ``os.path.realpath`` and must lie inside an allowed folder,
+so neither ``..`` nor a symbolic link leads out. Everything else (http, https to any other
+host, ftp, other files) is refused: the fetcher logs a warning and raises ``ValueError``,
+which WeasyPrint treats as a missing resource; the PDF is still rendered without it.
+"""
+
+import logging
+import mimetypes
+import os
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import url2pathname
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.utils import timezone
+from django.utils._os import safe_join
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger(__name__)
+
+PDF_BASE_URL = "https://dwk.invalid/"
+PDF_VARIANT = "pdf/a-3b"
+
+
+class PdfURLFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that reads only ``data:`` URIs and our static and media files."""
+
+    def __init__(self, **kwargs):
+        # Only data: may reach urllib (the parent class); redirects are never followed.
+        kwargs.update(allowed_protocols={"data"}, allow_redirects=False, fail_on_errors=False)
+        super().__init__(**kwargs)
+
+    def fetch(self, url, headers=None):
+        if url[:5].lower() == "data:":
+            return super().fetch(url, headers)
+        pfad = self.lokaler_pfad(url)
+        if pfad is None:
+            logger.warning("PDF: Ressource abgelehnt (nur data:, Static- und Mediendateien erlaubt): %.200s", url)
+            raise ValueError(f"Ressource für PDFs nicht erlaubt: {url[:200]}")
+        with open(pfad, "rb") as datei:
+            inhalt = datei.read()
+        content_type = mimetypes.guess_type(pfad)[0] or "application/octet-stream"
+        # Keep the requested URL, so relative URLs inside a stylesheet resolve against it.
+        return URLFetcherResponse(url, inhalt, {"Content-Type": content_type})
+
+    def lokaler_pfad(self, url):
+        """The real path of the allowed file ``url`` points to, or ``None`` when it is not allowed."""
+        try:
+            teile = urlsplit(url)
+        except ValueError:
+            return None
+        schema = teile.scheme.lower()
+        if schema == "file":
+            if teile.netloc not in ("", "localhost"):
+                return None
+            return _innerhalb(url2pathname(unquote(teile.path)), _static_wurzeln() + [settings.MEDIA_ROOT])
+        if schema not in ("http", "https"):
+            return None
+        ohne_anfrage = teile._replace(query="", fragment="").geturl()
+        for prefix, suchen in (
+            (urljoin(PDF_BASE_URL, settings.STATIC_URL), _static_datei),
+            (urljoin(PDF_BASE_URL, settings.MEDIA_URL), _medien_datei),
+        ):
+            if ohne_anfrage.startswith(prefix):
+                relativ = unquote(ohne_anfrage[len(prefix) :])
+                if not _sicherer_relativer_pfad(relativ):
+                    return None
+                return suchen(relativ)
+        return None
+
+
+def _sicherer_relativer_pfad(relativ):
+    if not relativ or "\x00" in relativ or "\\" in relativ or relativ.startswith("/"):
+        return False
+    return all(teil not in ("", ".", "..") for teil in relativ.split("/"))
+
+
+def _static_wurzeln():
+    """Every folder static files are served from: the finders' folders and STATIC_ROOT."""
+    wurzeln = [
+        storage.location
+        for finder in finders.get_finders()
+        for storage in getattr(finder, "storages", {}).values()
+        if getattr(storage, "location", None)
+    ]
+    if settings.STATIC_ROOT:
+        wurzeln.append(settings.STATIC_ROOT)
+    return wurzeln
+
+
+def _static_datei(relativ):
+    try:
+        gefunden = finders.find(relativ)
+        if not gefunden and settings.STATIC_ROOT:
+            gefunden = safe_join(settings.STATIC_ROOT, relativ)
+    except SuspiciousFileOperation:
+        return None
+    return _innerhalb(gefunden, _static_wurzeln()) if gefunden else None
+
+
+def _medien_datei(relativ):
+    if not settings.MEDIA_ROOT:
+        return None
+    try:
+        pfad = safe_join(settings.MEDIA_ROOT, relativ)
+    except SuspiciousFileOperation:
+        return None
+    return _innerhalb(pfad, [settings.MEDIA_ROOT])
+
+
+def _innerhalb(pfad, wurzeln):
+    """``pfad`` resolved, if it is an existing file inside one of ``wurzeln`` (resolved too), else ``None``."""
+    echt = os.path.realpath(pfad)
+    if not os.path.isfile(echt):
+        return None
+    for wurzel in wurzeln:
+        echte_wurzel = os.path.realpath(wurzel)
+        if os.path.commonpath([echt, echte_wurzel]) == echte_wurzel:
+            return echt
+    return None
+
+
+def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fetcher=None):
+    """Render the HTML string ``html`` to tagged PDF/A-3b bytes.
+
+    Resources are loaded only through ``PdfURLFetcher`` (see the module docstring). The
+    document's title, author (the Kommune, for our reports) and language are written to the
+    PDF's info dictionary and its XMP metadata; they override ``<title>``, ``<meta
+    name="author">`` and ``<html lang>`` of the HTML.
+    """
+    # Tagged (structure tree from the HTML), so screen readers and reflow work; PDF/A-3b allows it.
+    optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
+    dokument = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher or PdfURLFetcher()).render(**optionen)
+    jetzt = timezone.localtime().isoformat(timespec="seconds")
+    dokument.metadata.title = title
+    dokument.metadata.authors = [author]
+    dokument.metadata.lang = lang
+    dokument.metadata.generator = "DWK Quartiersplanung"
+    dokument.metadata.created = jetzt
+    dokument.metadata.modified = jetzt
+    return dokument.write_pdf(**optionen)

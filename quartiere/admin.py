@@ -1,0 +1,62 @@
+from django.contrib import admin
+from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Handlungsfeld, Kommune, Quartier, QuartierUnterbezirk, Stadtbezirk, StatistischerBezirk, Unterbezirk
+from .services import quartier_speichern
+
+
+@admin.register(Handlungsfeld)
+class HandlungsfeldAdmin(admin.ModelAdmin):
+    list_display = ["reihenfolge", "name", "kurzname", "farbe"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Kommune)
+class KommuneAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "gemeindeschluessel", "ist_demo"]
+
+
+@admin.register(Stadtbezirk)
+class StadtbezirkAdmin(LeafletGeoAdmin):
+    list_display = ["code", "name", "kommune"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(StatistischerBezirk)
+class StatistischerBezirkAdmin(LeafletGeoAdmin):
+    list_display = ["code", "name", "stadtbezirk"]
+    list_filter = ["stadtbezirk"]
+    search_fields = ["code", "name"]
+    list_select_related = ["stadtbezirk"]
+
+
+@admin.register(Unterbezirk)
+class UnterbezirkAdmin(LeafletGeoAdmin):
+    list_display = ["code", "name", "bezirk"]
+    list_filter = ["bezirk__stadtbezirk"]
+    search_fields = ["code", "name"]
+    list_select_related = ["bezirk"]
+
+
+class AbdeckungInline(admin.TabularInline):
+    model = QuartierUnterbezirk
+    extra = 0
+    can_delete = False
+    readonly_fields = ["unterbezirk", "anteil"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # derived spatially, never typed by hand
+
+
+@admin.register(Quartier)
+class QuartierAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin):
+    list_display = ["name", "stadtbezirk", "siedlungsepoche", "ist_referenzquartier", "status"]
+    list_filter = ["ist_referenzquartier", "status", "siedlungsepoche"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["partner"]
+    inlines = [AbdeckungInline]
+
+    def save_model(self, request, obj, form, change):
+        quartier_speichern(quartier=obj)

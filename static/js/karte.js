@@ -1,0 +1,102 @@
+/* Maps of DWK Quartiersplanung. Called by django-leaflet's map:init callbacks.
+ * Every map has a table beside it that says the same; the map adds no information of its own. */
+(function () {
+  "use strict";
+
+  var STILE = {
+    stadtbezirke: { color: "#1a1a1a", weight: 3.5, fill: false },
+    bezirke: { color: "#3d3d3d", weight: 2, dashArray: "8 5", fill: false },
+    unterbezirke: { color: "#555555", weight: 1, dashArray: "2 4", fill: false },
+    quartiere: { color: "#8a3b00", weight: 3, fillColor: "#f28e2b", fillOpacity: 0.35 },
+  };
+  // Unterbezirke only from this zoom level on: below it they are a grey blur.
+  var UNTERBEZIRKE_AB_ZOOM = 13;
+
+  function beschriftung(feature) {
+    var p = feature.properties || {};
+    var text = (p.code ? p.code + " " : "") + (p.name || "");
+    if (p.flaeche_km2 !== undefined) {
+      text += " (" + String(p.flaeche_km2).replace(".", ",") + " km²)";
+    }
+    return text;
+  }
+
+  function popup(feature, layer) {
+    var el = document.createElement("div");
+    var p = feature.properties || {};
+    if (p.url) {
+      var a = document.createElement("a");
+      a.href = p.url;
+      a.textContent = beschriftung(feature);
+      el.appendChild(a);
+    } else {
+      el.textContent = beschriftung(feature);
+    }
+    layer.bindPopup(el);
+    layer.bindTooltip(beschriftung(feature), { sticky: true });
+  }
+
+  function ladeEbene(ebene, ziel) {
+    return fetch(ebene.url, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
+      .then(function (antwort) {
+        if (!antwort.ok) throw new Error(antwort.status);
+        return antwort.json();
+      })
+      .then(function (daten) {
+        ziel.addData(daten);
+        return ziel;
+      });
+  }
+
+  function stadtkarte(map) {
+    var ebenen = JSON.parse(document.getElementById("karte-ebenen").textContent);
+    var kontrolle = L.control.layers(null, null, { collapsed: false }).addTo(map);
+    var grenzen = L.latLngBounds([]);
+    var geladen = ebenen.map(function (ebene) {
+      var layer = L.geoJSON(null, { style: STILE[ebene.schluessel], onEachFeature: popup });
+      kontrolle.addOverlay(layer, ebene.name);
+      if (ebene.schluessel !== "unterbezirke") layer.addTo(map);
+      return ladeEbene(ebene, layer).then(function (l) {
+        if (ebene.schluessel === "stadtbezirke" && l.getLayers().length) grenzen.extend(l.getBounds());
+        if (ebene.schluessel === "unterbezirke") {
+          map.on("zoomend", function () {
+            if (map.getZoom() >= UNTERBEZIRKE_AB_ZOOM) l.addTo(map);
+          });
+        }
+        if (ebene.schluessel === "quartiere") l.bringToFront();
+        return l;
+      });
+    });
+    Promise.all(geladen)
+      .then(function () {
+        if (grenzen.isValid()) map.fitBounds(grenzen);
+        document.getElementById("stadtkarte").setAttribute("data-geladen", "ja");
+      })
+      .catch(function () {
+        var hinweis = document.createElement("p");
+        hinweis.className = "alert alert-warning mt-2";
+        hinweis.setAttribute("role", "alert");
+        hinweis.textContent = "Die Kartenebenen konnten nicht geladen werden. Die Tabellen unten enthalten alle Angaben.";
+        document.getElementById("stadtkarte").after(hinweis);
+      });
+  }
+
+  function quartierkarte(map) {
+    var daten = JSON.parse(document.getElementById("quartier-karte-daten").textContent);
+    var unterbezirke = L.geoJSON(null, { style: STILE.bezirke });
+    daten.unterbezirke.forEach(function (u) {
+      unterbezirke.addData({ type: "Feature", geometry: JSON.parse(u.geometrie), properties: { name: u.name } });
+    });
+    unterbezirke.eachLayer(function (l) { popup(l.feature, l); });
+    unterbezirke.addTo(map);
+    var quartier = L.geoJSON(
+      { type: "Feature", geometry: JSON.parse(daten.quartier.geometrie), properties: { name: daten.quartier.name } },
+      { style: STILE.quartiere, onEachFeature: popup }
+    ).addTo(map);
+    map.fitBounds(quartier.getBounds(), { padding: [20, 20] });
+    document.getElementById("quartierkarte").setAttribute("data-geladen", "ja");
+  }
+
+  window.dwkStadtkarte = stadtkarte;
+  window.dwkQuartierkarte = quartierkarte;
+})();

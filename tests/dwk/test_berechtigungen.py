@@ -1,0 +1,141 @@
+"""The permission matrix: every URL pattern × every role (and anonymous), with the expected status.
+
+The matrix must list every named URL pattern of the project; a new pattern that is missing
+here makes ``test_matrix_listet_jedes_url_muster`` fail. The Django admin is listed by its
+index page; its other pages are the admin's own (staff only, checked by Django).
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import QuartierFactory, UnterbezirkFactory, UserFactory
+
+ROLLEN = ["anonym", "projektteam", "lenkungsgruppe", "ratsbuero", "partner", "partner_fremd", "superuser"]
+ANMELDEN = "anmelden"  # a redirect to the login page
+
+# name: (method, kwargs, {role: expected})
+MATRIX = {
+    "start": ("get", {}, dict.fromkeys(ROLLEN, 200)),
+    "handlungsfeld_farben": ("get", {}, dict.fromkeys(ROLLEN, 200)),
+    "login": ("get", {}, {"anonym": 200, **dict.fromkeys(ROLLEN[1:], 302)}),
+    "logout": ("post", {}, dict.fromkeys(ROLLEN, 302)),
+    "uebersicht": ("get", {}, {"anonym": ANMELDEN, **dict.fromkeys(ROLLEN[1:], 200)}),
+    "quartiere:karte": (
+        "get",
+        {},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 200, "ratsbuero": 403,
+         "partner": 200, "partner_fremd": 200, "superuser": 200},
+    ),
+    "quartiere:ebene_geojson": (
+        "get",
+        {"ebene": "stadtbezirke"},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 200, "ratsbuero": 403,
+         "partner": 200, "partner_fremd": 200, "superuser": 200},
+    ),
+    "quartiere:liste": (
+        "get",
+        {},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 200, "ratsbuero": 403,
+         "partner": 200, "partner_fremd": 200, "superuser": 200},
+    ),
+    "quartiere:neu": (
+        "get",
+        {},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 403, "ratsbuero": 403,
+         "partner": 403, "partner_fremd": 403, "superuser": 200},
+    ),
+    "quartiere:detail": (
+        "get",
+        {"slug": "menglinghausen"},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 200, "ratsbuero": 403,
+         "partner": 200, "partner_fremd": 403, "superuser": 200},
+    ),
+    "quartiere:bearbeiten": (
+        "get",
+        {"slug": "menglinghausen"},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 403, "ratsbuero": 403,
+         "partner": 403, "partner_fremd": 403, "superuser": 200},
+    ),
+    "quartiere:gebiete_import": (
+        "get",
+        {},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 403, "ratsbuero": 403,
+         "partner": 403, "partner_fremd": 403, "superuser": 200},
+    ),
+    "berichte:liste": (
+        "get",
+        {},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 403, "ratsbuero": 200,
+         "partner": 403, "partner_fremd": 403, "superuser": 200},
+    ),
+    "berichte:quartiersprofil_pdf": (
+        "get",
+        {"slug": "menglinghausen"},
+        {"anonym": ANMELDEN, "projektteam": 200, "lenkungsgruppe": 403, "ratsbuero": 200,
+         "partner": 403, "partner_fremd": 403, "superuser": 200},
+    ),
+    # Staff only; the admin sends everyone else to its own login page.
+    "admin:index": (
+        "get",
+        {},
+        {"anonym": 302, "projektteam": 302, "lenkungsgruppe": 302, "ratsbuero": 302,
+         "partner": 302, "partner_fremd": 302, "superuser": 200},
+    ),
+}
+
+
+def _muster(resolver, namespace=""):
+    for eintrag in resolver.url_patterns:
+        if isinstance(eintrag, URLResolver):
+            ns = f"{namespace}{eintrag.namespace}:" if eintrag.namespace else namespace
+            yield from _muster(eintrag, ns)
+        elif isinstance(eintrag, URLPattern):
+            yield f"{namespace}{eintrag.name}" if eintrag.name else f"{namespace}<ohne Namen: {eintrag.pattern}>"
+
+
+def test_matrix_listet_jedes_url_muster():
+    alle = set(_muster(get_resolver()))
+    eigene = {name for name in alle if not name.startswith("admin:")}
+    assert eigene - set(MATRIX) == set(), "URL-Muster ohne Eintrag in der Berechtigungsmatrix"
+    assert set(MATRIX) - alle == set(), "Matrix-Einträge ohne URL-Muster"
+
+
+@pytest.fixture
+def benutzer(db):
+    from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
+
+    return {
+        "anonym": None,
+        "projektteam": UserFactory(username="pt", rolle=PROJEKTTEAM),
+        "lenkungsgruppe": UserFactory(username="lg", rolle=LENKUNGSGRUPPE),
+        "ratsbuero": UserFactory(username="rb", rolle=RATSBUERO),
+        "partner": UserFactory(username="pa", rolle=PARTNER),
+        "partner_fremd": UserFactory(username="pf", rolle=PARTNER),
+        "superuser": UserFactory(username="su", is_superuser=True, is_staff=True),
+    }
+
+
+@pytest.fixture
+def quartier(benutzer):
+    unterbezirk = UnterbezirkFactory()
+    quartier = QuartierFactory(name="Menglinghausen", slug="menglinghausen", stadtbezirk=unterbezirk.bezirk.stadtbezirk)
+    quartier.partner.add(benutzer["partner"])
+    from quartiere.services import quartier_unterbezirke_ableiten
+
+    quartier_unterbezirke_ableiten(quartier=quartier)
+    return quartier
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+@pytest.mark.parametrize("rolle", ROLLEN)
+def test_berechtigung(client, benutzer, quartier, name, rolle):
+    methode, kwargs, erwartet = MATRIX[name]
+    if benutzer[rolle] is not None:
+        client.force_login(benutzer[rolle])
+    url = reverse(name, kwargs=kwargs)
+    antwort = getattr(client, methode)(url)
+    soll = erwartet[rolle]
+    if soll == ANMELDEN:
+        assert (antwort.status_code, antwort.url.split("?")[0]) == (302, reverse("login"))
+    else:
+        assert antwort.status_code == soll
