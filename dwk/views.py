@@ -2,8 +2,8 @@
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.utils.decorators import method_decorator
 from django.http import HttpResponse
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView, View
 
 from dwk.permissions import ist_lenkungsgruppe, ist_partner, ist_projektteam, ist_ratsbuero

@@ -86,7 +86,9 @@ class Gebiet(models.Model):
 
 
 class Stadtbezirk(Gebiet):
-    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="stadtbezirke", verbose_name=_("Kommune"))
+    kommune = models.ForeignKey(
+        Kommune, on_delete=models.PROTECT, related_name="stadtbezirke", verbose_name=_("Kommune")
+    )
 
     class Meta(Gebiet.Meta):
         verbose_name = _("Stadtbezirk")
@@ -151,7 +153,9 @@ class Quartier(models.Model):
     )
     ist_referenzquartier = models.BooleanField(_("Referenzquartier"), default=False)
     auswahlbegruendung = models.TextField(_("Begründung der Auswahl"), blank=True)
-    status = models.CharField(_("Status"), max_length=20, choices=QuartierStatus.choices, default=QuartierStatus.KANDIDAT)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=QuartierStatus.choices, default=QuartierStatus.KANDIDAT
+    )
     partner = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="partner_quartiere",

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from . import views
-from .views_import import GebieteImportView
 
 app_name = "quartiere"
 urlpatterns = [
@@ -11,5 +10,5 @@ urlpatterns = [
     path("quartiere/neu/", views.QuartierCreateView.as_view(), name="neu"),
     path("quartiere/<slug:slug>/", views.QuartierDetailView.as_view(), name="detail"),
     path("quartiere/<slug:slug>/bearbeiten/", views.QuartierUpdateView.as_view(), name="bearbeiten"),
-    path("gebiete/import/", GebieteImportView.as_view(), name="gebiete_import"),
+    path("gebiete/import/", views.GebieteImportView.as_view(), name="gebiete_import"),
 ]

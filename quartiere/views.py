@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
+from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from .forms import QuartierForm
+from .forms import GebieteImportForm, QuartierForm
+from .importe import GebieteImportFehler, hochgeladene_gebiete_importieren
 from .models import Quartier, QuartierUnterbezirk, Stadtbezirk, StatistischerBezirk, Unterbezirk
 from .queries import feature_collection, flaeche_km2, schwerpunkt
 from .services import quartier_speichern
@@ -161,3 +162,31 @@ class QuartierUpdateView(QuartierFormMixin, UpdateView):
 
     def get_queryset(self):
         return Quartier.objects.select_related("stadtbezirk")
+
+
+class GebieteImportView(Geschuetzt, FormView):
+    """Upload a file of Stadtbezirke, Bezirke or Unterbezirke; a file with errors changes nothing."""
+
+    permission_required = "quartiere.import_gebiete"
+    form_class = GebieteImportForm
+    template_name = "quartiere/gebiete_import.html"
+    success_url = reverse_lazy("quartiere:gebiete_import")
+
+    def form_valid(self, form):
+        daten = form.cleaned_data
+        try:
+            ergebnis = hochgeladene_gebiete_importieren(
+                datei=daten["datei"],
+                ebene=daten["ebene"],
+                code_feld=daten["code_feld"],
+                name_feld=daten["name_feld"],
+                parent_feld=daten["parent_feld"] or None,
+            )
+        except GebieteImportFehler as fehler:
+            return self.render_to_response(self.get_context_data(form=form, import_fehler=fehler.fehler))
+        messages.success(self.request, ergebnis.zusammenfassung())
+        if ergebnis.quartiere_neu_abgeleitet:
+            messages.info(self.request, ergebnis.abdeckung_hinweis())
+        for warnung in ergebnis.warnungen:
+            messages.warning(self.request, _("Hinweis: %(warnung)s") % {"warnung": warnung})
+        return super().form_valid(form)

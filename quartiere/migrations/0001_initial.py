@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,175 +17,395 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Handlungsfeld',
+            name="Handlungsfeld",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='Name')),
-                ('kurzname', models.CharField(max_length=30, unique=True, verbose_name='Kurzname')),
-                ('slug', models.SlugField(unique=True, verbose_name='Kürzel')),
-                ('reihenfolge', models.PositiveSmallIntegerField(unique=True, verbose_name='Reihenfolge')),
-                ('farbe', models.CharField(help_text='Kontrast mindestens 4,5:1 zu Weiß, damit weiße Schrift darauf lesbar ist.', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Bitte eine Farbe als #RRGGBB angeben.')], verbose_name='Farbe')),
-                ('beschreibung', models.TextField(verbose_name='Beschreibung')),
-                ('who_bereiche', models.JSONField(default=list, help_text='Bereiche der WHO-Checkliste „altersfreundliche Stadt“, die dieses Handlungsfeld abdeckt.', verbose_name='WHO-Bereiche')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="Name")),
+                ("kurzname", models.CharField(max_length=30, unique=True, verbose_name="Kurzname")),
+                ("slug", models.SlugField(unique=True, verbose_name="Kürzel")),
+                ("reihenfolge", models.PositiveSmallIntegerField(unique=True, verbose_name="Reihenfolge")),
+                (
+                    "farbe",
+                    models.CharField(
+                        help_text="Kontrast mindestens 4,5:1 zu Weiß, damit weiße Schrift darauf lesbar ist.",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Bitte eine Farbe als #RRGGBB angeben."
+                            )
+                        ],
+                        verbose_name="Farbe",
+                    ),
+                ),
+                ("beschreibung", models.TextField(verbose_name="Beschreibung")),
+                (
+                    "who_bereiche",
+                    models.JSONField(
+                        default=list,
+                        help_text="Bereiche der WHO-Checkliste „altersfreundliche Stadt“, die dieses Handlungsfeld abdeckt.",
+                        verbose_name="WHO-Bereiche",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Handlungsfeld',
-                'verbose_name_plural': 'Handlungsfelder',
-                'ordering': ['reihenfolge'],
+                "verbose_name": "Handlungsfeld",
+                "verbose_name_plural": "Handlungsfelder",
+                "ordering": ["reihenfolge"],
             },
         ),
         migrations.CreateModel(
-            name='Kommune',
+            name="Kommune",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('gemeindeschluessel', models.CharField(max_length=8, unique=True, validators=[django.core.validators.RegexValidator('^\\d{8}$', 'Der Gemeindeschlüssel hat genau 8 Ziffern.')], verbose_name='Amtlicher Gemeindeschlüssel')),
-                ('ist_demo', models.BooleanField(default=False, help_text='Die Gebiete sind erzeugt, nicht amtlich.', verbose_name='Demodaten')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                (
+                    "gemeindeschluessel",
+                    models.CharField(
+                        max_length=8,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{8}$", "Der Gemeindeschlüssel hat genau 8 Ziffern."
+                            )
+                        ],
+                        verbose_name="Amtlicher Gemeindeschlüssel",
+                    ),
+                ),
+                (
+                    "ist_demo",
+                    models.BooleanField(
+                        default=False, help_text="Die Gebiete sind erzeugt, nicht amtlich.", verbose_name="Demodaten"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kommune',
-                'verbose_name_plural': 'Kommunen',
+                "verbose_name": "Kommune",
+                "verbose_name_plural": "Kommunen",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalKommune',
+            name="HistoricalKommune",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('gemeindeschluessel', models.CharField(db_index=True, max_length=8, validators=[django.core.validators.RegexValidator('^\\d{8}$', 'Der Gemeindeschlüssel hat genau 8 Ziffern.')], verbose_name='Amtlicher Gemeindeschlüssel')),
-                ('ist_demo', models.BooleanField(default=False, help_text='Die Gebiete sind erzeugt, nicht amtlich.', verbose_name='Demodaten')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                (
+                    "gemeindeschluessel",
+                    models.CharField(
+                        db_index=True,
+                        max_length=8,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{8}$", "Der Gemeindeschlüssel hat genau 8 Ziffern."
+                            )
+                        ],
+                        verbose_name="Amtlicher Gemeindeschlüssel",
+                    ),
+                ),
+                (
+                    "ist_demo",
+                    models.BooleanField(
+                        default=False, help_text="Die Gebiete sind erzeugt, nicht amtlich.", verbose_name="Demodaten"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical Kommune',
-                'verbose_name_plural': 'historical Kommunen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical Kommune",
+                "verbose_name_plural": "historical Kommunen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Stadtbezirk',
+            name="Stadtbezirk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='Code')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('geometrie', django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name='Geometrie')),
-                ('kommune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stadtbezirke', to='quartiere.kommune', verbose_name='Kommune')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="Code")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                (
+                    "geometrie",
+                    django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name="Geometrie"),
+                ),
+                (
+                    "kommune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stadtbezirke",
+                        to="quartiere.kommune",
+                        verbose_name="Kommune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Stadtbezirk',
-                'verbose_name_plural': 'Stadtbezirke',
-                'ordering': ['code'],
-                'abstract': False,
+                "verbose_name": "Stadtbezirk",
+                "verbose_name_plural": "Stadtbezirke",
+                "ordering": ["code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Quartier',
+            name="Quartier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='Kürzel für Adressen')),
-                ('siedlungsepoche', models.CharField(choices=[('gruenderzeit', 'Gründerzeit'), ('1920_1950', '1920er–1950er Jahre'), ('grosswohnsiedlung', 'Großwohnsiedlung'), ('reihenhausgebiet', 'Reihenhausgebiet'), ('neubauviertel', 'Neubauviertel'), ('sonstige', 'sonstige')], max_length=20, verbose_name='Siedlungsepoche')),
-                ('grenze', django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name='Grenze')),
-                ('ist_referenzquartier', models.BooleanField(default=False, verbose_name='Referenzquartier')),
-                ('auswahlbegruendung', models.TextField(blank=True, verbose_name='Begründung der Auswahl')),
-                ('status', models.CharField(choices=[('kandidat', 'Kandidat'), ('ausgewaehlt', 'ausgewählt'), ('profil', 'Quartiersprofil in Arbeit'), ('buergerdialog', 'Bürgerdialog'), ('umsetzung', 'Umsetzung im Quartier'), ('abgeschlossen', 'abgeschlossen')], default='kandidat', max_length=20, verbose_name='Status')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('partner', models.ManyToManyField(blank=True, help_text='Benutzerinnen und Benutzer der Rolle Partner, die dieses Quartier lesen dürfen.', related_name='partner_quartiere', to=settings.AUTH_USER_MODEL, verbose_name='Partner mit Zugang')),
-                ('stadtbezirk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='quartiere', to='quartiere.stadtbezirk', verbose_name='Stadtbezirk')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="Kürzel für Adressen")),
+                (
+                    "siedlungsepoche",
+                    models.CharField(
+                        choices=[
+                            ("gruenderzeit", "Gründerzeit"),
+                            ("1920_1950", "1920er–1950er Jahre"),
+                            ("grosswohnsiedlung", "Großwohnsiedlung"),
+                            ("reihenhausgebiet", "Reihenhausgebiet"),
+                            ("neubauviertel", "Neubauviertel"),
+                            ("sonstige", "sonstige"),
+                        ],
+                        max_length=20,
+                        verbose_name="Siedlungsepoche",
+                    ),
+                ),
+                ("grenze", django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name="Grenze")),
+                ("ist_referenzquartier", models.BooleanField(default=False, verbose_name="Referenzquartier")),
+                ("auswahlbegruendung", models.TextField(blank=True, verbose_name="Begründung der Auswahl")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("kandidat", "Kandidat"),
+                            ("ausgewaehlt", "ausgewählt"),
+                            ("profil", "Quartiersprofil in Arbeit"),
+                            ("buergerdialog", "Bürgerdialog"),
+                            ("umsetzung", "Umsetzung im Quartier"),
+                            ("abgeschlossen", "abgeschlossen"),
+                        ],
+                        default="kandidat",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "partner",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Benutzerinnen und Benutzer der Rolle Partner, die dieses Quartier lesen dürfen.",
+                        related_name="partner_quartiere",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Partner mit Zugang",
+                    ),
+                ),
+                (
+                    "stadtbezirk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quartiere",
+                        to="quartiere.stadtbezirk",
+                        verbose_name="Stadtbezirk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Quartier',
-                'verbose_name_plural': 'Quartiere',
-                'ordering': ['-ist_referenzquartier', 'name'],
+                "verbose_name": "Quartier",
+                "verbose_name_plural": "Quartiere",
+                "ordering": ["-ist_referenzquartier", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalQuartier',
+            name="HistoricalQuartier",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=100, verbose_name='Kürzel für Adressen')),
-                ('siedlungsepoche', models.CharField(choices=[('gruenderzeit', 'Gründerzeit'), ('1920_1950', '1920er–1950er Jahre'), ('grosswohnsiedlung', 'Großwohnsiedlung'), ('reihenhausgebiet', 'Reihenhausgebiet'), ('neubauviertel', 'Neubauviertel'), ('sonstige', 'sonstige')], max_length=20, verbose_name='Siedlungsepoche')),
-                ('grenze', django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name='Grenze')),
-                ('ist_referenzquartier', models.BooleanField(default=False, verbose_name='Referenzquartier')),
-                ('auswahlbegruendung', models.TextField(blank=True, verbose_name='Begründung der Auswahl')),
-                ('status', models.CharField(choices=[('kandidat', 'Kandidat'), ('ausgewaehlt', 'ausgewählt'), ('profil', 'Quartiersprofil in Arbeit'), ('buergerdialog', 'Bürgerdialog'), ('umsetzung', 'Umsetzung im Quartier'), ('abgeschlossen', 'abgeschlossen')], default='kandidat', max_length=20, verbose_name='Status')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('stadtbezirk', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='quartiere.stadtbezirk', verbose_name='Stadtbezirk')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                ("slug", models.SlugField(max_length=100, verbose_name="Kürzel für Adressen")),
+                (
+                    "siedlungsepoche",
+                    models.CharField(
+                        choices=[
+                            ("gruenderzeit", "Gründerzeit"),
+                            ("1920_1950", "1920er–1950er Jahre"),
+                            ("grosswohnsiedlung", "Großwohnsiedlung"),
+                            ("reihenhausgebiet", "Reihenhausgebiet"),
+                            ("neubauviertel", "Neubauviertel"),
+                            ("sonstige", "sonstige"),
+                        ],
+                        max_length=20,
+                        verbose_name="Siedlungsepoche",
+                    ),
+                ),
+                ("grenze", django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name="Grenze")),
+                ("ist_referenzquartier", models.BooleanField(default=False, verbose_name="Referenzquartier")),
+                ("auswahlbegruendung", models.TextField(blank=True, verbose_name="Begründung der Auswahl")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("kandidat", "Kandidat"),
+                            ("ausgewaehlt", "ausgewählt"),
+                            ("profil", "Quartiersprofil in Arbeit"),
+                            ("buergerdialog", "Bürgerdialog"),
+                            ("umsetzung", "Umsetzung im Quartier"),
+                            ("abgeschlossen", "abgeschlossen"),
+                        ],
+                        default="kandidat",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "stadtbezirk",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="quartiere.stadtbezirk",
+                        verbose_name="Stadtbezirk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical Quartier',
-                'verbose_name_plural': 'historical Quartiere',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical Quartier",
+                "verbose_name_plural": "historical Quartiere",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='StatistischerBezirk',
+            name="StatistischerBezirk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='Code')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('geometrie', django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name='Geometrie')),
-                ('stadtbezirk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bezirke', to='quartiere.stadtbezirk', verbose_name='Stadtbezirk')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="Code")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                (
+                    "geometrie",
+                    django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name="Geometrie"),
+                ),
+                (
+                    "stadtbezirk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bezirke",
+                        to="quartiere.stadtbezirk",
+                        verbose_name="Stadtbezirk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statistischer Bezirk',
-                'verbose_name_plural': 'statistische Bezirke',
-                'ordering': ['code'],
-                'abstract': False,
+                "verbose_name": "statistischer Bezirk",
+                "verbose_name_plural": "statistische Bezirke",
+                "ordering": ["code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Unterbezirk',
+            name="Unterbezirk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='Code')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('geometrie', django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name='Geometrie')),
-                ('bezirk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='unterbezirke', to='quartiere.statistischerbezirk', verbose_name='statistischer Bezirk')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="Code")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                (
+                    "geometrie",
+                    django.contrib.gis.db.models.fields.MultiPolygonField(srid=4326, verbose_name="Geometrie"),
+                ),
+                (
+                    "bezirk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="unterbezirke",
+                        to="quartiere.statistischerbezirk",
+                        verbose_name="statistischer Bezirk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statistischer Unterbezirk',
-                'verbose_name_plural': 'statistische Unterbezirke',
-                'ordering': ['code'],
-                'abstract': False,
+                "verbose_name": "statistischer Unterbezirk",
+                "verbose_name_plural": "statistische Unterbezirke",
+                "ordering": ["code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='QuartierUnterbezirk',
+            name="QuartierUnterbezirk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('anteil', models.FloatField(help_text='Anteil der Fläche des Unterbezirks, der im Quartier liegt (0–1).', verbose_name='Flächenanteil')),
-                ('quartier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='abdeckungen', to='quartiere.quartier')),
-                ('unterbezirk', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='abdeckungen', to='quartiere.unterbezirk')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "anteil",
+                    models.FloatField(
+                        help_text="Anteil der Fläche des Unterbezirks, der im Quartier liegt (0–1).",
+                        verbose_name="Flächenanteil",
+                    ),
+                ),
+                (
+                    "quartier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="abdeckungen", to="quartiere.quartier"
+                    ),
+                ),
+                (
+                    "unterbezirk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="abdeckungen",
+                        to="quartiere.unterbezirk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Abdeckung eines Unterbezirks',
-                'verbose_name_plural': 'Abdeckungen von Unterbezirken',
-                'ordering': ['unterbezirk__code'],
+                "verbose_name": "Abdeckung eines Unterbezirks",
+                "verbose_name_plural": "Abdeckungen von Unterbezirken",
+                "ordering": ["unterbezirk__code"],
             },
         ),
         migrations.AddField(
-            model_name='quartier',
-            name='unterbezirke',
-            field=models.ManyToManyField(blank=True, related_name='quartiere', through='quartiere.QuartierUnterbezirk', to='quartiere.unterbezirk', verbose_name='Unterbezirke'),
+            model_name="quartier",
+            name="unterbezirke",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="quartiere",
+                through="quartiere.QuartierUnterbezirk",
+                to="quartiere.unterbezirk",
+                verbose_name="Unterbezirke",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='quartierunterbezirk',
-            constraint=models.UniqueConstraint(fields=('quartier', 'unterbezirk'), name='quartier_unterbezirk_eindeutig'),
+            model_name="quartierunterbezirk",
+            constraint=models.UniqueConstraint(
+                fields=("quartier", "unterbezirk"), name="quartier_unterbezirk_eindeutig"
+            ),
         ),
     ]

@@ -77,9 +77,7 @@ def anlegen(apps, schema_editor):
 
 
 def entfernen(apps, schema_editor):
-    apps.get_model("quartiere", "Handlungsfeld").objects.filter(
-        slug__in=[d["slug"] for d in HANDLUNGSFELDER]
-    ).delete()
+    apps.get_model("quartiere", "Handlungsfeld").objects.filter(slug__in=[d["slug"] for d in HANDLUNGSFELDER]).delete()
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,40 @@
+"""``python manage.py demo_daten``: the Dortmund demo (see ``quartiere.demo``)."""
+
+from django.core.management.base import BaseCommand
+
+from quartiere.demo import DEMO_PASSWORT, DemoFehler, demo_daten_anlegen
+
+
+class Command(BaseCommand):
+    help = (
+        "Legt die Dortmunder Demodaten an oder setzt sie auf ihren Stand zurück: Stadtbezirke, statistische "
+        "Bezirke und Unterbezirke (echte Namen, erzeugte Flächen), die vier Referenzquartiere und je einen "
+        "Demo-Zugang pro Rolle. Mehrfach ausführbar."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            ergebnis = demo_daten_anlegen()
+        except DemoFehler as fehler:
+            # Not an error: `make run` calls this command on every start, also over imported data.
+            self.stderr.write(self.style.WARNING(f"{fehler} Es wurde nichts geändert."))
+            return
+        kommune = ergebnis.kommune
+        flaeche = f"{ergebnis.stadtflaeche_km2:.1f}".replace(".", ",")
+        referenz = [q.name for q in ergebnis.quartiere if q.ist_referenzquartier]
+        kandidaten = [q.name for q in ergebnis.quartiere if not q.ist_referenzquartier]
+        zeilen = [
+            f"Demodaten für {kommune.name} ({kommune.gemeindeschluessel}) sind angelegt. "
+            "Die Namen sind echt, die Flächen erzeugt, nicht amtlich.",
+            f"  {ergebnis.anzahl_stadtbezirke} Stadtbezirke, {ergebnis.anzahl_bezirke} statistische Bezirke, "
+            f"{ergebnis.anzahl_unterbezirke} Unterbezirke, zusammen {flaeche} km²",
+            f"  Referenzquartiere: {', '.join(sorted(referenz))}",
+            f"  weitere Kandidaten: {', '.join(sorted(kandidaten))}",
+            "",
+            f"Anmeldungen — Passwort für alle: {DEMO_PASSWORT} (wird bei jedem Lauf wieder gesetzt)",
+            f"  {'Benutzername':<16}{'Rolle':<16}Name",
+        ]
+        for username, rolle, name, uebersprungen in ergebnis.nutzer:
+            hinweis = "  (übersprungen: kein Demo-Zugang, bleibt unverändert)" if uebersprungen else ""
+            zeilen.append(f"  {username:<16}{rolle:<16}{name}{hinweis}")
+        self.stdout.write("\n".join(zeilen))

@@ -1,0 +1,65 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server."""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = os.environ.get("DWK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        raise pytest.UsageError(
+            f"Chromium fehlt unter {CHROMIUM}: bitte `make test` ausführen oder DWK_CHROMIUM setzen."
+        )
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "de-DE", "accept_downloads": True}
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def barrierefrei(axe):
+    """Call with a page: fails on any serious or critical axe-core violation of WCAG 2.1 A/AA rules."""
+
+    def pruefen(page):
+        ergebnis = axe.run(
+            page,
+            options={
+                "resultTypes": ["violations"],
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+            },
+        )
+        schwer = [
+            f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:5]}"
+            for v in ergebnis.response["violations"]
+            if v["impact"] in {"serious", "critical"}
+        ]
+        assert schwer == [], f"axe-core auf {page.url}"
+
+    return pruefen

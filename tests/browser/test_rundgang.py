@@ -1,0 +1,66 @@
+"""A Projektteam member's first visit: log in, open the map, open a quarter, download its PDF.
+
+axe-core checks every page on the way; a serious or critical violation fails the test.
+"""
+
+import io
+import re
+from pathlib import Path
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from dwk.permissions import PROJEKTTEAM
+from quartiere.services import quartier_speichern
+from tests.factories import QuartierFactory, StatistischerBezirkFactory, UnterbezirkFactory, UserFactory, quadrat
+
+PASSWORT = "geheim-und-lang-123"
+
+
+def _stadt():
+    bezirk = StatistischerBezirkFactory(code="690", name="Menglinghausen", geometrie=quadrat(0, 0, seite=0.04))
+    UnterbezirkFactory(bezirk=bezirk, code="691", name="Menglinghausen-West", geometrie=quadrat(0, 0))
+    UnterbezirkFactory(bezirk=bezirk, code="692", name="Menglinghausen-Ost", geometrie=quadrat(1, 0))
+    quartier = QuartierFactory.build(
+        name="Menglinghausen", slug="", stadtbezirk=bezirk.stadtbezirk, grenze=quadrat(0, 0, seite=0.03)
+    )
+    return quartier_speichern(quartier=quartier)
+
+
+def test_rundgang_projektteam(live_server, page, barrierefrei):
+    _stadt()
+    UserFactory(username="planerin", first_name="Petra", last_name="Plan", rolle=PROJEKTTEAM)
+
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gut älter werden")
+    barrierefrei(page)
+
+    page.get_by_role("link", name="Anmelden").first.click()
+    barrierefrei(page)
+    page.get_by_label("Benutzername").fill("planerin")
+    page.get_by_label("Passwort").fill(PASSWORT)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Willkommen, Petra Plan")
+    barrierefrei(page)
+
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Stadtkarte").click()
+    expect(page.locator("#stadtkarte")).to_have_attribute("data-geladen", "ja")
+    # The map draws the areas as SVG paths; the table beside it lists the same areas.
+    expect(page.locator("#stadtkarte path.leaflet-interactive").first).to_be_visible()
+    expect(page.get_by_role("table", name=re.compile("Referenzquartiere"))).to_contain_text("Menglinghausen")
+    barrierefrei(page)
+
+    page.get_by_role("table", name=re.compile("Referenzquartiere")).get_by_role("link", name="Menglinghausen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Menglinghausen")
+    expect(page.locator("#quartierkarte")).to_have_attribute("data-geladen", "ja")
+    expect(page.get_by_role("table", name=re.compile("Unterbezirke"))).to_contain_text("691")
+    barrierefrei(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Quartiersprofil als PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == "quartiersprofil-menglinghausen.pdf"
+    pdf = PdfReader(io.BytesIO(Path(download.path()).read_bytes()))
+    text = "".join(seite.extract_text() for seite in pdf.pages)
+    assert "Menglinghausen" in text
+    assert len(pdf.pages) >= 2

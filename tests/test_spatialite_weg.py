@@ -1,0 +1,65 @@
+"""Smoke test of the embedded SpatiaLite path that `make run` uses: migrate, demo data, one page, one PDF.
+
+Runs manage.py in subprocesses with their own SpatiaLite database, so nothing here touches PostGIS.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.spatialite
+BASIS = Path(__file__).resolve().parent.parent
+
+SEITE_UND_PDF = """
+from django.test import Client
+from django.contrib.auth import get_user_model
+c = Client(HTTP_HOST="127.0.0.1")
+c.force_login(get_user_model().objects.get(username="projektteam"))
+karte = c.get("/karte/")
+assert karte.status_code == 200, karte.status_code
+assert "Menglinghausen" in karte.content.decode()
+assert c.get("/karte/unterbezirke.geojson").json()["features"], "keine Unterbezirke"
+pdf = c.get("/quartiere/menglinghausen/profil.pdf")
+assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf", pdf.status_code
+open({pfad!r}, "wb").write(pdf.content)
+print("ok")
+"""
+
+
+def _manage(var, *args, eingabe=None):
+    umgebung = {
+        **os.environ,
+        "DWK_DATABASE_URL": f"spatialite:///{var / 'dwk.sqlite3'}",
+        "DWK_VAR_DIR": str(var),
+        "DWK_DEBUG": "false",
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASIS,
+        env=umgebung,
+        input=eingabe,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_spatialite_migrieren_demodaten_seite_pdf(tmp_path):
+    from pypdf import PdfReader
+
+    for schritt in (["migrate", "--no-input", "-v", "0"], ["demo_daten"], ["demo_daten"]):
+        ergebnis = _manage(tmp_path, *schritt)
+        assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
+
+    pdf_pfad = tmp_path / "profil.pdf"
+    ergebnis = _manage(tmp_path, "shell", eingabe=SEITE_UND_PDF.format(pfad=str(pdf_pfad)))
+    assert (ergebnis.returncode, ergebnis.stdout.strip()[-2:]) == (0, "ok"), ergebnis.stderr[-3000:]
+
+    pdf = PdfReader(pdf_pfad)
+    text = "".join(seite.extract_text() for seite in pdf.pages)
+    assert "Menglinghausen" in text
+    assert "Seite 1 von" in text
