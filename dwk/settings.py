@@ -177,6 +177,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+
 # Map tiles: DWK_MAP_TILES="URL|Attribution" (several separated by "||"). Empty by default,
 # so the map works offline; see .env.example for OpenStreetMap and basemap.de.
 def _tiles():

@@ -37,11 +37,7 @@ class UebersichtView(TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        quartiere = (
-            Quartier.objects.sichtbar_fuer(user)
-            .select_related("stadtbezirk")
-            .mit_flaeche()
-        )
+        quartiere = Quartier.objects.sichtbar_fuer(user).select_related("stadtbezirk").mit_flaeche()
         return super().get_context_data(
             quartiere=quartiere,
             handlungsfelder=Handlungsfeld.objects.all(),

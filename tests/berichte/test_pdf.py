@@ -1,0 +1,277 @@
+"""The quarter profile as PDF: its content read back with pypdf, the download view, the list, the command."""
+
+import io
+
+import pytest
+from django.contrib.gis.geos import MultiPolygon, Polygon
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from pypdf import PdfReader
+
+from berichte.pdf import quartiersprofil_pdf
+from quartiere.models import Handlungsfeld, QuartierStatus
+from quartiere.services import quartier_unterbezirke_ableiten
+from tests.dwk.test_pdf_fetcher import pdfa_kennung
+from tests.factories import (
+    KommuneFactory,
+    QuartierFactory,
+    StadtbezirkFactory,
+    StatistischerBezirkFactory,
+    UnterbezirkFactory,
+    quadrat,
+)
+
+
+@pytest.fixture
+def hombruch(db):
+    """Stadtbezirk Hombruch (2 × 2 grid cells), one statistical district, four Unterbezirke."""
+    bezirk = StadtbezirkFactory(
+        kommune=KommuneFactory(name="Dortmund"), code="07", name="Hombruch", geometrie=quadrat(0, 0, seite=0.04)
+    )
+    statistisch = StatistischerBezirkFactory(
+        stadtbezirk=bezirk, code="061", name="Menglinghausen", geometrie=bezirk.geometrie
+    )
+    for spalte in (0, 1):
+        for zeile in (0, 1):
+            UnterbezirkFactory(
+                bezirk=statistisch,
+                code=f"061{spalte}{zeile}",
+                name=f"Menglinghausen {spalte}-{zeile}",
+                geometrie=quadrat(spalte, zeile),
+            )
+    return bezirk
+
+
+def quartier_in(bezirk, **kwargs):
+    """A quarter in the middle of ``bezirk`` covering a quarter of each of its four Unterbezirke."""
+    kwargs.setdefault("grenze", MultiPolygon(Polygon.from_bbox((7.41, 51.49, 7.43, 51.51)), srid=4326))
+    quartier = QuartierFactory(stadtbezirk=bezirk, **kwargs)
+    quartier_unterbezirke_ableiten(quartier=quartier)
+    return quartier
+
+
+@pytest.fixture
+def menglinghausen(hombruch):
+    return quartier_in(hombruch, name="Menglinghausen", slug="menglinghausen")
+
+
+def lesen(pdf):
+    """The reader and the text of each page, runs of white space (line breaks) as one space."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return reader, [" ".join(seite.extract_text().split()) for seite in reader.pages]
+
+
+def test_quartiersprofil_pdf_has_pages_with_name_and_page_numbers(menglinghausen):
+    _reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
+
+    # Title page, map, key facts, Unterbezirke, two pages of Handlungsfelder.
+    assert len(seiten) == 6
+    assert "Menglinghausen" in seiten[0]
+    assert "Seite 1 von 6" in seiten[0]
+    assert "Seite 6 von 6" in seiten[5]
+
+
+def test_quartiersprofil_pdf_is_pdfa_3b_with_title_author_and_language(menglinghausen):
+    reader, _seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
+
+    assert pdfa_kennung(reader) == ("3", "B")
+    assert reader.metadata.title == "Quartiersprofil Menglinghausen"
+    assert reader.metadata.author == "Dortmund"
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+
+
+def test_quartiersprofil_pdf_headings_become_bookmarks(menglinghausen):
+    reader, _seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
+
+    titel, kapitel = reader.outline
+    assert titel.title == "Menglinghausen"
+    assert [eintrag.title for eintrag in kapitel if not isinstance(eintrag, list)] == [
+        "1 Lage und Abgrenzung",
+        "2 Eckdaten",
+        "3 Statistische Gebiete",
+        "4 Handlungsfelder",
+    ]
+
+
+def test_quartiersprofil_pdf_shows_map_key_facts_unterbezirke_and_handlungsfelder(menglinghausen):
+    _reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
+    titelseite, karte, eckdaten, gebiete, *handlungsfelder = seiten
+
+    assert "Demografiewerkstatt Kommunen – altersgerechte Quartiersentwicklung" in titelseite
+    assert "Stadtbezirk Hombruch · Dortmund" in titelseite
+    assert "Referenzquartier" in titelseite
+    assert "Demodaten" not in "".join(seiten)
+    for code in ("06100", "06101", "06110", "06111"):
+        assert karte.count(code) == 1
+        assert gebiete.count(code) == 1
+    assert "1 km" in karte
+    assert "Fläche" in eckdaten
+    assert "061 Menglinghausen" in eckdaten
+    assert gebiete.count("25 %") == 4
+    text = "".join(handlungsfelder)
+    for handlungsfeld in Handlungsfeld.objects.all():
+        assert handlungsfeld.name in text
+    assert text.count("noch keine Analyseergebnisse erfasst") == 6
+
+
+@pytest.mark.parametrize(
+    ("ausdehnung", "anzahl"),
+    [((7.41, 51.49, 7.415, 51.495), 1), ((7.41, 51.49, 7.43, 51.51), 4)],
+)
+def test_quartiersprofil_pdf_queries_do_not_grow_with_unterbezirke(
+    hombruch, ausdehnung, anzahl, django_assert_num_queries
+):
+    quartier = quartier_in(hombruch, name="Derne", grenze=MultiPolygon(Polygon.from_bbox(ausdehnung), srid=4326))
+    assert quartier.abdeckungen.count() == anzahl
+
+    # The quarter with Stadtbezirk and Kommune, its Unterbezirke with their districts, the Handlungsfelder.
+    with django_assert_num_queries(3):
+        quartiersprofil_pdf(quartier=quartier)
+
+
+def test_quartiersprofil_pdf_marks_demo_data(hombruch):
+    hombruch.kommune.ist_demo = True
+    hombruch.kommune.save()
+    quartier = quartier_in(hombruch, name="Derne")
+
+    _reader, seiten = lesen(quartiersprofil_pdf(quartier=quartier))
+
+    assert "Demodaten:" in seiten[0]
+    assert all("Demodaten, nicht amtlich" in seite for seite in seiten[1:])
+
+
+def test_quartiersprofil_pdf_of_quarter_without_unterbezirke(db):
+    bezirk = StadtbezirkFactory(name="Eving")
+    quartier = QuartierFactory(name="Brechten", stadtbezirk=bezirk, ist_referenzquartier=False, auswahlbegruendung="")
+
+    _reader, seiten = lesen(quartiersprofil_pdf(quartier=quartier))
+    text = "".join(seiten)
+
+    assert "Brechten" in seiten[0]
+    assert "noch keine statistischen Unterbezirke zugeordnet" in text
+    assert "keine Begründung der Auswahl erfasst" in text
+
+
+# The download view
+
+
+@pytest.mark.parametrize("rolle", ["projektteam", "ratsbuero"])
+def test_quartiersprofil_view_returns_pdf_download(client, request, menglinghausen, rolle):
+    client.force_login(request.getfixturevalue(rolle))
+
+    antwort = client.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
+
+    assert antwort.status_code == 200
+    assert antwort["Content-Type"] == "application/pdf"
+    assert antwort["Content-Disposition"] == 'attachment; filename="quartiersprofil-menglinghausen.pdf"'
+    assert "private" in antwort["Cache-Control"]
+    _reader, seiten = lesen(antwort.content)
+    assert "Menglinghausen" in seiten[0]
+
+
+@pytest.mark.parametrize("rolle", ["lenkungsgruppe", "partner"])
+def test_quartiersprofil_view_forbidden_for_other_roles(client, request, menglinghausen, rolle):
+    client.force_login(request.getfixturevalue(rolle))
+
+    antwort = client.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
+
+    assert antwort.status_code == 403
+
+
+def test_quartiersprofil_view_forbidden_before_unknown_slug(client, partner):
+    client.force_login(partner)
+
+    antwort = client.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "gibt-es-nicht"}))
+
+    assert antwort.status_code == 403
+
+
+def test_quartiersprofil_view_unknown_slug_is_404(client_projektteam, db):
+    antwort = client_projektteam.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "gibt-es-nicht"}))
+
+    assert antwort.status_code == 404
+
+
+def test_quartiersprofil_view_anonymous_redirects_to_login(client, menglinghausen):
+    url = reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"})
+
+    antwort = client.get(url)
+
+    assert antwort.status_code == 302
+    assert antwort["Location"] == f"{reverse('login')}?next={url}"
+
+
+# The list of reports
+
+
+def test_bericht_list_shows_download_links_reference_quarters_first(client, ratsbuero, hombruch):
+    quartier_in(hombruch, name="Aplerbeck", slug="aplerbeck", ist_referenzquartier=False)
+    quartier_in(hombruch, name="Menglinghausen", slug="menglinghausen", status=QuartierStatus.BUERGERDIALOG)
+    client.force_login(ratsbuero)
+
+    antwort = client.get(reverse("berichte:liste"))
+
+    assert antwort.status_code == 200
+    assert [q.slug for q in antwort.context["quartiere"]] == ["menglinghausen", "aplerbeck"]
+    html = antwort.content.decode()
+    assert html.index("Quartiersprofil Menglinghausen (PDF)") < html.index("Quartiersprofil Aplerbeck (PDF)")
+    assert 'href="/quartiere/menglinghausen/profil.pdf"' in html
+    assert "Bürgerdialog" in html
+    assert "Hombruch" in html
+
+
+def test_bericht_list_without_quarters(client, ratsbuero):
+    client.force_login(ratsbuero)
+
+    antwort = client.get(reverse("berichte:liste"))
+
+    assert antwort.status_code == 200
+    assert "Es sind noch keine Quartiere erfasst" in antwort.content.decode()
+
+
+@pytest.mark.parametrize("rolle", ["lenkungsgruppe", "partner"])
+def test_bericht_list_forbidden_for_other_roles(client, request, rolle):
+    client.force_login(request.getfixturevalue(rolle))
+
+    assert client.get(reverse("berichte:liste")).status_code == 403
+
+
+@pytest.mark.parametrize("anzahl", [1, 3])
+def test_bericht_list_queries_do_not_grow_with_quarters(client, ratsbuero, hombruch, anzahl, django_assert_num_queries):
+    for i in range(anzahl):
+        quartier_in(hombruch, name=f"Quartier {i}", slug=f"quartier-{i}")
+    client.force_login(ratsbuero)
+
+    # Session, user, the user's groups (rules), the Kommune (context processor), Django's two permission
+    # lookups (ModelBackend, for the menu's {% has_perm %} that rules deny), the quarters with their Stadtbezirk.
+    with django_assert_num_queries(7):
+        antwort = client.get(reverse("berichte:liste"))
+
+    assert antwort.status_code == 200
+
+
+# The management command
+
+
+def test_command_writes_pdf_file(menglinghausen, tmp_path):
+    ausgabe = tmp_path / "profil.pdf"
+    stdout = io.StringIO()
+
+    call_command("quartiersprofil_pdf", "menglinghausen", str(ausgabe), stdout=stdout)
+
+    _reader, seiten = lesen(ausgabe.read_bytes())
+    assert "Menglinghausen" in seiten[0]
+    assert stdout.getvalue().startswith(f"Quartiersprofil „Menglinghausen“ geschrieben: {ausgabe} (")
+
+
+def test_command_unknown_slug_names_existing_slugs(hombruch, tmp_path):
+    quartier_in(hombruch, name="Derne", slug="derne")
+    quartier_in(hombruch, name="Marten", slug="marten")
+
+    with pytest.raises(CommandError) as fehler:
+        call_command("quartiersprofil_pdf", "menglinghusen", str(tmp_path / "profil.pdf"))
+
+    assert (
+        str(fehler.value) == "Es gibt kein Quartier mit dem Kürzel „menglinghusen“. Vorhandene Kürzel: derne, marten."
+    )
+    assert not (tmp_path / "profil.pdf").exists()
