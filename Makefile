@@ -36,7 +36,7 @@ $(VENV)/.installiert: requirements.lock pyproject.toml scripts/apt-pakete.sh
 	@$(PY) -c 'import sqlite3; sqlite3.connect(":memory:").enable_load_extension(True)' 2>/dev/null || { \
 		echo "Fehler: $(VENV) wurde mit einem Python ohne SQLite-Erweiterungen angelegt. Bitte 'rm -rf $(VENV)' und erneut starten." >&2; exit 1; }
 	$(PIP) install --quiet --disable-pip-version-check --requirement requirements.lock
-	@mkdir -p $(VAR)
+	@mkdir -p $(VAR)/static $(VAR)/media
 	@touch $@
 
 setup-test: setup

@@ -4,6 +4,8 @@ Runs against the database in DWK_DATABASE_URL (make bench: the local PostGIS dat
 migrates it and loads the demo data first.
 """
 
+import io
+import json
 import os
 import statistics
 import sys
@@ -42,7 +44,7 @@ def messen(name, funktion, wiederholungen=WIEDERHOLUNGEN):
 def main():
     print(f"Datenbank: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, {os.cpu_count()} Kerne")
     call_command("migrate", verbosity=0)
-    messen("demo_daten (idempotent, zweiter Lauf)", lambda: call_command("demo_daten", stdout=open(os.devnull, "w")), 3)
+    messen("demo_daten (idempotent)", lambda: call_command("demo_daten", stdout=io.StringIO()), 3)
 
     from berichte.pdf import quartiersprofil_pdf
     from quartiere.models import Quartier
@@ -75,8 +77,6 @@ def main():
     from quartiere.models import Unterbezirk
 
     eltern = {u.code: u.bezirk.code for u in Unterbezirk.objects.select_related("bezirk")}
-    import json
-
     daten = json.loads(geojson)
     for feature in daten["features"]:
         feature["properties"]["bezirk"] = eltern[feature["properties"]["code"]]
