@@ -230,7 +230,7 @@ def test_bericht_list_without_quarters(client, ratsbuero):
 
 
 @pytest.mark.parametrize("rolle", ["lenkungsgruppe", "partner"])
-def test_bericht_list_forbidden_for_other_roles(client, request, rolle):
+def test_bericht_list_forbidden_for_other_roles(db, client, request, rolle):
     client.force_login(request.getfixturevalue(rolle))
 
     assert client.get(reverse("berichte:liste")).status_code == 403

@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -14,11 +15,22 @@ from dwk.permissions import PROJEKTTEAM
 from quartiere.services import quartier_speichern
 from tests.factories import QuartierFactory, StatistischerBezirkFactory, UnterbezirkFactory, UserFactory, quadrat
 
+# live_server empties the database after each test; serialized_rollback restores what the
+# data migrations created (roles, Handlungsfelder) for the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 PASSWORT = "geheim-und-lang-123"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "gebiete"
 
 
 def _stadt():
-    bezirk = StatistischerBezirkFactory(code="690", name="Menglinghausen", geometrie=quadrat(0, 0, seite=0.04))
+    bezirk = StatistischerBezirkFactory(
+        code="690",
+        name="Menglinghausen",
+        geometrie=quadrat(0, 0, seite=0.04),
+        stadtbezirk__code="09",
+        stadtbezirk__name="Hombruch",
+    )
     UnterbezirkFactory(bezirk=bezirk, code="691", name="Menglinghausen-West", geometrie=quadrat(0, 0))
     UnterbezirkFactory(bezirk=bezirk, code="692", name="Menglinghausen-Ost", geometrie=quadrat(1, 0))
     quartier = QuartierFactory.build(
@@ -64,3 +76,55 @@ def test_rundgang_projektteam(live_server, page, barrierefrei):
     text = "".join(seite.extract_text() for seite in pdf.pages)
     assert "Menglinghausen" in text
     assert len(pdf.pages) >= 2
+
+
+def _anmelden(page, live_server, benutzername):
+    page.goto(live_server.url + "/konto/anmelden/")
+    page.get_by_label("Benutzername").fill(benutzername)
+    page.get_by_label("Passwort").fill(PASSWORT)
+    page.get_by_role("button", name="Anmelden").click()
+
+
+def test_gebiete_importieren_und_quartier_bearbeiten(live_server, page, barrierefrei):
+    from tests.factories import KommuneFactory
+
+    _stadt()
+    KommuneFactory()
+    UserFactory(username="planerin", rolle=PROJEKTTEAM)
+    _anmelden(page, live_server, "planerin")
+
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Gebiete importieren").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gebiete importieren")
+    barrierefrei(page)
+    page.get_by_label("Datei").set_input_files(FIXTURES / "stadtbezirke.geojson")
+    page.get_by_label("Ebene").select_option("stadtbezirk")
+    page.locator("#id_code_feld").fill("code")
+    page.get_by_label("Feld für den Namen").fill("name")
+    page.get_by_role("button", name="Importieren").click()
+    expect(page.get_by_role("status")).to_contain_text("3 angelegt")
+    barrierefrei(page)
+
+    page.goto(live_server.url + "/quartiere/menglinghausen/bearbeiten/")
+    expect(page.locator(".leaflet-container")).to_be_visible()
+    barrierefrei(page)
+    page.get_by_label("Siedlungsepoche").select_option(label="Neubauviertel")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.get_by_role("status")).to_contain_text("Änderungen am Quartier „Menglinghausen“ wurden gespeichert")
+    expect(page.locator(".steckbrief")).to_contain_text("Neubauviertel")
+
+
+def test_ratsbuero_laedt_nur_berichte(live_server, page, barrierefrei):
+    from dwk.permissions import RATSBUERO
+
+    _stadt()
+    UserFactory(username="rat", rolle=RATSBUERO)
+    _anmelden(page, live_server, "rat")
+    navigation = page.get_by_role("navigation", name="Hauptnavigation")
+    expect(navigation.get_by_role("link", name="Stadtkarte")).to_have_count(0)
+    navigation.get_by_role("link", name="Berichte").click()
+    barrierefrei(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Quartiersprofil Menglinghausen")).click()
+    assert PdfReader(download_info.value.path()).metadata.title.startswith("Quartiersprofil Menglinghausen")
+    antwort = page.goto(live_server.url + "/karte/")
+    assert antwort.status == 403
