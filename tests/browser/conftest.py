@@ -1,5 +1,6 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server."""
 
+import importlib
 import os
 
 import pytest
@@ -36,6 +37,16 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "de-DE", "accept_downloads": True}
+
+
+@pytest.fixture(autouse=True)
+def daten_der_migrationen(transactional_db):
+    """live_server empties the database after each test, including what the data migrations
+    created; recreate the roles and the Handlungsfelder with the migrations' own functions."""
+    from django.apps import apps
+
+    importlib.import_module("dwk.migrations.0001_rollen").rollen_anlegen(apps, None)
+    importlib.import_module("quartiere.migrations.0002_handlungsfelder").anlegen(apps, None)
 
 
 @pytest.fixture(scope="session")

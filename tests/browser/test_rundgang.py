@@ -7,17 +7,12 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from dwk.permissions import PROJEKTTEAM
 from quartiere.services import quartier_speichern
 from tests.factories import QuartierFactory, StatistischerBezirkFactory, UnterbezirkFactory, UserFactory, quadrat
-
-# live_server empties the database after each test; serialized_rollback restores what the
-# data migrations created (roles, Handlungsfelder) for the tests that follow.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORT = "geheim-und-lang-123"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "gebiete"
@@ -28,6 +23,7 @@ def _stadt():
         code="690",
         name="Menglinghausen",
         geometrie=quadrat(0, 0, seite=0.04),
+        stadtbezirk__geometrie=quadrat(0, 0, seite=0.04),
         stadtbezirk__code="09",
         stadtbezirk__name="Hombruch",
     )
