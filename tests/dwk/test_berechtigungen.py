@@ -3,15 +3,22 @@
 The matrix must list every named URL pattern of the project; a new pattern that is missing
 here makes ``test_matrix_listet_jedes_url_muster`` fail. The Django admin is listed by its
 index page; its other pages are the admin's own (staff only, checked by Django).
+
+Each later app adds its part in ``tests/<app>/matrix.py``: a ``MATRIX`` of the same shape and
+an ``anlegen(benutzer, quartier)`` that creates the objects its URLs need and returns them by
+name; a kwargs entry may then be a function of that dict (``lambda o: {"pk": o["sitzung"].pk}``).
 """
+
+import importlib
+import importlib.util
+import pkgutil
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import QuartierFactory, UnterbezirkFactory, UserFactory
-
-ROLLEN = ["anonym", "projektteam", "lenkungsgruppe", "ratsbuero", "partner", "partner_fremd", "superuser"]
-ANMELDEN = "anmelden"  # a redirect to the login page
+from tests.matrix import ANMELDEN, ROLLEN
 
 # name: (method, kwargs, {role: expected})
 MATRIX = {
@@ -154,6 +161,16 @@ MATRIX = {
 }
 
 
+TEILMATRIZEN = [
+    importlib.import_module(f"tests.{paket.name}.matrix")
+    for paket in pkgutil.iter_modules([str(Path(__file__).resolve().parent.parent)])
+    if paket.ispkg and importlib.util.find_spec(f"tests.{paket.name}.matrix")
+]
+for teil in TEILMATRIZEN:
+    assert not set(teil.MATRIX) & set(MATRIX), f"{teil.__name__} überschreibt Einträge"
+    MATRIX.update(teil.MATRIX)
+
+
 def _muster(resolver, namespace=""):
     for eintrag in resolver.url_patterns:
         if isinstance(eintrag, URLResolver):
@@ -196,10 +213,20 @@ def quartier(benutzer):
     return quartier
 
 
+@pytest.fixture
+def objekte(benutzer, quartier):
+    angelegt = {"quartier": quartier}
+    for teil in TEILMATRIZEN:
+        angelegt.update(teil.anlegen(benutzer, quartier))
+    return angelegt
+
+
 @pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("rolle", ROLLEN)
-def test_berechtigung(client, benutzer, quartier, name, rolle):
+def test_berechtigung(client, benutzer, objekte, name, rolle):
     methode, kwargs, erwartet = MATRIX[name]
+    if callable(kwargs):
+        kwargs = kwargs(objekte)
     if benutzer[rolle] is not None:
         client.force_login(benutzer[rolle])
     url = reverse(name, kwargs=kwargs)
