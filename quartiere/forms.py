@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
+from dwk.forms import VeralteterStandMixin
 from dwk.permissions import PARTNER
 
 from .geometrie import GeometrieFehler, als_multipolygon
@@ -16,10 +17,8 @@ from .importe import ERLAUBTE_ENDUNGEN, GebietsEbene, parameter_pruefen
 from .models import Quartier
 
 
-class QuartierForm(forms.ModelForm):
+class QuartierForm(VeralteterStandMixin, forms.ModelForm):
     """Create or edit a quarter; refuses a save based on an outdated state of the quarter."""
-
-    stand = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Quartier
@@ -49,8 +48,6 @@ class QuartierForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = get_user_model().objects.filter(groups__name=PARTNER).order_by("last_name")
         self.fields["partner"].required = False
-        if self.instance.pk and not self.is_bound:
-            self.initial["stand"] = self.instance.updated_at.isoformat()
 
     def clean_grenze(self):
         grenze = self.cleaned_data.get("grenze")
@@ -65,17 +62,6 @@ class QuartierForm(forms.ModelForm):
 
     def clean(self):
         daten = super().clean()
-        if self.instance.pk:
-            aktuell = Quartier.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
-            if aktuell and daten.get("stand") != aktuell.isoformat():
-                raise forms.ValidationError(
-                    _(
-                        "Das Quartier wurde inzwischen von jemand anderem geändert. Ihre Änderungen wurden "
-                        "nicht gespeichert, damit nichts überschrieben wird. Bitte laden Sie die Seite neu "
-                        "und tragen Sie Ihre Änderungen erneut ein."
-                    ),
-                    code="veraltet",
-                )
         grenze, stadtbezirk = daten.get("grenze"), daten.get("stadtbezirk")
         if grenze is not None and stadtbezirk is not None and not grenze.intersects(stadtbezirk.geometrie):
             self.add_error(

@@ -164,6 +164,8 @@ def test_quartier_bearbeiten_veralteter_stand_wird_abgelehnt(client_projektteam,
     quartier.refresh_from_db()
     assert antwort.status_code == 200
     assert "inzwischen von jemand anderem geändert" in antwort.content.decode()
+    assert antwort.context["form"].andere_fassung.auswahlbegruendung == "Von einer Kollegin geändert."
+    assert "Neuere Fassung vom" in antwort.content.decode()
     assert (quartier.name, quartier.auswahlbegruendung) == ("Derne", "Von einer Kollegin geändert.")
 
 
