@@ -1,0 +1,54 @@
+/* Choropleth map of one indicator (templates/quartiere/indikator_karte.html).
+ * The colours come from the server (GeoJSON property "farbe"); the table beside the map says
+ * the same, so the map adds no information of its own. Reference quarters are outlined. */
+(function () {
+  "use strict";
+
+  function text(feature) {
+    var p = feature.properties || {};
+    return (p.code ? p.code + " " : "") + (p.name || "") + ": " + (p.text || "–");
+  }
+
+  function choropleth(map) {
+    var daten = JSON.parse(document.getElementById("choropleth-daten").textContent);
+    var rahmen = document.getElementById("choropleth");
+    var flaechen = L.geoJSON(null, {
+      style: function (feature) {
+        return { color: "#333333", weight: 1, fillColor: feature.properties.farbe, fillOpacity: 0.85 };
+      },
+      onEachFeature: function (feature, layer) {
+        layer.bindTooltip(text(feature), { sticky: true });
+        var el = document.createElement("div");
+        el.textContent = text(feature);
+        layer.bindPopup(el);
+      },
+    }).addTo(map);
+    var quartiere = L.geoJSON(null, {
+      style: { color: "#a4161a", weight: 4, fill: false },
+      interactive: false,
+    });
+    daten.referenzquartiere.forEach(function (q) {
+      quartiere.addData({ type: "Feature", geometry: JSON.parse(q.geometrie), properties: { name: q.name } });
+    });
+    fetch(daten.geojson, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
+      .then(function (antwort) {
+        if (!antwort.ok) throw new Error(antwort.status);
+        return antwort.json();
+      })
+      .then(function (geojson) {
+        flaechen.addData(geojson);
+        quartiere.addTo(map);
+        if (flaechen.getLayers().length) map.fitBounds(flaechen.getBounds());
+        rahmen.setAttribute("data-geladen", "ja");
+      })
+      .catch(function () {
+        var hinweis = document.createElement("p");
+        hinweis.className = "alert alert-warning mt-2";
+        hinweis.setAttribute("role", "alert");
+        hinweis.textContent = "Die Karte konnte nicht geladen werden. Die Tabelle enthält alle Werte.";
+        rahmen.after(hinweis);
+      });
+  }
+
+  window.dwkChoropleth = choropleth;
+})();

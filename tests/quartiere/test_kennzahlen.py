@@ -1,0 +1,255 @@
+"""Import of indicator values from CSV: long and wide layout, each encoding, every bad input
+(listed with line and column, database unchanged), the command and the upload with preview."""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from quartiere.kennzahlen import (
+    KennzahlenImportFehler,
+    kennzahlen_importieren,
+    kennzahlen_pruefen,
+    zahl_lesen,
+)
+from quartiere.models import Ebene, Kennzahl
+from tests.factories import KennzahlFactory, StatistischerBezirkFactory, UnterbezirkFactory
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "kennzahlen"
+
+
+@pytest.fixture
+def unterbezirke(db):
+    bezirk = StatistischerBezirkFactory(code="690")
+    return {code: UnterbezirkFactory(bezirk=bezirk, code=code) for code in ("691", "692", "701")}
+
+
+def _inhalt(name):
+    return (FIXTURES / name).read_bytes()
+
+
+def _gespeichert():
+    return sorted(Kennzahl.objects.values_list("unterbezirk__code", "indikator__schluessel", "jahr", "wert").order_by())
+
+
+LANG_ERWARTET = [
+    ("691", "ew_80plus", 2020, 100.0),
+    ("691", "ew_gesamt", 2020, 1000.0),
+    ("692", "ew_80plus", 2020, 60.0),
+    ("692", "ew_gesamt", 2020, 400.0),
+    ("701", "ew_80plus", 2020, 30.0),
+    ("701", "ew_gesamt", 2020, 600.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("datei", "kodierung"),
+    [("lang_utf8.csv", "UTF-8"), ("lang_utf8_bom.csv", "UTF-8 mit BOM"), ("lang_cp1252.csv", "Windows-1252")],
+)
+def test_import_langformat_jede_kodierung(unterbezirke, datei, kodierung):
+    ergebnis = kennzahlen_importieren(inhalt=_inhalt(datei), dateiname=datei, ebene=Ebene.UNTERBEZIRK)
+
+    assert (ergebnis.kodierung, ergebnis.layout, ergebnis.neu, ergebnis.geaendert) == (kodierung, "lang", 6, 0)
+    assert _gespeichert() == LANG_ERWARTET
+
+
+@pytest.mark.parametrize(
+    ("datei", "kodierung"),
+    [("breit_utf8.csv", "UTF-8"), ("breit_utf8_bom.csv", "UTF-8 mit BOM"), ("breit_cp1252.csv", "Windows-1252")],
+)
+def test_import_breitformat_jede_kodierung_leere_zelle_ohne_wert(unterbezirke, datei, kodierung):
+    ergebnis = kennzahlen_importieren(inhalt=_inhalt(datei), dateiname=datei, ebene=Ebene.UNTERBEZIRK)
+
+    assert (ergebnis.kodierung, ergebnis.layout, ergebnis.neu) == (kodierung, "breit", 8)
+    assert _gespeichert() == sorted(
+        [*LANG_ERWARTET, ("691", "ew_gesamt", 2019, 980.0), ("701", "ew_gesamt", 2019, 590.0)]
+    )
+
+
+def test_import_ersetzt_geaenderte_und_laesst_andere_werte(unterbezirke):
+    from quartiere.models import Indikator
+
+    gesamt = Indikator.objects.get(schluessel="ew_gesamt")
+    KennzahlFactory(indikator=gesamt, unterbezirk=unterbezirke["691"], jahr=2020, wert=999)
+    KennzahlFactory(indikator=gesamt, unterbezirk=unterbezirke["692"], jahr=2020, wert=400)
+    KennzahlFactory(indikator=gesamt, unterbezirk=unterbezirke["692"], jahr=2010, wert=350)
+
+    vorschau = kennzahlen_pruefen(inhalt=_inhalt("lang_utf8.csv"), dateiname="lang_utf8.csv", ebene="unterbezirk")
+    assert (vorschau.neu, vorschau.geaendert, vorschau.unveraendert) == (4, 1, 1)
+    assert [(a.zeile, a.gebiet, a.indikator, a.alt, a.neu) for a in vorschau.beispiele][:2] == [
+        (2, "691", "ew_gesamt", 999.0, 1000.0),
+        (3, "691", "ew_80plus", None, 100.0),
+    ]
+    assert Kennzahl.objects.count() == 3  # the preview writes nothing
+
+    kennzahlen_importieren(inhalt=_inhalt("lang_utf8.csv"), dateiname="lang_utf8.csv", ebene="unterbezirk")
+    assert _gespeichert() == sorted([*LANG_ERWARTET, ("692", "ew_gesamt", 2010, 350.0)])
+
+
+FEHLER = {
+    "fehler_gebiet_unbekannt.csv": [
+        "„fehler_gebiet_unbekannt.csv“, Zeile 3, Spalte A „Gebietsschlüssel“: Unbekannter Gebietscode „999“ "
+        "(statistischer Unterbezirk)."
+    ],
+    "fehler_indikator_unbekannt.csv": [
+        "„fehler_indikator_unbekannt.csv“, Zeile 3, Spalte B „Indikator“: Unbekannter Indikator „ew_uralt“."
+    ],
+    "fehler_keine_zahl.csv": [
+        "„fehler_keine_zahl.csv“, Zeile 3, Spalte D „Wert“: „12a“ ist keine Zahl. Erwartet wird z. B. 1.234 oder "
+        "12,5 (Dezimalkomma)."
+    ],
+    "fehler_negativ.csv": [
+        "„fehler_negativ.csv“, Zeile 3, Spalte D „Wert“: Eine Anzahl kann nicht negativ sein. Gelesen: -5"
+    ],
+    "fehler_anteil_ueber_100.csv": [
+        "„fehler_anteil_ueber_100.csv“, Zeile 3, Spalte D „Wert“: Ein Anteil kann nicht über 100 liegen (%). "
+        "Gelesen: 120,5"
+    ],
+    "fehler_doppelt.csv": [
+        "„fehler_doppelt.csv“, Zeile 4: Der Wert für 691, ew_gesamt, 2020 steht doppelt in der Datei "
+        "(zuerst in Zeile 2)."
+    ],
+    "fehler_spalte_fehlt.csv": [
+        "„fehler_spalte_fehlt.csv“, Zeile 1: Die Spalte „Wert“ fehlt. Erwartet werden die Spalten Gebiet; "
+        "Indikator; Jahr; Wert."
+    ],
+    "fehler_breit_spalte.csv": [
+        "„fehler_breit_spalte.csv“, Zeile 1, Spalte C „Einwohner“: Der Spaltentitel passt weder zum Langformat "
+        "(Gebiet; Indikator; Jahr; Wert) noch zum Breitformat (Indikator und Jahr, z. B. „ew_80plus_2020“)."
+    ],
+    "fehler_komma_getrennt.csv": [
+        "„fehler_komma_getrennt.csv“, Zeile 1: Die Spalten sind nicht durch Semikolon („;“) getrennt. "
+        "Bitte exportieren Sie die Datei mit „;“."
+    ],
+}
+
+
+@pytest.mark.parametrize("datei", sorted(FEHLER))
+def test_fehlerhafte_datei_meldet_zeile_und_spalte_und_aendert_nichts(unterbezirke, datei):
+    from quartiere.models import Indikator
+
+    KennzahlFactory(indikator=Indikator.objects.get(schluessel="ew_gesamt"), unterbezirk=unterbezirke["691"])
+    vorher = _gespeichert()
+
+    with pytest.raises(KennzahlenImportFehler) as fehler:
+        kennzahlen_importieren(inhalt=_inhalt(datei), dateiname=datei, ebene=Ebene.UNTERBEZIRK)
+
+    assert fehler.value.fehler == FEHLER[datei]
+    assert _gespeichert() == vorher
+
+
+def test_alle_probleme_einer_datei_werden_gemeldet(unterbezirke):
+    with pytest.raises(KennzahlenImportFehler) as fehler:
+        kennzahlen_importieren(inhalt=_inhalt("fehler_mehrere.csv"), dateiname="m.csv", ebene=Ebene.UNTERBEZIRK)
+
+    assert [meldung.split(":")[0] for meldung in fehler.value.fehler] == [
+        "„m.csv“, Zeile 2, Spalte A „Gebietsschlüssel“",
+        "„m.csv“, Zeile 3, Spalte B „Indikator“",
+        "„m.csv“, Zeile 4, Spalte C „Jahr“",
+        "„m.csv“, Zeile 5, Spalte D „Wert“",
+    ]
+    assert Kennzahl.objects.count() == 0
+
+
+def test_unbekannte_kodierung(unterbezirke):
+    with pytest.raises(KennzahlenImportFehler) as fehler:
+        kennzahlen_pruefen(
+            inhalt=b"Gebiet;Indikator;Jahr;Wert\n691;ew_gesamt;2020;\x81\n", dateiname="x.csv", ebene="unterbezirk"
+        )
+
+    assert fehler.value.fehler == [
+        "„x.csv“: Die Zeichenkodierung ist weder UTF-8 noch Windows-1252. "
+        "Bitte speichern Sie die Datei als „CSV UTF-8“."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "zahl"),
+    [("1.234", 1234.0), ("1.234.567,89", 1234567.89), ("12,5", 12.5), ("-3", -3.0), ("1234", 1234.0), (" 7 ", 7.0)],
+)
+def test_zahl_lesen_deutsch(text, zahl):
+    assert zahl_lesen(text) == zahl
+
+
+@pytest.mark.parametrize("text", ["1.5", "12a", "1,2,3", "", "1.23"])
+def test_zahl_lesen_keine_zahl(text):
+    assert zahl_lesen(text) is None
+
+
+def test_befehl_importiert_und_probelauf_schreibt_nichts(unterbezirke, capsys):
+    call_command("import_kennzahlen", str(FIXTURES / "lang_cp1252.csv"), "--probelauf")
+    assert Kennzahl.objects.count() == 0
+    call_command("import_kennzahlen", str(FIXTURES / "lang_cp1252.csv"))
+
+    ausgabe = capsys.readouterr().out
+    assert "Zeichenkodierung: Windows-1252" in ausgabe
+    assert "Import aus „lang_cp1252.csv“ (statistischer Unterbezirk): 6 neu, 0 geändert, 0 unverändert." in ausgabe
+    assert _gespeichert() == LANG_ERWARTET
+
+
+def test_befehl_meldet_fehler(unterbezirke):
+    with pytest.raises(CommandError) as fehler:
+        call_command("import_kennzahlen", str(FIXTURES / "fehler_negativ.csv"))
+
+    assert str(fehler.value) == (
+        "Der Import wurde abgebrochen, nichts wurde geändert:\n- „fehler_negativ.csv“, Zeile 3, Spalte D „Wert“: "
+        "Eine Anzahl kann nicht negativ sein. Gelesen: -5"
+    )
+
+
+def _hochladen(client, name):
+    datei = SimpleUploadedFile(name, _inhalt(name), content_type="text/csv")
+    return client.post(reverse("quartiere:kennzahlen_import"), {"datei": datei, "ebene": "unterbezirk"})
+
+
+def test_upload_vorschau_dann_bestaetigen(client_projektteam, unterbezirke, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    antwort = _hochladen(client_projektteam, "breit_cp1252.csv")
+
+    text = antwort.content.decode()
+    assert "Windows-1252" in text
+    assert "8 neu, 0 geändert, 0 unverändert" in text
+    assert Kennzahl.objects.count() == 0
+    kennung = client_projektteam.session["kennzahlen_import"]["kennung"]
+    assert [p.name for p in (tmp_path / "importe").iterdir()] == [f"{kennung}.csv"]
+
+    antwort = client_projektteam.post(reverse("quartiere:kennzahlen_import_bestaetigen"), {"kennung": kennung})
+
+    assert antwort.url == reverse("quartiere:analyse")
+    assert Kennzahl.objects.count() == 8
+    assert list((tmp_path / "importe").iterdir()) == []
+    assert "kennzahlen_import" not in client_projektteam.session
+
+
+def test_upload_abbrechen_loescht_datei(client_projektteam, unterbezirke, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    _hochladen(client_projektteam, "lang_utf8.csv")
+    kennung = client_projektteam.session["kennzahlen_import"]["kennung"]
+
+    client_projektteam.post(reverse("quartiere:kennzahlen_import_bestaetigen"), {"kennung": kennung, "abbrechen": ""})
+
+    assert Kennzahl.objects.count() == 0
+    assert list((tmp_path / "importe").iterdir()) == []
+
+
+def test_upload_fremde_kennung_wird_abgelehnt(client_projektteam, unterbezirke, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    _hochladen(client_projektteam, "lang_utf8.csv")
+
+    antwort = client_projektteam.post(reverse("quartiere:kennzahlen_import_bestaetigen"), {"kennung": "../../etc"})
+
+    assert antwort.url == reverse("quartiere:kennzahlen_import")
+    assert Kennzahl.objects.count() == 0
+
+
+def test_upload_mit_fehlern_zeigt_alle_und_speichert_nichts(client_projektteam, unterbezirke, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    antwort = _hochladen(client_projektteam, "fehler_mehrere.csv")
+
+    text = antwort.content.decode()
+    assert "Die Datei wurde nicht importiert" in text
+    assert text.count("„fehler_mehrere.csv“, Zeile") == 4
+    assert "kennzahlen_import" not in client_projektteam.session
+    assert not (tmp_path / "importe").exists()
