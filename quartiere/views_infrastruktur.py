@@ -1,0 +1,394 @@
+"""Views of the infrastructure inventory and of the quarters' walking-distance coverage.
+
+Kept apart from ``views.py`` (the city structure and quarters) so that the two parts of
+issue 4 can grow side by side; the URLs are in ``urls.py`` as usual.
+"""
+
+from django.contrib import messages
+from django.contrib.gis.db.models.functions import Distance, Transform
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
+
+from dwk.export import export_antwort
+
+from .abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen, luecken
+from .forms import InfrastrukturFilterForm, InfrastrukturForm, InfrastrukturImportForm, InfrastrukturKategorieForm
+from .infrastruktur import (
+    infrastruktur_kategorie_speichern,
+    infrastruktur_loeschen,
+    infrastruktur_speichern,
+    kategorie_form,
+    kategorie_symbol,
+)
+from .infrastruktur_import import InfrastrukturImportFehler, hochgeladene_infrastruktur_importieren
+from .models import Infrastruktur, InfrastrukturKategorie, Quartier
+from .queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, metrisch
+from .views import Geschuetzt
+
+EXPORTFORMATE = {"csv", "xlsx"}
+# Columns of the inventory export; the same names the import reads, so an export can be edited and imported again.
+EXPORT_SPALTEN = [
+    "id",
+    "kategorie",
+    "name",
+    "adresse",
+    "lat",
+    "lon",
+    "barrierefreiheit",
+    "oeffnungshinweise",
+    "quelle",
+    "quelle_hinweis",
+    "stand",
+]
+
+
+def _kategorie_daten(kategorie):
+    """What the map and the legend need to draw a category's symbol."""
+    return {
+        "slug": kategorie.slug,
+        "name": kategorie.name,
+        "symbol": kategorie_symbol(kategorie),
+        "form": kategorie_form(kategorie),
+        "farbe": kategorie.handlungsfeld.slug,
+        "farbwert": kategorie.handlungsfeld.farbe,
+        "radius_m": kategorie.radius_m,
+    }
+
+
+def _mit_symbol(kategorie):
+    """``kategorie`` with ``symbol`` and ``form`` set, for the templates' legends and lists."""
+    kategorie.symbol, kategorie.form = kategorie_symbol(kategorie), kategorie_form(kategorie)
+    return kategorie
+
+
+def _gefilterte_kategorien(filter_form):
+    kategorien = InfrastrukturKategorie.objects.select_related("handlungsfeld")
+    if filter_form.is_valid():
+        if filter_form.cleaned_data.get("handlungsfeld"):
+            kategorien = kategorien.filter(handlungsfeld=filter_form.cleaned_data["handlungsfeld"])
+        if filter_form.cleaned_data.get("kategorie"):
+            kategorien = kategorien.filter(pk=filter_form.cleaned_data["kategorie"].pk)
+    return kategorien
+
+
+class InfrastrukturListView(Geschuetzt, ListView):
+    """The inventory, filtered by Handlungsfeld, category and quarter; also as CSV/XLSX (``?format=``)."""
+
+    permission_required = "quartiere.view_infrastruktur"
+    template_name = "quartiere/infrastruktur_list.html"
+    context_object_name = "einrichtungen"
+    paginate_by = 100
+
+    def get_filter_form(self):
+        if not hasattr(self, "_filter_form"):
+            quartiere = Quartier.objects.sichtbar_fuer(self.request.user).order_by("name")
+            self._filter_form = InfrastrukturFilterForm(self.request.GET or None, quartiere=quartiere)
+        return self._filter_form
+
+    def get_queryset(self):
+        einrichtungen = Infrastruktur.objects.select_related("kategorie__handlungsfeld").order_by(
+            "kategorie__handlungsfeld__reihenfolge", "kategorie__reihenfolge", "kategorie__name", "name", "pk"
+        )
+        filter_form = self.get_filter_form()
+        if filter_form.is_valid():
+            daten = filter_form.cleaned_data
+            if daten.get("handlungsfeld"):
+                einrichtungen = einrichtungen.filter(kategorie__handlungsfeld=daten["handlungsfeld"])
+            if daten.get("kategorie"):
+                einrichtungen = einrichtungen.filter(kategorie=daten["kategorie"])
+            if daten.get("quartier"):
+                einrichtungen = einrichtungen.filter(punkt__intersects=daten["quartier"].grenze)
+        return einrichtungen
+
+    def get(self, request, *args, **kwargs):
+        format = request.GET.get("format")
+        if format in EXPORTFORMATE:
+            zeilen = (
+                [
+                    e.pk,
+                    e.kategorie.slug,
+                    e.name,
+                    e.adresse,
+                    round(e.punkt.y, 6),
+                    round(e.punkt.x, 6),
+                    e.barrierefreiheit,
+                    e.oeffnungshinweise,
+                    e.quelle,
+                    e.quelle_hinweis,
+                    e.stand,
+                ]
+                for e in self.get_queryset()
+            )
+            return export_antwort(
+                format=format, dateiname="infrastruktur", kopf=EXPORT_SPALTEN, zeilen=zeilen, titel="Infrastruktur"
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kontext = super().get_context_data(**kwargs)
+        for einrichtung in kontext["einrichtungen"]:
+            _mit_symbol(einrichtung.kategorie)
+        parameter = self.request.GET.copy()
+        parameter.pop("page", None)
+        parameter.pop("format", None)
+        kontext.update(filter_form=self.get_filter_form(), filter_parameter=parameter.urlencode())
+        return kontext
+
+
+class InfrastrukturDetailView(Geschuetzt, DetailView):
+    permission_required = "quartiere.view_infrastruktur"
+    template_name = "quartiere/infrastruktur_detail.html"
+    context_object_name = "einrichtung"
+
+    def get_queryset(self):
+        return Infrastruktur.objects.select_related("kategorie__handlungsfeld")
+
+    def get_context_data(self, **kwargs):
+        einrichtung = self.object
+        _mit_symbol(einrichtung.kategorie)
+        karte = {
+            "kategorien": [_kategorie_daten(einrichtung.kategorie)],
+            "einrichtungen": [_einrichtung_daten(einrichtung, mit_url=False)],
+        }
+        return super().get_context_data(
+            karte=karte,
+            geschichte=einrichtung.history.select_related("history_user").order_by("-history_date")[:20],
+            **kwargs,
+        )
+
+
+def _einrichtung_daten(einrichtung, *, mit_url=True):
+    return {
+        "name": einrichtung.name,
+        "kategorie": einrichtung.kategorie.slug,
+        "adresse": einrichtung.adresse,
+        "lat": round(einrichtung.punkt.y, GEOJSON_NACHKOMMASTELLEN + 1),
+        "lon": round(einrichtung.punkt.x, GEOJSON_NACHKOMMASTELLEN + 1),
+        "url": reverse("quartiere:infrastruktur_detail", args=[einrichtung.pk]) if mit_url else "",
+    }
+
+
+class InfrastrukturFormMixin(Geschuetzt):
+    form_class = InfrastrukturForm
+    template_name = "quartiere/infrastruktur_form.html"
+    context_object_name = "einrichtung"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # django-leaflet's widget writes an inline script; it needs this request's CSP nonce.
+        form.fields["punkt"].widget.csp_nonce = self.request.csp_nonce
+        return form
+
+    def form_valid(self, form):
+        form.instance.punkt = form.cleaned_data["punkt"]
+        try:
+            einrichtung = infrastruktur_speichern(infrastruktur=form.instance)
+        except ValidationError as fehler:
+            form.add_error(None, fehler)
+            return self.form_invalid(form)
+        messages.success(self.request, self.erfolgsmeldung % {"name": einrichtung.name})
+        return redirect("quartiere:infrastruktur_detail", pk=einrichtung.pk)
+
+
+class InfrastrukturCreateView(InfrastrukturFormMixin, CreateView):
+    permission_required = "quartiere.add_infrastruktur"
+    erfolgsmeldung = _("Die Einrichtung „%(name)s“ wurde angelegt.")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        kategorie = InfrastrukturKategorie.objects.filter(slug=self.request.GET.get("kategorie", "")).first()
+        if kategorie is not None:
+            initial["kategorie"] = kategorie
+        return initial
+
+
+class InfrastrukturUpdateView(InfrastrukturFormMixin, UpdateView):
+    permission_required = "quartiere.change_infrastruktur"
+    erfolgsmeldung = _("Die Änderungen an „%(name)s“ wurden gespeichert.")
+
+    def get_queryset(self):
+        return Infrastruktur.objects.select_related("kategorie")
+
+
+class InfrastrukturDeleteView(Geschuetzt, DeleteView):
+    permission_required = "quartiere.delete_infrastruktur"
+    template_name = "quartiere/infrastruktur_confirm_delete.html"
+    context_object_name = "einrichtung"
+    success_url = reverse_lazy("quartiere:infrastruktur_liste")
+
+    def get_queryset(self):
+        return Infrastruktur.objects.select_related("kategorie")
+
+    def form_valid(self, form):
+        name = self.object.name
+        infrastruktur_loeschen(infrastruktur=self.object)
+        messages.success(self.request, _("Die Einrichtung „%(name)s“ wurde gelöscht.") % {"name": name})
+        return redirect(self.success_url)
+
+
+class InfrastrukturKategorieListView(Geschuetzt, ListView):
+    permission_required = "quartiere.view_infrastruktur"
+    template_name = "quartiere/infrastruktur_kategorien.html"
+    context_object_name = "kategorien"
+
+    def get_queryset(self):
+        return InfrastrukturKategorie.objects.select_related("handlungsfeld")
+
+    def get_context_data(self, **kwargs):
+        kontext = super().get_context_data(**kwargs)
+        for kategorie in kontext["kategorien"]:
+            _mit_symbol(kategorie)
+        return kontext
+
+
+class InfrastrukturKategorieFormMixin(Geschuetzt):
+    permission_required = "quartiere.change_infrastrukturkategorie"
+    form_class = InfrastrukturKategorieForm
+    template_name = "quartiere/infrastruktur_kategorie_form.html"
+    context_object_name = "kategorie"
+
+    def form_valid(self, form):
+        try:
+            kategorie = infrastruktur_kategorie_speichern(kategorie=form.instance)
+        except ValidationError as fehler:
+            form.add_error(None, fehler)
+            return self.form_invalid(form)
+        messages.success(self.request, self.erfolgsmeldung % {"name": kategorie.name})
+        return redirect("quartiere:infrastruktur_kategorien")
+
+
+class InfrastrukturKategorieCreateView(InfrastrukturKategorieFormMixin, CreateView):
+    erfolgsmeldung = _("Die Kategorie „%(name)s“ wurde angelegt.")
+
+
+class InfrastrukturKategorieUpdateView(InfrastrukturKategorieFormMixin, UpdateView):
+    model = InfrastrukturKategorie
+    erfolgsmeldung = _("Die Kategorie „%(name)s“ wurde gespeichert.")
+
+
+class InfrastrukturImportView(Geschuetzt, FormView):
+    """Upload a CSV or GeoJSON file of facilities; a file with errors changes nothing."""
+
+    permission_required = "quartiere.import_infrastruktur"
+    form_class = InfrastrukturImportForm
+    template_name = "quartiere/infrastruktur_import.html"
+    success_url = reverse_lazy("quartiere:infrastruktur_liste")
+
+    def form_valid(self, form):
+        try:
+            ergebnis = hochgeladene_infrastruktur_importieren(
+                datei=form.cleaned_data["datei"],
+                koordinatensystem=form.cleaned_data["koordinatensystem"],
+                benutzer=self.request.user,
+            )
+        except InfrastrukturImportFehler as fehler:
+            return self.render_to_response(self.get_context_data(form=form, import_fehler=fehler.fehler))
+        messages.success(self.request, ergebnis.zusammenfassung())
+        for warnung in ergebnis.warnungen:
+            messages.warning(self.request, _("Hinweis: %(warnung)s") % {"warnung": warnung})
+        return super().form_valid(form)
+
+
+class QuartierInfrastrukturView(Geschuetzt, DetailView):
+    """A quarter's facilities by category on a map and in a list, and its walking-distance coverage.
+
+    ``?format=csv|xlsx`` downloads the coverage table.
+    """
+
+    permission_required = "quartiere.view_quartier_infrastruktur"
+    template_name = "quartiere/infrastruktur_quartier.html"
+    context_object_name = "quartier"
+
+    def get_queryset(self):
+        return Quartier.objects.select_related("stadtbezirk").mit_geojson()
+
+    def get_object(self, queryset=None):
+        # Read once: the permission check and the page both need the quarter.
+        if not hasattr(self, "_quartier"):
+            self._quartier = super().get_object(queryset)
+        return self._quartier
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.filter_form = InfrastrukturFilterForm(request.GET or None)
+        self.kategorien = [_mit_symbol(k) for k in _gefilterte_kategorien(self.filter_form)]
+        self.erreichbarkeit = erreichbarkeit_berechnen(
+            quartiere=[self.object], kategorien=self.kategorien, mit_puffer=request.GET.get("format") is None
+        )[self.object.pk]
+        format = request.GET.get("format")
+        if format in EXPORTFORMATE:
+            return self.export(format)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def export(self, format):
+        kopf = [
+            _("Handlungsfeld"),
+            _("Kategorie"),
+            _("Radius (m, Luftlinie)"),
+            _("Einrichtungen in Reichweite"),
+            _("Fläche im Radius (%)"),
+            _("Nächste Einrichtung"),
+            _("Entfernung vom Mittelpunkt (m, Luftlinie)"),
+            _("Lücke"),
+            _("Gründe"),
+        ]
+        zeilen = (
+            [
+                e.kategorie.handlungsfeld.name,
+                e.kategorie.name,
+                e.kategorie.radius_m,
+                e.anzahl,
+                e.prozent,
+                e.naechste_name,
+                round(e.naechste_distanz_m) if e.naechste_distanz_m is not None else None,
+                e.ist_luecke,
+                "; ".join(str(g) for g in e.gruende),
+            ]
+            for e in self.erreichbarkeit
+        )
+        return export_antwort(
+            format=format,
+            dateiname=f"erreichbarkeit-{self.object.slug}",
+            kopf=[str(k) for k in kopf],
+            zeilen=zeilen,
+            titel="Erreichbarkeit",
+        )
+
+    def get_context_data(self, **kwargs):
+        quartier = self.object
+        grenze = metrisch(quartier.grenze)
+        einrichtungen = list(
+            Infrastruktur.objects.filter(kategorie__in=self.kategorien)
+            .select_related("kategorie__handlungsfeld")
+            .annotate(distanz=Distance(Transform("punkt", METRISCHES_SRID), grenze))
+            .filter(distanz__lte=F("kategorie__radius_m"))
+            .order_by(
+                "kategorie__handlungsfeld__reihenfolge", "kategorie__reihenfolge", "kategorie__name", "distanz", "name"
+            )
+        )
+        for einrichtung in einrichtungen:
+            _mit_symbol(einrichtung.kategorie)
+        puffer_sichtbar = bool(self.filter_form.is_valid() and any(self.filter_form.cleaned_data.values()))
+        karte = {
+            "quartier": {"name": quartier.name, "geometrie": quartier.geojson},
+            "kategorien": [
+                {**_kategorie_daten(e.kategorie), "puffer": e.puffer_geojson, "puffer_sichtbar": puffer_sichtbar}
+                for e in self.erreichbarkeit
+            ],
+            "einrichtungen": [_einrichtung_daten(e) for e in einrichtungen],
+        }
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            erreichbarkeit=self.erreichbarkeit,
+            luecken=luecken(self.erreichbarkeit),
+            luecke_prozent=round(LUECKE_MINDESTANTEIL * 100),
+            einrichtungen=einrichtungen,
+            kategorien=self.kategorien,
+            karte=karte,
+            filter_parameter=self.request.GET.urlencode(),
+            **kwargs,
+        )
