@@ -2,7 +2,18 @@ from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Handlungsfeld, Kommune, Quartier, QuartierUnterbezirk, Stadtbezirk, StatistischerBezirk, Unterbezirk
+from .models import (
+    Handlungsfeld,
+    Indikator,
+    Infrastruktur,
+    InfrastrukturKategorie,
+    Kommune,
+    Quartier,
+    QuartierUnterbezirk,
+    Stadtbezirk,
+    StatistischerBezirk,
+    Unterbezirk,
+)
 from .services import quartier_speichern
 
 
@@ -60,3 +71,26 @@ class QuartierAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         quartier_speichern(quartier=obj)
+
+
+@admin.register(Indikator)
+class IndikatorAdmin(SimpleHistoryAdmin):
+    list_display = ["schluessel", "name", "einheit", "art", "handlungsfeld", "ist_vereinbart"]
+    list_filter = ["art", "handlungsfeld", "ist_vereinbart"]
+    search_fields = ["schluessel", "name"]
+    list_select_related = ["handlungsfeld"]
+
+
+@admin.register(InfrastrukturKategorie)
+class InfrastrukturKategorieAdmin(admin.ModelAdmin):
+    list_display = ["name", "handlungsfeld", "radius_m", "reihenfolge"]
+    list_filter = ["handlungsfeld"]
+    list_select_related = ["handlungsfeld"]
+
+
+@admin.register(Infrastruktur)
+class InfrastrukturAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin):
+    list_display = ["name", "kategorie", "adresse", "barrierefreiheit", "quelle", "stand"]
+    list_filter = ["kategorie__handlungsfeld", "kategorie", "barrierefreiheit", "quelle"]
+    search_fields = ["name", "adresse"]
+    list_select_related = ["kategorie"]

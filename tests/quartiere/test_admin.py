@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import QuartierFactory, UnterbezirkFactory
+from tests.factories import InfrastrukturFactory, QuartierFactory, UnterbezirkFactory
 
 
-@pytest.mark.parametrize("modell", ["stadtbezirk", "statistischerbezirk", "unterbezirk", "quartier"])
+@pytest.mark.parametrize("modell", ["stadtbezirk", "statistischerbezirk", "unterbezirk", "quartier", "infrastruktur"])
 def test_admin_aenderungsseite_mit_leaflet_karte(client, superuser, modell):
     unterbezirk = UnterbezirkFactory()
     objekte = {
@@ -14,6 +14,7 @@ def test_admin_aenderungsseite_mit_leaflet_karte(client, superuser, modell):
         "statistischerbezirk": unterbezirk.bezirk,
         "unterbezirk": unterbezirk,
         "quartier": QuartierFactory(stadtbezirk=unterbezirk.bezirk.stadtbezirk),
+        "infrastruktur": InfrastrukturFactory(),
     }
     client.force_login(superuser)
     liste = client.get(reverse(f"admin:quartiere_{modell}_changelist"))
