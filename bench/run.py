@@ -91,6 +91,117 @@ def main():
             3,
         )
 
+    infrastruktur_messen(client)
+    kennzahlen_messen(client)
+
+
+def infrastruktur_messen(client):
+    """Coverage of 4 quarters × 17 categories with 5,000 extra facilities; the quarter page; a 5,000-row import.
+
+    The facilities are generated deterministically inside a transaction that is rolled back.
+    """
+    import random
+
+    from django.contrib.gis.db.models import Extent
+    from django.contrib.gis.geos import Point
+    from django.db import transaction
+
+    from quartiere.abdeckung import erreichbarkeit_berechnen
+    from quartiere.infrastruktur_import import infrastruktur_importieren
+    from quartiere.models import Infrastruktur, InfrastrukturKategorie, Quartier, Stadtbezirk
+
+    rng = random.Random(5000)  # noqa: S311 -- reproducible test data
+    xmin, ymin, xmax, ymax = Stadtbezirk.objects.aggregate(e=Extent("geometrie"))["e"]
+    kategorien = list(InfrastrukturKategorie.objects.select_related("handlungsfeld"))
+    quartiere = list(Quartier.objects.referenzquartiere())
+    with transaction.atomic():
+        Infrastruktur.objects.bulk_create(
+            Infrastruktur(
+                kategorie=kategorien[i % len(kategorien)],
+                name=f"Messung {i}",
+                punkt=Point(rng.uniform(xmin, xmax), rng.uniform(ymin, ymax), srid=4326),
+                quelle="sonstige",
+                stand="2016-01-01",
+            )
+            for i in range(5000)
+        )
+        gesamt = Infrastruktur.objects.count()
+        print(f"Infrastruktur: {gesamt} Einrichtungen ({gesamt - 5000} Demo + 5000 erzeugt)")
+        with CaptureQueriesContext(connection) as abfragen:
+            messen(
+                f"Erreichbarkeit {len(quartiere)} Quartiere × {len(kategorien)} Kategorien",
+                lambda: erreichbarkeit_berechnen(quartiere=quartiere, kategorien=kategorien),
+            )
+        print(f"{'  Abfragen je Berechnung':<48} {len(abfragen) // WIEDERHOLUNGEN:8d}")
+        messen(
+            "  dasselbe mit Puffer-GeoJSON für die Karte",
+            lambda: erreichbarkeit_berechnen(quartiere=quartiere, kategorien=kategorien, mit_puffer=True),
+        )
+        messen(
+            "  dasselbe mit GEOS (Weg für SpatiaLite)",
+            lambda: erreichbarkeit_berechnen(quartiere=quartiere, kategorien=kategorien, rechenweg="geos"),
+            3,
+        )
+        url = "/quartiere/menglinghausen/infrastruktur/"
+        antwort = messen("Seite Infrastruktur Menglinghausen", lambda: client.get(url))
+        with CaptureQueriesContext(connection) as abfragen:
+            client.get(url)
+        print(f"{'  Antwort / Abfragen':<48} {len(antwort.content) / 1024:8.1f} KB   {len(abfragen):5d} Abfragen")
+        export = client.get("/infrastruktur/?format=csv").content
+        with tempfile.TemporaryDirectory() as ordner:
+            pfad = Path(ordner) / "infrastruktur.csv"
+            # Without the id column: every row becomes a new facility (rolled back below).
+            zeilen = export.decode("utf-8-sig").splitlines()
+            pfad.write_text("\n".join(z.split(";", 1)[1] for z in zeilen[:5001]), encoding="utf-8")
+            start = time.perf_counter()
+            ergebnis = infrastruktur_importieren(pfad=pfad, koordinatensystem=4326)
+            dauer = time.perf_counter() - start
+            name = "Import 5.000 Einrichtungen (CSV, neu)"
+            print(f"{name:<48} einmal   {dauer * 1000:8.1f} ms   {ergebnis.angelegt} angelegt")
+        transaction.set_rollback(True)
+
+
+def kennzahlen_messen(client):
+    """Analysis pages of the demo (targets: quarter page ≤ 25 queries, choropleth of 170 Unterbezirke
+    ≤ 150 KB) and the import of a generated 35,000-value CSV (< 10 s; rolled back afterwards)."""
+    from django.db import transaction
+
+    from quartiere.kennzahlen import kennzahlen_importieren
+    from quartiere.models import Indikator, IndikatorArt, Unterbezirk
+
+    for name, url in [
+        ("Seite Analyse Quartier Menglinghausen", "/analyse/quartiere/menglinghausen/"),
+        ("Seite Choropleth Anteil 80+ (Unterbezirke)", "/analyse/indikatoren/anteil_80plus/"),
+        ("GeoJSON Choropleth 170 Unterbezirke", "/analyse/indikatoren/anteil_80plus.geojson?ebene=unterbezirk"),
+        ("GeoJSON Choropleth 62 Bezirke", "/analyse/indikatoren/quote_grusi_65plus.geojson?ebene=bezirk"),
+        ("Export Analyse Menglinghausen (XLSX)", "/analyse/quartiere/menglinghausen/?format=xlsx"),
+    ]:
+        antwort = messen(name, lambda url=url: client.get(url))
+        with CaptureQueriesContext(connection) as abfragen:
+            client.get(url)
+        print(f"{'  Antwort / Abfragen':<48} {len(antwort.content) / 1024:8.1f} KB   {len(abfragen):5d} Abfragen")
+
+    # 170 Unterbezirke × 10 counts × 21 years (1990–2010, not in the demo) = 35,700 lines; the first 35,000.
+    codes = list(Unterbezirk.objects.order_by("code").values_list("code", flat=True))
+    schluessel = list(Indikator.objects.filter(art=IndikatorArt.ANZAHL).values_list("schluessel", flat=True))
+    zeilen = ["Gebietsschlüssel;Indikator;Jahr;Wert"]
+    for jahr in range(1990, 2011):
+        for indikator in schluessel:
+            for n, code in enumerate(codes):
+                zeilen.append(f"{code};{indikator};{jahr};{(n * 37 + jahr) % 9000 + 1000:,}".replace(",", "."))
+    inhalt = "\r\n".join(zeilen[:35001]).encode("cp1252")
+    with transaction.atomic():
+        start = time.perf_counter()
+        ergebnis = kennzahlen_importieren(inhalt=inhalt, dateiname="bench.csv", ebene="unterbezirk")
+        dauer = time.perf_counter() - start
+        print(f"{'Import 35.000 Kennzahlen (CSV, neu)':<48} einmal   {dauer * 1000:8.1f} ms   {ergebnis.neu} neu")
+        start = time.perf_counter()
+        ergebnis = kennzahlen_importieren(inhalt=inhalt, dateiname="bench.csv", ebene="unterbezirk")
+        dauer = time.perf_counter() - start
+        name = "  dieselbe Datei noch einmal (unverändert)"
+        print(f"{name:<48} einmal   {dauer * 1000:8.1f} ms   {ergebnis.unveraendert} unverändert")
+        transaction.set_rollback(True)
+
 
 if __name__ == "__main__":
     main()

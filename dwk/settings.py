@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "dwk",
     "quartiere",
     "lenkungsgruppe",
+    "quartiersprofil",
     "buergerdialog",
     "berichte",
 ]
@@ -163,6 +164,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DWK_GEBIETE_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_GEBIETE_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
+# Statistical confidentiality: counts below this are shown as "< N" to everyone but Projektteam.
+DWK_MIN_FALLZAHL = int(os.environ.get("DWK_MIN_FALLZAHL", "3"))
+# Largest accepted upload of indicator values (CSV).
+DWK_KENNZAHLEN_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_KENNZAHLEN_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
 
 # Security headers; HTTPS-only settings follow DWK_HTTPS (on behind a TLS proxy).
 HTTPS = env_bool("DWK_HTTPS", False)
@@ -233,6 +238,14 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 EMAIL_BACKEND = os.environ.get("DWK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DWK_DEFAULT_FROM_EMAIL", "dwk@localhost")
+# SMTP (only used with DWK_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
+EMAIL_HOST = os.environ.get("DWK_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DWK_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DWK_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DWK_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DWK_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("DWK_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("DWK_EMAIL_TIMEOUT", "30"))
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("quartiere.urls")),
     path("", include("berichte.urls")),
+    path("lenkungsgruppe/", include("lenkungsgruppe.urls")),
     path("admin/", admin.site.urls),
 ]
 

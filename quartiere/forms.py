@@ -5,6 +5,7 @@ from pathlib import PurePosixPath
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.gis.geos import Point
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
@@ -14,7 +15,7 @@ from dwk.permissions import PARTNER
 
 from .geometrie import GeometrieFehler, als_multipolygon
 from .importe import ERLAUBTE_ENDUNGEN, GebietsEbene, parameter_pruefen
-from .models import Quartier
+from .models import Ebene, Handlungsfeld, Infrastruktur, InfrastrukturKategorie, Quartier
 
 
 class QuartierForm(VeralteterStandMixin, forms.ModelForm):
@@ -139,3 +140,198 @@ class GebieteImportForm(forms.Form):
         for meldung in parameter_pruefen(dateiname=datei.name, ebene=ebene, parent_feld=daten.get("parent_feld")):
             self.add_error(None, meldung)
         return daten
+
+
+# --- Infrastructure inventory --------------------------------------------------------------
+
+
+class InfrastrukturForm(forms.ModelForm):
+    """Create or edit a facility: the point on the map, or typed as latitude and longitude.
+
+    Without ``VeralteterStandMixin``: its hidden field ``stand`` would hide the model's
+    field ``stand`` (the date of the information).
+    """
+
+    breite = forms.FloatField(
+        label=_("Breite (WGS 84, Grad Nord)"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        help_text=_("z. B. 51,5136 – wer die Karte nicht nutzen kann oder will, gibt die Lage hier ein."),
+        localize=True,
+    )
+    laenge = forms.FloatField(
+        label=_("Länge (WGS 84, Grad Ost)"), required=False, min_value=-180, max_value=180, localize=True
+    )
+
+    class Meta:
+        model = Infrastruktur
+        fields = [
+            "kategorie",
+            "name",
+            "adresse",
+            "punkt",
+            "barrierefreiheit",
+            "oeffnungshinweise",
+            "quelle",
+            "quelle_hinweis",
+            "stand",
+        ]
+        widgets = {
+            "punkt": LeafletWidget(attrs={"map_height": "420px", "geom_type": "Point"}),
+            "stand": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "punkt": _(
+                "Setzen Sie den Punkt auf der Karte (Marker-Werkzeug wählen, dann auf die Karte klicken) "
+                "oder geben Sie darunter Breite und Länge ein. Geänderte Zahlenfelder haben Vorrang vor der Karte."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["punkt"].required = False
+        self.fields["kategorie"].queryset = self.fields["kategorie"].queryset.select_related("handlungsfeld")
+        if self.instance.pk and self.instance.punkt is not None:
+            self.initial.setdefault("breite", round(self.instance.punkt.y, 6))
+            self.initial.setdefault("laenge", round(self.instance.punkt.x, 6))
+
+    def clean(self):
+        daten = super().clean()
+        breite, laenge = daten.get("breite"), daten.get("laenge")
+        getippt = {"breite", "laenge"} & set(self.changed_data)
+        if getippt and (breite is None) != (laenge is None):
+            self.add_error("laenge" if laenge is None else "breite", _("Bitte geben Sie Breite und Länge an."))
+        elif getippt and breite is not None:
+            daten["punkt"] = Point(laenge, breite, srid=4326)
+        punkt = daten.get("punkt")
+        if punkt is None:
+            if "punkt" not in self.errors:
+                self.add_error(
+                    "punkt", _("Bitte setzen Sie den Punkt auf der Karte oder geben Sie Breite und Länge an.")
+                )
+        elif punkt.srid != 4326:
+            punkt.transform(4326)
+        return daten
+
+
+class InfrastrukturKategorieForm(forms.ModelForm):
+    class Meta:
+        model = InfrastrukturKategorie
+        fields = ["name", "handlungsfeld", "radius_m", "reihenfolge"]
+        help_texts = {
+            "radius_m": _(
+                "Luftlinie in Metern, innerhalb derer eine Einrichtung als erreichbar gilt (üblich: 300–1.000 m)."
+            ),
+            "reihenfolge": _("Position innerhalb des Handlungsfelds in Listen und Tabellen."),
+        }
+
+
+class InfrastrukturFilterForm(forms.Form):
+    """The filter of the inventory list and of a quarter's infrastructure map (GET)."""
+
+    handlungsfeld = forms.ModelChoiceField(
+        label=_("Handlungsfeld"), queryset=None, required=False, empty_label=_("alle Handlungsfelder")
+    )
+    kategorie = forms.ModelChoiceField(
+        label=_("Kategorie"), queryset=None, required=False, empty_label=_("alle Kategorien"), to_field_name="slug"
+    )
+
+    def __init__(self, *args, quartiere=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handlungsfeld"].queryset = Handlungsfeld.objects.filter(
+            infrastruktur_kategorien__isnull=False
+        ).distinct()
+        self.fields["kategorie"].queryset = InfrastrukturKategorie.objects.select_related("handlungsfeld")
+        if quartiere is not None:
+            self.fields["quartier"] = forms.ModelChoiceField(
+                label=_("Quartier"),
+                queryset=quartiere,
+                required=False,
+                empty_label=_("ganze Stadt"),
+                to_field_name="slug",
+            )
+
+
+class InfrastrukturImportForm(forms.Form):
+    datei = forms.FileField(
+        label=_("Datei"),
+        help_text=_(
+            "CSV (.csv, getrennt durch Semikolon oder Komma, UTF-8 oder Windows-1252) oder GeoJSON (.geojson, .json) "
+            "mit Punkten."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.geojson,.json"}),
+    )
+    koordinatensystem = forms.TypedChoiceField(
+        label=_("Koordinatensystem der CSV-Datei"),
+        coerce=int,
+        choices=[
+            (4326, _("WGS 84 (EPSG:4326): Spalten „lat“ (Breite) und „lon“ (Länge) in Grad")),
+            (25832, _("ETRS89 / UTM 32N (EPSG:25832): Spalten „x“ (Ostwert) und „y“ (Nordwert) in Metern")),
+        ],
+        initial=4326,
+        widget=forms.RadioSelect,
+        help_text=_("GeoJSON-Dateien bringen ihr Koordinatensystem selbst mit; dann zählt diese Angabe nicht."),
+    )
+
+
+# --- Small-area analysis -----------------------------------------------------------------------
+
+
+class KennzahlenImportForm(forms.Form):
+    datei = forms.FileField(
+        label=_("CSV-Datei"),
+        help_text=_(
+            "Eine CSV-Datei mit „;“ als Trennzeichen und Dezimalkomma, in UTF-8 oder Windows-1252 (wie sie Excel "
+            "und die Statistikstellen speichern)."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,text/csv"}),
+    )
+    ebene = forms.ChoiceField(
+        label=_("Ebene der Gebietscodes"),
+        choices=Ebene.choices,
+        initial=Ebene.UNTERBEZIRK,
+        help_text=_("Zu welcher Ebene die Codes in der ersten Spalte gehören; für die Stadt: der Gemeindeschlüssel."),
+    )
+
+    def clean_datei(self):
+        datei = self.cleaned_data["datei"]
+        if datei.size > settings.DWK_KENNZAHLEN_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Die Datei ist zu groß; erlaubt sind höchstens %(groesse)s.")
+                % {"groesse": filesizeformat(settings.DWK_KENNZAHLEN_UPLOAD_MAX_BYTES)}
+            )
+        return datei
+
+
+class IndikatorKarteForm(forms.Form):
+    """The choices of the choropleth page, read from the query string (all optional)."""
+
+    ebene = forms.ChoiceField(
+        label=_("Ebene"),
+        required=False,
+        choices=[
+            (Ebene.STADTBEZIRK, _("Stadtbezirke")),
+            (Ebene.BEZIRK, _("statistische Bezirke")),
+            (Ebene.UNTERBEZIRK, _("statistische Unterbezirke")),
+        ],
+    )
+    jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
+    klassen = forms.ChoiceField(
+        label=_("Einteilung in Klassen"),
+        required=False,
+        choices=[("quantile", _("Quantile (gleich viele Gebiete je Klasse)")), ("gleich", _("gleiche Abstände"))],
+    )
+
+    def __init__(self, *args, jahre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jahr"].choices = [(jahr, str(jahr)) for jahr in jahre]
+
+    def auswahl(self, *, jahre):
+        """``(ebene, jahr, klassen)`` with defaults for what is missing or invalid."""
+        daten = self.cleaned_data if self.is_valid() else {}
+        return (
+            daten.get("ebene") or Ebene.UNTERBEZIRK,
+            daten.get("jahr") or (jahre[0] if jahre else None),
+            daten.get("klassen") or "quantile",
+        )

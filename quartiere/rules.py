@@ -21,3 +21,19 @@ rules.add_perm("quartiere.view_quartier", darf_quartier_lesen)
 rules.add_perm("quartiere.add_quartier", ist_projektteam)
 rules.add_perm("quartiere.change_quartier", ist_projektteam)
 rules.add_perm("quartiere.import_gebiete", ist_projektteam)
+
+# Small-area analysis. Small counts (below DWK_MIN_FALLZAHL) are seen only by Projektteam.
+rules.add_perm("quartiere.view_analyse", liest_alles | ist_partner)
+rules.add_perm("quartiere.view_quartier_analyse", darf_quartier_lesen)
+rules.add_perm("quartiere.view_indikator_karte", liest_alles)
+rules.add_perm("quartiere.import_kennzahlen", ist_projektteam)
+rules.add_perm("quartiere.view_fallzahlen", ist_projektteam)
+
+# Infrastructure inventory: public places, read like the city map; written only by Projektteam.
+rules.add_perm("quartiere.view_infrastruktur", liest_alles | ist_partner)
+rules.add_perm("quartiere.view_quartier_infrastruktur", darf_quartier_lesen)
+rules.add_perm("quartiere.add_infrastruktur", ist_projektteam)
+rules.add_perm("quartiere.change_infrastruktur", ist_projektteam)
+rules.add_perm("quartiere.delete_infrastruktur", ist_projektteam)
+rules.add_perm("quartiere.import_infrastruktur", ist_projektteam)
+rules.add_perm("quartiere.change_infrastrukturkategorie", ist_projektteam)

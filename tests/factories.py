@@ -4,10 +4,12 @@ Geometries are small squares near Dortmund (about 1.4 km × 2.2 km); each new ar
 level gets its own square so that areas of one level never overlap.
 """
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.gis.geos import MultiPolygon, Polygon
+from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 
 from quartiere import models
 
@@ -91,3 +93,153 @@ class QuartierFactory(factory.django.DjangoModelFactory):
     ist_referenzquartier = True
     auswahlbegruendung = "Typisches Quartier der Gründerzeit mit vielen älteren Menschen."
     status = models.QuartierStatus.PROFIL
+
+
+class InfrastrukturFactory(factory.django.DjangoModelFactory):
+    """A facility of an existing category (from data migration 0004), by default an Apotheke."""
+
+    class Meta:
+        model = models.Infrastruktur
+
+    kategorie = factory.LazyFunction(lambda: models.InfrastrukturKategorie.objects.get(slug="apotheke"))
+    name = factory.Sequence(lambda n: f"Einrichtung {n + 1}")
+    punkt = factory.LazyFunction(lambda: Point(X0 + SEITE / 2, Y0 + SEITE / 2, srid=4326))
+    adresse = factory.Sequence(lambda n: f"Hauptstraße {n + 1}, 44137 Dortmund")
+    quelle = models.Infrastrukturquelle.BEGEHUNG
+    stand = datetime.date(2016, 9, 1)
+
+
+# --- Lenkungsgruppe ------------------------------------------------------------------------
+
+import datetime as _dt  # noqa: E402
+
+from django.utils import timezone as _timezone  # noqa: E402
+
+from lenkungsgruppe import models as lg  # noqa: E402
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Organisation
+        django_get_or_create = ("kurzname",)
+
+    name = factory.Sequence(lambda n: f"Fachbereich {n + 1}")
+    kurzname = factory.Sequence(lambda n: f"FB {n + 1}")
+    art = lg.OrganisationArt.FACHBEREICH
+
+
+class MitgliedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Mitglied
+
+    vorname = "Maria"
+    nachname = factory.Sequence(lambda n: f"Mitglied{n + 1}")
+    organisation = factory.SubFactory(OrganisationFactory)
+    funktion = "Vertretung"
+    email = factory.LazyAttribute(lambda m: f"{m.nachname.lower()}@example.org")
+    mitglied_seit = _dt.date(2016, 1, 15)
+
+
+class SitzungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Sitzung
+
+    nummer = factory.Sequence(lambda n: n + 1)
+    titel = ""
+    beginn = factory.Sequence(
+        lambda n: _timezone.make_aware(_dt.datetime(2016, 2, 1, 14, 0) + _dt.timedelta(days=30 * n))
+    )
+    ende = factory.LazyAttribute(lambda s: s.beginn + _dt.timedelta(hours=2))
+    ort = "Rathaus, Friedensplatz 1, Raum 120"
+    format = lg.SitzungFormat.ARBEITSTREFFEN
+
+
+class TeilnahmeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Teilnahme
+
+    sitzung = factory.SubFactory(SitzungFactory)
+    mitglied = factory.SubFactory(MitgliedFactory)
+
+
+class TagesordnungspunktFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Tagesordnungspunkt
+
+    sitzung = factory.SubFactory(SitzungFactory)
+    nummer = factory.Sequence(lambda n: n + 1)
+    titel = factory.Sequence(lambda n: f"Tagesordnungspunkt {n + 1}")
+
+
+class BeschlussFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Beschluss
+
+    nummer = factory.Sequence(lambda n: n + 1)
+    titel = factory.Sequence(lambda n: f"Beschluss {n + 1}")
+    text = "Die Lenkungsgruppe beschließt."
+    art = lg.BeschlussArt.SONSTIGES
+    sitzung = factory.SubFactory(SitzungFactory)
+
+
+class AufgabeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Aufgabe
+
+    titel = factory.Sequence(lambda n: f"Aufgabe {n + 1}")
+    verantwortlich_mitglied = factory.SubFactory(MitgliedFactory)
+    faellig_am = _dt.date(2030, 1, 31)
+
+
+class FachplanungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Fachplanung
+        skip_postgeneration_save = True
+
+    titel = factory.Sequence(lambda n: f"Masterplan {n + 1}")
+    art = lg.FachplanungArt.MASTERPLAN
+    jahr = 2015
+    federfuehrung = "Stadtplanungs- und Bauordnungsamt"
+
+    @factory.post_generation
+    def handlungsfelder(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.handlungsfelder.set(extracted)
+
+
+class FachplanungBewertungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.FachplanungBewertung
+
+    fachplanung = factory.SubFactory(FachplanungFactory)
+    mitglied = factory.SubFactory(MitgliedFactory)
+    handlungsfeld = factory.LazyFunction(lambda: models.Handlungsfeld.objects.first())
+    relevanz = 4
+
+
+class StadtentwicklungsprojektFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Stadtentwicklungsprojekt
+
+    name = factory.Sequence(lambda n: f"Projekt {n + 1}")
+    kontakt_name = "Jana Beispiel"
+
+
+class MeilensteinFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = lg.Meilenstein
+
+    titel = factory.Sequence(lambda n: f"Meilenstein {n + 1}")
+    geplant_am = _dt.date(2016, 6, 30)
+
+
+class KennzahlFactory(factory.django.DjangoModelFactory):
+    """A value of an Unterbezirk; pass ``indikator`` (from the catalogue of migration 0005)."""
+
+    class Meta:
+        model = models.Kennzahl
+
+    jahr = 2020
+    ebene = models.Ebene.UNTERBEZIRK
+    unterbezirk = factory.SubFactory(UnterbezirkFactory)
+    wert = 100

@@ -48,6 +48,7 @@ def daten_der_migrationen(transactional_db):
     importlib.import_module("dwk.migrations.0001_rollen").rollen_anlegen(apps, None)
     importlib.import_module("quartiere.migrations.0002_handlungsfelder").anlegen(apps, None)
     importlib.import_module("quartiere.migrations.0004_infrastruktur_kategorien").anlegen(apps, None)
+    importlib.import_module("quartiere.migrations.0005_indikatoren").anlegen(apps, None)
 
 
 @pytest.fixture(scope="session")

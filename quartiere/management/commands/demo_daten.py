@@ -2,7 +2,10 @@
 
 from django.core.management.base import BaseCommand
 
+from lenkungsgruppe.demo import lenkungsgruppe_demo_anlegen
 from quartiere.demo import DEMO_PASSWORT, DemoFehler, demo_daten_anlegen
+from quartiere.demo_infrastruktur import infrastruktur_demo_anlegen
+from quartiere.demo_kennzahlen import kennzahlen_demo_anlegen
 
 
 class Command(BaseCommand):
@@ -19,6 +22,9 @@ class Command(BaseCommand):
             # Not an error: `make run` calls this command on every start, also over imported data.
             self.stderr.write(self.style.WARNING(f"{fehler} Es wurde nichts geändert."))
             return
+        infrastruktur = infrastruktur_demo_anlegen()
+        kennzahlen = kennzahlen_demo_anlegen()
+        lenkungsgruppe = lenkungsgruppe_demo_anlegen()
         kommune = ergebnis.kommune
         flaeche = f"{ergebnis.stadtflaeche_km2:.1f}".replace(".", ",")
         referenz = [q.name for q in ergebnis.quartiere if q.ist_referenzquartier]
@@ -30,6 +36,14 @@ class Command(BaseCommand):
             f"{ergebnis.anzahl_unterbezirke} Unterbezirke, zusammen {flaeche} km²",
             f"  Referenzquartiere: {', '.join(sorted(referenz))}",
             f"  weitere Kandidaten: {', '.join(sorted(kandidaten))}",
+            f"  Kennzahlen {kennzahlen.jahre[0]}–{kennzahlen.jahre[-1]}: {kennzahlen.anzahl} Werte der "
+            f"{kennzahlen.unterbezirke} Unterbezirke ({kennzahlen.neu} neu, {kennzahlen.geaendert} geändert)",
+            f"  {infrastruktur.anzahl} Infrastruktureinrichtungen (erfunden); bewusst ohne Einrichtung in Reichweite: "
+            + "; ".join(f"{q}: {', '.join(k)}" for q, k in sorted(infrastruktur.luecken.items())),
+            f"  Lenkungsgruppe: {lenkungsgruppe.aktive} aktive Mitglieder ({lenkungsgruppe.mitglieder} insgesamt), "
+            f"{lenkungsgruppe.sitzungen} Sitzungen, {lenkungsgruppe.beschluesse} Beschlüsse, "
+            f"{lenkungsgruppe.aufgaben} Aufgaben, {lenkungsgruppe.fachplanungen} Fachplanungen, "
+            f"{lenkungsgruppe.meilensteine} Meilensteine; Demo-Zugang „lenkungsgruppe“ = {lenkungsgruppe.verknuepft}",
             "",
             f"Anmeldungen — Passwort für alle: {DEMO_PASSWORT} (wird bei jedem Lauf wieder gesetzt)",
             f"  {'Benutzername':<16}{'Rolle':<16}Name",

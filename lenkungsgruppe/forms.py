@@ -1,0 +1,269 @@
+"""Forms of the steering group."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from dwk.forms import VeralteterStandMixin
+from quartiere.models import Handlungsfeld, Quartier
+
+from .models import (
+    Aufgabe,
+    Beschluss,
+    BeschlussArt,
+    Fachplanung,
+    Meilenstein,
+    Mitglied,
+    Sitzung,
+    Stadtentwicklungsprojekt,
+    Tagesordnungspunkt,
+    TeilnahmeStatus,
+)
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATUM_ZEIT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class MitgliedForm(VeralteterStandMixin, forms.ModelForm):
+    class Meta:
+        model = Mitglied
+        fields = [
+            "anrede",
+            "titel",
+            "vorname",
+            "nachname",
+            "organisation",
+            "funktion",
+            "email",
+            "stellvertretung",
+            "mitglied_seit",
+            "mitglied_bis",
+            "benutzer",
+        ]
+        widgets = {"mitglied_seit": DATUM, "mitglied_bis": DATUM}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stellvertretung"].queryset = Mitglied.objects.exclude(pk=self.instance.pk).select_related(
+            "organisation"
+        )
+        self.fields["benutzer"].queryset = get_user_model().objects.filter(is_active=True).order_by("username")
+
+
+class SitzungForm(VeralteterStandMixin, forms.ModelForm):
+    eingeladene = forms.ModelMultipleChoiceField(
+        label=_("Eingeladene Mitglieder"),
+        queryset=Mitglied.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Vorausgewählt sind alle aktiven Mitglieder."),
+    )
+
+    class Meta:
+        model = Sitzung
+        fields = ["titel", "format", "beginn", "ende", "ort", "gaeste"]
+        widgets = {"beginn": DATUM_ZEIT, "ende": DATUM_ZEIT, "gaeste": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        aktive = Mitglied.objects.aktiv().select_related("organisation")
+        if self.instance.pk:
+            self.fields["eingeladene"].queryset = (aktive | Mitglied.objects.filter(sitzungen=self.instance)).distinct()
+            self.initial["eingeladene"] = list(self.instance.eingeladene.values_list("pk", flat=True))
+        else:
+            self.fields["eingeladene"].queryset = aktive
+            self.initial.setdefault("eingeladene", list(aktive.values_list("pk", flat=True)))
+        self.fields["eingeladene"].label_from_instance = lambda m: f"{m} ({m.organisation})"
+
+
+class TagesordnungspunktForm(forms.ModelForm):
+    class Meta:
+        model = Tagesordnungspunkt
+        fields = ["titel", "beschreibung", "handlungsfeld", "quartier", "fachplanung", "projekt"]
+        widgets = {"beschreibung": forms.Textarea(attrs={"rows": 3})}
+
+
+class ProtokollForm(VeralteterStandMixin, forms.ModelForm):
+    """The minutes of one agenda item; a save on an outdated state is refused."""
+
+    class Meta:
+        model = Tagesordnungspunkt
+        fields = ["protokoll"]
+        widgets = {"protokoll": forms.Textarea(attrs={"rows": 14})}
+
+
+class TeilnahmeForm(forms.Form):
+    """One select per invited member: present, excused or absent."""
+
+    def __init__(self, *args, teilnahmen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.teilnahmen = teilnahmen
+        for teilnahme in teilnahmen:
+            self.fields[f"mitglied_{teilnahme.mitglied_id}"] = forms.ChoiceField(
+                label=f"{teilnahme.mitglied} ({teilnahme.mitglied.organisation})",
+                choices=TeilnahmeStatus.choices,
+                initial=teilnahme.status,
+            )
+
+    def status_je_mitglied(self):
+        return {t.mitglied_id: self.cleaned_data[f"mitglied_{t.mitglied_id}"] for t in self.teilnahmen}
+
+
+class ProtokollGenehmigenForm(forms.Form):
+    in_sitzung = forms.ModelChoiceField(label=_("Genehmigt in der Sitzung"), queryset=Sitzung.objects.none())
+
+    def __init__(self, *args, sitzung, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["in_sitzung"].queryset = Sitzung.objects.filter(beginn__gt=sitzung.beginn).order_by("beginn")
+
+
+class BeschlussForm(VeralteterStandMixin, forms.ModelForm):
+    class Meta:
+        model = Beschluss
+        fields = [
+            "titel",
+            "art",
+            "sitzung",
+            "tagesordnungspunkt",
+            "text",
+            "einvernehmlich",
+            "ja",
+            "nein",
+            "enthaltungen",
+            "handlungsfelder",
+            "quartiere",
+            "fachplanungen",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "handlungsfelder": forms.CheckboxSelectMultiple,
+            "quartiere": forms.CheckboxSelectMultiple,
+            "fachplanungen": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tagesordnungspunkt"].queryset = Tagesordnungspunkt.objects.select_related("sitzung").order_by(
+            "-sitzung__beginn", "nummer"
+        )
+        self.fields["tagesordnungspunkt"].label_from_instance = lambda t: f"{t.sitzung.nummer}. Sitzung – {t}"
+        self.fields["quartiere"].queryset = Quartier.objects.order_by("name")
+        self.fields["quartiere"].help_text = _(
+            "Bei der Auswahl der Referenzquartiere: die ausgewählten Quartiere; "
+            "sie werden als Referenzquartier markiert."
+        )
+
+
+class BeschlussFilterForm(forms.Form):
+    art = forms.ChoiceField(label=_("Art"), choices=[("", _("alle"))] + BeschlussArt.choices, required=False)
+    handlungsfeld = forms.ModelChoiceField(
+        label=_("Handlungsfeld"), queryset=Handlungsfeld.objects.all(), required=False, empty_label=_("alle")
+    )
+    quartier = forms.ModelChoiceField(
+        label=_("Quartier"), queryset=Quartier.objects.order_by("name"), required=False, empty_label=_("alle")
+    )
+    von = forms.DateField(label=_("von"), required=False, widget=DATUM)
+    bis = forms.DateField(label=_("bis"), required=False, widget=DATUM)
+
+
+class AufgabeForm(VeralteterStandMixin, forms.ModelForm):
+    class Meta:
+        model = Aufgabe
+        fields = [
+            "titel",
+            "beschreibung",
+            "verantwortlich_mitglied",
+            "verantwortlich_organisation",
+            "faellig_am",
+            "status",
+            "tagesordnungspunkt",
+            "beschluss",
+        ]
+        widgets = {"faellig_am": DATUM, "beschreibung": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verantwortlich_mitglied"].queryset = Mitglied.objects.aktiv()
+        self.fields["tagesordnungspunkt"].queryset = Tagesordnungspunkt.objects.select_related("sitzung").order_by(
+            "-sitzung__beginn", "nummer"
+        )
+        self.fields["tagesordnungspunkt"].label_from_instance = lambda t: f"{t.sitzung.nummer}. Sitzung – {t}"
+
+
+class FachplanungForm(VeralteterStandMixin, forms.ModelForm):
+    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Fachplanung
+        fields = ["titel", "art", "jahr", "federfuehrung", "link", "datei", "handlungsfelder", "quartiere", "notizen"]
+        widgets = {
+            "handlungsfelder": forms.CheckboxSelectMultiple,
+            "quartiere": forms.CheckboxSelectMultiple,
+            "notizen": forms.Textarea(attrs={"rows": 4}),
+            "datei": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quartiere"].queryset = Quartier.objects.order_by("name")
+
+
+class BewertungForm(forms.Form):
+    """For each Handlungsfeld of a plan: relevance 1–5 (or no rating) and a comment."""
+
+    STUFEN = [("", _("keine Bewertung"))] + [(str(i), str(i)) for i in range(1, 6)]
+
+    def __init__(self, *args, handlungsfelder, vorhandene, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.handlungsfelder = list(handlungsfelder)
+        for feld in self.handlungsfelder:
+            bewertung = vorhandene.get(feld.pk)
+            self.fields[f"relevanz_{feld.pk}"] = forms.TypedChoiceField(
+                label=_("Relevanz für „%(feld)s“") % {"feld": feld.name},
+                choices=self.STUFEN,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=str(bewertung.relevanz) if bewertung else "",
+                help_text=_("1 = kaum relevant, 5 = sehr relevant"),
+            )
+            self.fields[f"kommentar_{feld.pk}"] = forms.CharField(
+                label=_("Kommentar zu „%(feld)s“") % {"feld": feld.name},
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                initial=bewertung.kommentar if bewertung else "",
+            )
+
+    def felder(self):
+        return [(feld, self[f"relevanz_{feld.pk}"], self[f"kommentar_{feld.pk}"]) for feld in self.handlungsfelder]
+
+    def bewertungen(self):
+        return {
+            feld: (self.cleaned_data[f"relevanz_{feld.pk}"], self.cleaned_data[f"kommentar_{feld.pk}"])
+            for feld in self.handlungsfelder
+        }
+
+
+class ProjektForm(forms.ModelForm):
+    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Stadtentwicklungsprojekt
+        fields = [
+            "name",
+            "beschreibung",
+            "link",
+            "quartiere",
+            "kontakt_name",
+            "kontakt_stelle",
+            "kontakt_email",
+            "kontakt_telefon",
+        ]
+        widgets = {"quartiere": forms.CheckboxSelectMultiple, "beschreibung": forms.Textarea(attrs={"rows": 4})}
+
+
+class MeilensteinForm(forms.ModelForm):
+    class Meta:
+        model = Meilenstein
+        fields = ["titel", "beschreibung", "geplant_am", "erreicht_am", "status", "beschluss"]
+        widgets = {"geplant_am": DATUM, "erreicht_am": DATUM, "beschreibung": forms.Textarea(attrs={"rows": 3})}

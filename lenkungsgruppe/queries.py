@@ -1,0 +1,148 @@
+"""Reusable reads of the steering group: querysets and the heavier reads for its pages."""
+
+from collections import defaultdict
+from statistics import mean, median
+
+from django.db import models
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+
+class MitgliedQuerySet(models.QuerySet):
+    def aktiv(self, am=None):
+        """Members on ``am`` (today by default): joined on or before, not yet left."""
+        am = am or timezone.localdate()
+        return self.filter(mitglied_seit__lte=am).filter(Q(mitglied_bis__isnull=True) | Q(mitglied_bis__gte=am))
+
+    def ausgeschieden(self, am=None):
+        am = am or timezone.localdate()
+        return self.filter(mitglied_bis__lt=am)
+
+
+class SitzungQuerySet(models.QuerySet):
+    def kommende(self, ab=None):
+        return self.filter(beginn__gte=ab or timezone.now()).order_by("beginn")
+
+    def vergangene(self, bis=None):
+        return self.filter(beginn__lt=bis or timezone.now()).order_by("-beginn")
+
+    def naechste_nummer(self):
+        return (self.aggregate(hoechste=Max("nummer"))["hoechste"] or 0) + 1
+
+
+class BeschlussQuerySet(models.QuerySet):
+    def gefiltert(self, *, art=None, handlungsfeld=None, quartier=None, von=None, bis=None):
+        """The register's filters; each argument left empty does not filter."""
+        qs = self
+        if art:
+            qs = qs.filter(art=art)
+        if handlungsfeld:
+            qs = qs.filter(handlungsfelder=handlungsfeld)
+        if quartier:
+            qs = qs.filter(quartiere=quartier)
+        if von:
+            qs = qs.filter(sitzung__beginn__date__gte=von)
+        if bis:
+            qs = qs.filter(sitzung__beginn__date__lte=bis)
+        return qs.distinct()
+
+    def naechste_nummer(self):
+        return (self.aggregate(hoechste=Max("nummer"))["hoechste"] or 0) + 1
+
+
+class AufgabeQuerySet(models.QuerySet):
+    def offen(self):
+        return self.filter(status="offen")
+
+    def ueberfaellig(self, heute=None):
+        return self.offen().filter(faellig_am__lt=heute or timezone.localdate())
+
+    def von_mitglied(self, mitglied):
+        """Tasks of ``mitglied`` in person or of the organisation the member represents."""
+        return self.filter(
+            Q(verantwortlich_mitglied=mitglied) | Q(verantwortlich_organisation=mitglied.organisation_id)
+        )
+
+
+class FachplanungQuerySet(models.QuerySet):
+    def mit_bewertungszahl(self):
+        return self.annotate(anzahl_bewertungen=Count("bewertungen", distinct=True))
+
+    def wartet_auf_bewertung_von(self, mitglied):
+        """Plans with at least one Handlungsfeld that ``mitglied`` has not rated yet."""
+        return self.annotate(
+            felder=Count("handlungsfelder", distinct=True),
+            eigene=Count("bewertungen", filter=Q(bewertungen__mitglied=mitglied), distinct=True),
+        ).filter(felder__gt=0, eigene__lt=models.F("felder"))
+
+
+def bewertungs_verteilung(bewertungen, handlungsfelder):
+    """Per Handlungsfeld: how many ratings gave 1 … 5, their count, mean, median and range.
+
+    ``bewertungen`` are ``FachplanungBewertung`` rows of one plan; returns a list of dicts in
+    the order of ``handlungsfelder`` (fields without ratings included, with ``anzahl`` 0).
+    """
+    je_feld = defaultdict(list)
+    for bewertung in bewertungen:
+        je_feld[bewertung.handlungsfeld_id].append(bewertung.relevanz)
+    ergebnis = []
+    for feld in handlungsfelder:
+        werte = je_feld.get(feld.pk, [])
+        haeufigkeit = [werte.count(stufe) for stufe in range(1, 6)]
+        ergebnis.append(
+            {
+                "handlungsfeld": feld,
+                "anzahl": len(werte),
+                "haeufigkeit": haeufigkeit,
+                "stufen": list(zip(range(1, 6), haeufigkeit, strict=True)),
+                "mittel": mean(werte) if werte else None,
+                "median": median(werte) if werte else None,
+                "minimum": min(werte) if werte else None,
+                "maximum": max(werte) if werte else None,
+            }
+        )
+    return ergebnis
+
+
+EINWOHNER_SCHLUESSEL = "ew_gesamt"
+
+
+def einwohner_je_quartier(quartiere, *, bis_jahr=None):
+    """Residents per quarter from the indicator ``ew_gesamt`` (issue 4's values), or nothing.
+
+    The latest year with values on the Unterbezirk level is used — with ``bis_jahr`` the latest
+    year up to then (the figures known when a decision was taken), if there is one; each Unterbezirk counts
+    with the share of its area inside the quarter. Returns ``{quartier_pk: (jahr, einwohner)}``
+    for the quarters that have values; two queries whatever the number of quarters.
+    """
+    from quartiere.models import Kennzahl, QuartierUnterbezirk
+
+    ids = [q.pk for q in quartiere]
+    abdeckungen = list(
+        QuartierUnterbezirk.objects.filter(quartier_id__in=ids).values_list("quartier_id", "unterbezirk_id", "anteil")
+    )
+    if not abdeckungen:
+        return {}
+    werte = Kennzahl.objects.filter(
+        indikator__schluessel=EINWOHNER_SCHLUESSEL,
+        ebene="unterbezirk",
+        unterbezirk_id__in={ub for _q, ub, _a in abdeckungen},
+    ).values_list("unterbezirk_id", "jahr", "wert")
+    if bis_jahr is not None:
+        werte = list(werte)
+        if any(jahr <= bis_jahr for _ub, jahr, _w in werte):
+            werte = [w for w in werte if w[1] <= bis_jahr]
+    je_unterbezirk = {}
+    for unterbezirk_id, jahr, wert in werte:
+        if unterbezirk_id not in je_unterbezirk or je_unterbezirk[unterbezirk_id][0] < jahr:
+            je_unterbezirk[unterbezirk_id] = (jahr, wert)
+    if not je_unterbezirk:
+        return {}
+    jahr = max(j for j, _w in je_unterbezirk.values())
+    ergebnis = {}
+    for quartier_id, unterbezirk_id, anteil in abdeckungen:
+        eintrag = je_unterbezirk.get(unterbezirk_id)
+        if eintrag and eintrag[0] == jahr:
+            bisher = ergebnis.get(quartier_id, (jahr, 0.0))[1]
+            ergebnis[quartier_id] = (jahr, bisher + eintrag[1] * anteil)
+    return {pk: (j, round(w)) for pk, (j, w) in ergebnis.items()}
