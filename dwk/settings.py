@@ -168,6 +168,9 @@ DWK_GEBIETE_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_GEBIETE_UPLOAD_MAX_BYTES"
 DWK_MIN_FALLZAHL = int(os.environ.get("DWK_MIN_FALLZAHL", "3"))
 # Largest accepted upload of indicator values (CSV).
 DWK_KENNZAHLEN_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_KENNZAHLEN_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+# Photos of walk-throughs: largest accepted file and most pixels per photo (decompression bombs).
+DWK_FOTO_MAX_BYTES = int(os.environ.get("DWK_FOTO_MAX_BYTES", 20 * 1024 * 1024))
+DWK_FOTO_MAX_PIXEL = int(os.environ.get("DWK_FOTO_MAX_PIXEL", 50_000_000))
 
 # Security headers; HTTPS-only settings follow DWK_HTTPS (on behind a TLS proxy).
 HTTPS = env_bool("DWK_HTTPS", False)
@@ -230,6 +233,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# Links typed without a scheme are taken as https (the default of Django 6).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
