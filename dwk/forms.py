@@ -35,3 +35,13 @@ class VeralteterStandMixin(forms.ModelForm):
                 self.andere_fassung = neuer
                 raise forms.ValidationError(self.veraltet_meldung, code="veraltet")
         return daten
+
+
+def https_als_standard(model_field, **kwargs):
+    """``Meta.formfield_callback`` for ModelForms with links: a link typed without a scheme
+    gets https:// (Django 6's default, and what every city's site uses)."""
+    from django.db import models
+
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from dwk.forms import VeralteterStandMixin
+from dwk.forms import VeralteterStandMixin, https_als_standard
 from quartiere.models import Handlungsfeld, Quartier
 
 from .models import (
@@ -191,10 +191,9 @@ class AufgabeForm(VeralteterStandMixin, forms.ModelForm):
 
 
 class FachplanungForm(VeralteterStandMixin, forms.ModelForm):
-    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
-
     class Meta:
         model = Fachplanung
+        formfield_callback = https_als_standard
         fields = ["titel", "art", "jahr", "federfuehrung", "link", "datei", "handlungsfelder", "quartiere", "notizen"]
         widgets = {
             "handlungsfelder": forms.CheckboxSelectMultiple,
@@ -245,10 +244,9 @@ class BewertungForm(forms.Form):
 
 
 class ProjektForm(forms.ModelForm):
-    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
-
     class Meta:
         model = Stadtentwicklungsprojekt
+        formfield_callback = https_als_standard
         fields = [
             "name",
             "beschreibung",
