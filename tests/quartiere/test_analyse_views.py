@@ -171,6 +171,19 @@ def test_choropleth_abfragen_konstant(client_projektteam, quartier, django_asser
 @pytest.mark.parametrize("anzahl", [1, 3])
 def test_analyse_uebersicht_abfragen_konstant(client_projektteam, quartier, django_assert_num_queries, anzahl):
     QuartierFactory.create_batch(anzahl - 1, stadtbezirk=quartier.stadtbezirk)
-    with django_assert_num_queries(6):
+    # 7: one of them looks up the steering group's decision on data collection.
+    with django_assert_num_queries(7):
         antwort = client_projektteam.get(reverse("quartiere:analyse"))
     assert antwort.content.decode().count("/analyse/quartiere/") == anzahl
+
+
+def test_analyse_katalog_verweist_auf_datenerfassungsbeschluss(client_projektteam, quartier):
+    from lenkungsgruppe.models import BeschlussArt
+    from tests.factories import BeschlussFactory
+
+    ohne = client_projektteam.get(reverse("quartiere:analyse")).content.decode()
+    beschluss = BeschlussFactory(art=BeschlussArt.DATENERFASSUNG)
+    mit = client_projektteam.get(reverse("quartiere:analyse")).content.decode()
+    assert "noch nicht beschlossen, welche Daten erfasst werden" in ohne
+    assert f"mit Beschluss Nr. {beschluss.nummer} vom" in mit
+    assert beschluss.get_absolute_url() in mit
