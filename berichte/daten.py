@@ -41,6 +41,11 @@ class Kapitel:
 
     handlungsfeld: Handlungsfeld
     hinweis: str  # what the data say about this field so far
+    # From the latest released profile version (empty while none is released); Markdown.
+    bestand: str = ""
+    staerken: str = ""
+    handlungsbedarf: str = ""
+    massnahmen: tuple = ()  # the field's measures that are not rejected
 
 
 @dataclass(frozen=True)
@@ -96,14 +101,24 @@ def quartiersprofil_sammeln(*, quartier):
         for a in abdeckungen
     ]
     bezirke = sorted({(ub.bezirk_code, ub.bezirk_name) for ub in unterbezirke})
-    kapitel = [
-        Kapitel(
-            handlungsfeld=handlungsfeld,
-            hinweis=_("Für %(quartier)s sind in diesem Handlungsfeld noch keine Analyseergebnisse erfasst.")
-            % {"quartier": quartier.name},
+    abschnitte, massnahmen = _profiltexte_und_massnahmen(quartier)
+    kapitel = []
+    for handlungsfeld in Handlungsfeld.objects.order_by("reihenfolge"):
+        abschnitt = abschnitte.get(handlungsfeld.pk)
+        kapitel.append(
+            Kapitel(
+                handlungsfeld=handlungsfeld,
+                hinweis=_("Für %(quartier)s sind in diesem Handlungsfeld noch keine Analyseergebnisse erfasst.")
+                % {"quartier": quartier.name}
+                if abschnitt is None
+                else _("Aus der freigegebenen Fassung %(nummer)s des Quartiersprofils.")
+                % {"nummer": abschnitt.fassung.nummer},
+                bestand=abschnitt.bestand if abschnitt else "",
+                staerken=abschnitt.staerken if abschnitt else "",
+                handlungsbedarf=abschnitt.handlungsbedarf if abschnitt else "",
+                massnahmen=tuple(massnahmen.get(handlungsfeld.pk, ())),
+            )
         )
-        for handlungsfeld in Handlungsfeld.objects.order_by("reihenfolge")
-    ]
     return Quartiersprofil(
         quartier=quartier,
         kommune=kommune,
@@ -123,3 +138,20 @@ def quartiersprofil_sammeln(*, quartier):
         stand=timezone.localdate(),
         ist_demo=kommune.ist_demo,
     )
+
+
+def _profiltexte_und_massnahmen(quartier):
+    """The sections of the latest released profile version by Handlungsfeld id, and the measures
+    (not rejected) by Handlungsfeld id. Two queries; persons are never part of a report."""
+    from quartiersprofil.models import Massnahme, MassnahmeStatus, ProfilAbschnitt, ProfilStatus
+
+    fassung = quartier.profilfassungen.filter(status=ProfilStatus.FREIGEGEBEN).order_by("-nummer").first()
+    abschnitte = {}
+    if fassung is not None:
+        abschnitte = {
+            a.handlungsfeld_id: a for a in ProfilAbschnitt.objects.filter(fassung=fassung).select_related("fassung")
+        }
+    massnahmen = {}
+    for massnahme in Massnahme.objects.filter(quartier=quartier).exclude(status=MassnahmeStatus.VERWORFEN):
+        massnahmen.setdefault(massnahme.handlungsfeld_id, []).append(massnahme)
+    return abschnitte, massnahmen

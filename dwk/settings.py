@@ -234,9 +234,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Links typed without a scheme are taken as https (the default of Django 6).
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

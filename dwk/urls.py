@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -13,11 +12,9 @@ urlpatterns = [
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("quartiere.urls")),
     path("", include("berichte.urls")),
+    path("", include("quartiersprofil.urls")),
     path("lenkungsgruppe/", include("lenkungsgruppe.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (photos, plans, import previews) are never served from /media/: each goes
+# through a view that checks the user's permission.

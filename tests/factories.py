@@ -243,3 +243,139 @@ class KennzahlFactory(factory.django.DjangoModelFactory):
     ebene = models.Ebene.UNTERBEZIRK
     unterbezirk = factory.SubFactory(UnterbezirkFactory)
     wert = 100
+
+
+# --- Quartiersprofil: walk-throughs, sources, survey ----------------------------------------
+
+from quartiersprofil import models as qp  # noqa: E402
+
+
+class BegehungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Quartiersbegehung
+
+    quartier = factory.SubFactory(QuartierFactory)
+    datum = factory.Sequence(lambda n: _dt.date(2016, 9, 1) + _dt.timedelta(days=n))
+    zusammenfassung = "Breite Gehwege, aber zu wenige Bänke."
+
+
+class BefundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Befund
+
+    begehung = factory.SubFactory(BegehungFactory)
+    text = factory.Sequence(lambda n: f"Befund {n + 1}: Bordstein zu hoch")
+    handlungsfeld = factory.LazyFunction(lambda: models.Handlungsfeld.objects.first())
+    art = qp.BefundArt.MANGEL
+    ort = factory.LazyFunction(lambda: Point(X0 + SEITE / 2, Y0 + SEITE / 2, srid=4326))
+
+
+class QuelleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Quelle
+
+    quartier = factory.SubFactory(QuartierFactory)
+    titel = factory.Sequence(lambda n: f"Bericht {n + 1}")
+    art = qp.QuelleArt.BERICHT
+    gesichtet_am = _dt.date(2016, 8, 1)
+
+
+class QuellenAuszugFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.QuellenAuszug
+
+    quelle = factory.SubFactory(QuelleFactory)
+    handlungsfeld = factory.LazyFunction(lambda: models.Handlungsfeld.objects.first())
+    text = "Der Bericht nennt fehlende Sitzgelegenheiten."
+
+
+class BefragungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Befragung
+
+    titel = factory.Sequence(lambda n: f"Befragung der Seniorenbüros {n + 1}")
+    jahr = 2016
+
+
+class FrageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Frage
+
+    befragung = factory.SubFactory(BefragungFactory)
+    handlungsfeld = factory.LazyFunction(lambda: models.Handlungsfeld.objects.first())
+    text = factory.Sequence(lambda n: f"Frage {n + 1}: Wie beurteilen Sie das Angebot?")
+    reihenfolge = factory.Sequence(lambda n: n)
+
+
+class SeniorenbueroFactory(InfrastrukturFactory):
+    kategorie = factory.LazyFunction(lambda: models.InfrastrukturKategorie.objects.get(slug="seniorenbuero"))
+    name = factory.Sequence(lambda n: f"Seniorenbüro {n + 1}")
+
+
+class AntwortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Antwort
+
+    frage = factory.SubFactory(FrageFactory)
+    quartier = factory.SubFactory(QuartierFactory)
+    seniorenbuero = factory.SubFactory(SeniorenbueroFactory)
+    bewertung = 3
+    text = "Angebot vorhanden, aber schwer erreichbar."
+
+
+# --- Key persons and talks, profile texts, measures ------------------------------------------
+
+
+class AkteurFactory(factory.django.DjangoModelFactory):
+    """A key person with consent (name and contact details kept)."""
+
+    class Meta:
+        model = qp.Akteur
+
+    quartier = factory.SubFactory(QuartierFactory)
+    organisation = "Seniorenbüro"
+    rolle = factory.Sequence(lambda n: f"Ansprechperson {n + 1}")
+    ist_schluesselperson = True
+    name = factory.Sequence(lambda n: f"Erika Beispiel{n + 1}")
+    email = factory.Sequence(lambda n: f"akteur{n + 1}@example.org")
+    telefon = "0231 000000"
+    einwilligung_am = datetime.date(2017, 1, 10)
+    einwilligung_umfang = "Kontaktaufnahme und Einladungen"
+    einwilligung_textfassung = "2017-01"
+
+
+class GespraechFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Gespraech
+
+    quartier = factory.SubFactory(QuartierFactory)
+    datum = datetime.date(2017, 2, 1)
+    art = qp.GespraechArt.INTERVIEW_AKTEUR
+    zusammenfassung = "Gespräch über Treffpunkte im Quartier."
+
+
+class ProfilfassungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Profilfassung
+
+    quartier = factory.SubFactory(QuartierFactory)
+    nummer = factory.Sequence(lambda n: n + 1)
+
+
+class MassnahmeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.Massnahme
+
+    quartier = factory.SubFactory(QuartierFactory)
+    handlungsfeld = factory.LazyFunction(lambda: models.Handlungsfeld.objects.order_by("reihenfolge").first())
+    titel = factory.Sequence(lambda n: f"Maßnahme {n + 1}")
+    herkunft = qp.MassnahmeHerkunft.PROFIL
+
+
+class MassnahmeMeilensteinFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = qp.MassnahmeMeilenstein
+
+    massnahme = factory.SubFactory(MassnahmeFactory)
+    titel = factory.Sequence(lambda n: f"Meilenstein {n + 1}")
+    geplant_am = datetime.date(2017, 9, 1)

@@ -124,8 +124,9 @@ def test_quartiersprofil_pdf_queries_do_not_grow_with_unterbezirke(
     quartier = quartier_in(hombruch, name="Derne", grenze=MultiPolygon(Polygon.from_bbox(ausdehnung), srid=4326))
     assert quartier.abdeckungen.count() == anzahl
 
-    # The quarter with Stadtbezirk and Kommune, its Unterbezirke with their districts, the Handlungsfelder.
-    with django_assert_num_queries(3):
+    # The quarter with Stadtbezirk and Kommune, its Unterbezirke with their districts, the Handlungsfelder,
+    # the latest released profile version (none here, so no sections) and the measures.
+    with django_assert_num_queries(5):
         quartiersprofil_pdf(quartier=quartier)
 
 

@@ -6,6 +6,8 @@ from lenkungsgruppe.demo import lenkungsgruppe_demo_anlegen
 from quartiere.demo import DEMO_PASSWORT, DemoFehler, demo_daten_anlegen
 from quartiere.demo_infrastruktur import infrastruktur_demo_anlegen
 from quartiere.demo_kennzahlen import kennzahlen_demo_anlegen
+from quartiersprofil.demo_begehungen import begehungen_demo_anlegen
+from quartiersprofil.demo_profil import profil_demo_anlegen
 
 
 class Command(BaseCommand):
@@ -25,6 +27,8 @@ class Command(BaseCommand):
         infrastruktur = infrastruktur_demo_anlegen()
         kennzahlen = kennzahlen_demo_anlegen()
         lenkungsgruppe = lenkungsgruppe_demo_anlegen()
+        begehungen = begehungen_demo_anlegen()
+        profile = profil_demo_anlegen()
         kommune = ergebnis.kommune
         flaeche = f"{ergebnis.stadtflaeche_km2:.1f}".replace(".", ",")
         referenz = [q.name for q in ergebnis.quartiere if q.ist_referenzquartier]
@@ -44,6 +48,12 @@ class Command(BaseCommand):
             f"{lenkungsgruppe.sitzungen} Sitzungen, {lenkungsgruppe.beschluesse} Beschlüsse, "
             f"{lenkungsgruppe.aufgaben} Aufgaben, {lenkungsgruppe.fachplanungen} Fachplanungen, "
             f"{lenkungsgruppe.meilensteine} Meilensteine; Demo-Zugang „lenkungsgruppe“ = {lenkungsgruppe.verknuepft}",
+            f"  Belege der Quartiersprofile: {begehungen.begehungen} Begehungen mit {begehungen.befunde} Befunden und "
+            f"{begehungen.fotos} Fotos (erzeugt, mit GPS-Standort), {begehungen.quellen} Quellen, "
+            f"{begehungen.antworten} Antworten der Seniorenbüros",
+            f"  Quartiersprofile: {profile.fassungen} Fassungen, {profile.massnahmen} Maßnahmen mit "
+            f"{profile.meilensteine} Meilensteinen, {profile.akteure} Schlüsselpersonen und Akteure (erfunden), "
+            f"{profile.gespraeche} Gespräche",
             "",
             f"Anmeldungen — Passwort für alle: {DEMO_PASSWORT} (wird bei jedem Lauf wieder gesetzt)",
             f"  {'Benutzername':<16}{'Rolle':<16}Name",

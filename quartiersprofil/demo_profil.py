@@ -1,0 +1,420 @@
+"""Demo data of the profile texts, measures, key persons and talks (called by ``demo_daten``).
+
+Menglinghausen is complete: key persons with and without consent, talks, all six fields written
+(version 1 released, version 2 a draft started as its copy), a dozen measures in every state
+with milestones. Derne and Marten are begun. Deterministic and idempotent: persons, talks and
+measures are matched by their natural keys; an existing profile is left as it is.
+All persons are invented.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from quartiere.models import Handlungsfeld, Quartier
+
+from .models import (
+    Akteur,
+    Befund,
+    Gespraech,
+    GespraechArt,
+    Massnahme,
+    MassnahmeHerkunft,
+    MassnahmeMeilenstein,
+    MassnahmeStatus,
+    Prioritaet,
+)
+from .personen import akteur_speichern
+from .profil import abschnitt_speichern, profil_entwurf_anlegen, profil_freigeben, profil_zur_beratung_geben
+
+D = datetime.date
+EINWILLIGUNG = {
+    "einwilligung_am": D(2017, 1, 16),
+    "einwilligung_umfang": "Kontaktaufnahme und Einladungen zu Veranstaltungen im Quartier",
+    "einwilligung_textfassung": "2017-01",
+}
+
+AKTEURE = {
+    "menglinghausen": [
+        ("Seniorenbüro Hombruch", "Leitung", True, "Renate Kemper (erfunden)", "seniorenbuero@example.org", True),
+        ("Ev. Kirchengemeinde Menglinghausen", "Pfarrerin", True, "Dorothea Lindner (erfunden)", "", True),
+        ("Begegnungsstätte AWO", "Ehrenamtliche Leitung", True, "Klaus Brenner (erfunden)", "", True),
+        ("Bezirksvertretung Hombruch", "Bezirksbürgermeister", False, "", "", False),
+        ("Nachbarschaftsinitiative Menglinghausen", "Sprecherin", True, "", "", False),
+        ("Hausarztpraxis am Ort", "Praxisteam", False, "", "", False),
+    ],
+    "derne": [
+        ("Seniorenbüro Scharnhorst", "Leitung", True, "Petra Ostermann (erfunden)", "derne@example.org", True),
+        ("Bezirksvertretung Scharnhorst", "Bezirksbürgermeisterin", False, "", "", False),
+    ],
+}
+
+GESPRAECHE = {
+    "menglinghausen": [
+        (
+            D(2016, 10, 12),
+            GespraechArt.INTERVIEW_SENIORENBUERO,
+            ["Leitung"],
+            ["teilhabe-soziale-infrastruktur"],
+            "Das Seniorenbüro berichtet von einem aktiven Vereinsleben, aber wenig Angeboten für Hochaltrige, "
+            "die nicht mehr mobil sind.",
+            "Liste der Besuchsdienste bis November an das Projektteam.",
+        ),
+        (
+            D(2016, 11, 3),
+            GespraechArt.BEZIRKSBUERGERMEISTER,
+            ["Bezirksbürgermeister"],
+            ["mobilitaet-nahversorgung"],
+            "Der Bezirksbürgermeister unterstützt eine Bürgerwerkstatt; Thema Nahversorgung hat Vorrang.",
+            "Vorstellung des Profils in der Bezirksvertretung im Frühjahr 2017.",
+        ),
+        (
+            D(2016, 11, 24),
+            GespraechArt.INTERVIEW_AKTEUR,
+            ["Pfarrerin", "Sprecherin"],
+            ["wohnumfeld", "sicherheit"],
+            "Wege zur Kirche und zum Friedhof sind schlecht beleuchtet; Bänke fehlen an der Steigung.",
+            "Begehung der Wege mit dem Tiefbauamt anregen.",
+        ),
+        (
+            D(2017, 1, 19),
+            GespraechArt.RUNDER_TISCH,
+            ["Leitung", "Ehrenamtliche Leitung"],
+            ["gesundheit-pflege"],
+            "Runder Tisch: Pflegeberatung im Quartier wird kaum genutzt, weil sie wenig bekannt ist.",
+            "",
+        ),
+    ],
+    "derne": [
+        (
+            D(2017, 2, 2),
+            GespraechArt.INTERVIEW_SENIORENBUERO,
+            ["Leitung"],
+            ["wohnen"],
+            "Viele ältere Mieterinnen und Mieter in den Zechensiedlungen wünschen sich barrierearme Wohnungen.",
+            "",
+        ),
+    ],
+}
+
+TEXTE = {
+    "wohnen": (
+        "Überwiegend **Reihen- und Einfamilienhäuser** aus den 1950er- bis 1970er-Jahren; viele Eigentümer "
+        "sind mit ihren Häusern älter geworden. Barrierearme Mietwohnungen gibt es kaum.",
+        "- hohe Wohnzufriedenheit\n- stabile Nachbarschaften, viele leben seit Jahrzehnten hier",
+        "Beratung zur **Wohnungsanpassung** und ein kleines Angebot barrierearmer Wohnungen im Ortskern.",
+    ),
+    "mobilitaet-nahversorgung": (
+        "Ein Lebensmittelmarkt am Rand des Quartiers, Bushaltestellen im 20-Minuten-Takt.",
+        "Gute Busanbindung an Hombruch; Bäckerei mit Sitzplätzen als Treffpunkt.",
+        "Für Menschen ohne Auto ist der Markt an der Steigung schwer erreichbar: Bringdienst, Bänke am Weg.",
+    ),
+    "sicherheit": (
+        "Wenig Kriminalität; das Sicherheitsgefühl leidet an dunklen Wegen.",
+        "Aufmerksame Nachbarschaften.",
+        "Beleuchtung der Wege zur Kirche und zum Friedhof prüfen.",
+    ),
+    "wohnumfeld": (
+        "Viel Grün, aber steile Wege und hohe Bordsteine.",
+        "Grünflächen und Felder in Fußwegnähe.",
+        "Bordsteine absenken, **Sitzbänke** in Abständen von höchstens 300 m.",
+    ),
+    "teilhabe-soziale-infrastruktur": (
+        "Begegnungsstätte der AWO, Kirchengemeinde, mehrere Vereine.",
+        "Aktives Vereinsleben; Ehrenamtliche tragen viele Angebote.",
+        "Angebote für Hochaltrige, die nicht mehr mobil sind: Besuchsdienste und begleitete Spaziergänge.",
+    ),
+    "gesundheit-pflege": (
+        "Eine Hausarztpraxis, Apotheke in Hombruch, ambulante Pflegedienste versorgen das Quartier.",
+        "Verlässliche hausärztliche Versorgung.",
+        "Pflegeberatung bekannter machen, Sprechstunde im Quartier.",
+    ),
+}
+
+# (title, Handlungsfeld, status, progress, reason, priority, responsible, costs, origin, milestones)
+MASSNAHMEN = [
+    (
+        "Sitzbänke an der Steigung zum Markt",
+        "wohnumfeld",
+        MassnahmeStatus.UMGESETZT,
+        100,
+        "",
+        Prioritaet.HOCH,
+        "Tiefbauamt",
+        6000,
+        MassnahmeHerkunft.PROFIL,
+        [("Standorte begehen", D(2017, 4, 1), D(2017, 3, 28)), ("Bänke aufstellen", D(2017, 6, 30), D(2017, 6, 20))],
+    ),
+    (
+        "Bringdienst des Lebensmittelmarkts",
+        "mobilitaet-nahversorgung",
+        MassnahmeStatus.IN_UMSETZUNG,
+        60,
+        "",
+        Prioritaet.HOCH,
+        "Seniorenbüro Hombruch",
+        None,
+        MassnahmeHerkunft.BUERGERDIALOG,
+        [("Gespräch mit dem Markt", D(2017, 5, 1), D(2017, 4, 26)), ("Probebetrieb", D(2017, 9, 1), None)],
+    ),
+    (
+        "Begleitete Spaziergänge",
+        "teilhabe-soziale-infrastruktur",
+        MassnahmeStatus.IN_UMSETZUNG,
+        30,
+        "",
+        Prioritaet.MITTEL,
+        "Begegnungsstätte AWO",
+        500,
+        MassnahmeHerkunft.BUERGERDIALOG,
+        [("Ehrenamtliche gewinnen", D(2017, 6, 1), D(2017, 6, 5)), ("Erster Spaziergang", D(2017, 8, 15), None)],
+    ),
+    (
+        "Beratung zur Wohnungsanpassung",
+        "wohnen",
+        MassnahmeStatus.BESCHLOSSEN,
+        0,
+        "",
+        Prioritaet.HOCH,
+        "FB Wohnen",
+        2000,
+        MassnahmeHerkunft.PROFIL,
+        [("Sprechstunde einrichten", D(2017, 10, 1), None)],
+    ),
+    (
+        "Pflegesprechstunde im Quartier",
+        "gesundheit-pflege",
+        MassnahmeStatus.BESCHLOSSEN,
+        0,
+        "",
+        Prioritaet.MITTEL,
+        "Pflegeberatung der Stadt",
+        None,
+        MassnahmeHerkunft.WORKSHOP,
+        [("Raum finden", D(2017, 9, 1), None)],
+    ),
+    (
+        "Beleuchtung des Kirchwegs",
+        "sicherheit",
+        MassnahmeStatus.GEPRUEFT,
+        0,
+        "",
+        Prioritaet.MITTEL,
+        "Tiefbauamt",
+        15000,
+        MassnahmeHerkunft.PROFIL,
+        [],
+    ),
+    (
+        "Bordsteine an Querungen absenken",
+        "wohnumfeld",
+        MassnahmeStatus.GEPRUEFT,
+        0,
+        "",
+        Prioritaet.HOCH,
+        "Tiefbauamt",
+        20000,
+        MassnahmeHerkunft.PROFIL,
+        [],
+    ),
+    (
+        "Nachbarschaftsbörse",
+        "teilhabe-soziale-infrastruktur",
+        MassnahmeStatus.VORGESCHLAGEN,
+        0,
+        "",
+        Prioritaet.MITTEL,
+        "Nachbarschaftsinitiative",
+        None,
+        MassnahmeHerkunft.BUERGERDIALOG,
+        [],
+    ),
+    (
+        "Schwarzes Brett im Ortskern",
+        "teilhabe-soziale-infrastruktur",
+        MassnahmeStatus.VORGESCHLAGEN,
+        0,
+        "",
+        Prioritaet.NIEDRIG,
+        "Kirchengemeinde",
+        300,
+        MassnahmeHerkunft.BUERGERDIALOG,
+        [],
+    ),
+    (
+        "Barrierearme Wohnungen im Ortskern",
+        "wohnen",
+        MassnahmeStatus.VORGESCHLAGEN,
+        0,
+        "",
+        Prioritaet.MITTEL,
+        "FB Wohnen",
+        None,
+        MassnahmeHerkunft.PROFIL,
+        [],
+    ),
+    (
+        "Bürgerbus nach Hombruch",
+        "mobilitaet-nahversorgung",
+        MassnahmeStatus.VERWORFEN,
+        0,
+        "Die Buslinie fährt bereits im 20-Minuten-Takt; ein Bürgerbus fände keinen Träger.",
+        Prioritaet.NIEDRIG,
+        "Verkehrsbetriebe",
+        40000,
+        MassnahmeHerkunft.WORKSHOP,
+        [],
+    ),
+    (
+        "Notrufsäulen am Friedhof",
+        "sicherheit",
+        MassnahmeStatus.VERWORFEN,
+        0,
+        "Die Lenkungsgruppe hält Beleuchtung für wirksamer.",
+        Prioritaet.NIEDRIG,
+        "Ordnungsamt",
+        8000,
+        MassnahmeHerkunft.PROFIL,
+        [],
+    ),
+]
+
+
+@dataclass
+class ProfilDemo:
+    akteure: int = 0
+    gespraeche: int = 0
+    fassungen: int = 0
+    massnahmen: int = 0
+    meilensteine: int = 0
+
+
+def _akteure(quartier, eintraege):
+    akteure = {}
+    for organisation, rolle, schluessel, name, email, einwilligung in eintraege:
+        akteur = Akteur.objects.filter(quartier=quartier, organisation=organisation, rolle=rolle).first()
+        if akteur is None:
+            akteur = Akteur(quartier=quartier, organisation=organisation, rolle=rolle)
+        if not akteur.ist_anonymisiert:
+            akteur.ist_schluesselperson, akteur.name, akteur.email = schluessel, name, email
+            for feld, wert in EINWILLIGUNG.items():
+                setattr(akteur, feld, wert if einwilligung else ({"einwilligung_am": None}.get(feld, "")))
+            akteur = akteur_speichern(akteur=akteur)
+        akteure[rolle] = akteur
+    return akteure
+
+
+def _gespraeche(quartier, eintraege, akteure, felder):
+    for datum, art, rollen, feld_slugs, zusammenfassung, vereinbarungen in eintraege:
+        gespraech, _neu = Gespraech.objects.update_or_create(
+            quartier=quartier,
+            datum=datum,
+            art=art,
+            defaults={"zusammenfassung": zusammenfassung, "vereinbarungen": vereinbarungen},
+        )
+        gespraech.teilnehmende.set([akteure[r] for r in rollen])
+        gespraech.handlungsfelder.set([felder[s] for s in feld_slugs])
+
+
+def _profil(quartier, felder, *, vollstaendig, projektteam):
+    if quartier.profilfassungen.exists():
+        return
+    fassung = profil_entwurf_anlegen(quartier=quartier)
+    gespraeche = list(quartier.gespraeche.prefetch_related("handlungsfelder"))
+    for abschnitt in fassung.abschnitte.select_related("handlungsfeld"):
+        slug = abschnitt.handlungsfeld.slug
+        bestand, staerken, handlungsbedarf = TEXTE[slug]
+        if not vollstaendig:
+            if slug not in ("wohnen", "mobilitaet-nahversorgung"):
+                continue
+            staerken, handlungsbedarf = "", ""
+        abschnitt_speichern(
+            abschnitt=abschnitt,
+            bestand=bestand,
+            staerken=staerken,
+            handlungsbedarf=handlungsbedarf,
+            belege={
+                "indikatoren": list(abschnitt.handlungsfeld.indikatoren.order_by("reihenfolge")[:2]),
+                "befunde": list(
+                    Befund.objects.filter(begehung__quartier=quartier, handlungsfeld=abschnitt.handlungsfeld)
+                ),
+                "gespraeche": [g for g in gespraeche if abschnitt.handlungsfeld in g.handlungsfelder.all()],
+            },
+        )
+    if vollstaendig:
+        profil_zur_beratung_geben(fassung=fassung)
+        profil_freigeben(fassung=fassung, benutzer=projektteam)
+        entwurf = profil_entwurf_anlegen(quartier=quartier)
+        wohnen = entwurf.abschnitte.get(handlungsfeld=felder["wohnen"])
+        abschnitt_speichern(
+            abschnitt=wohnen,
+            bestand=wohnen.bestand + "\n\nNach dem Bürgerdialog ergänzt: Interesse an gemeinschaftlichem Wohnen.",
+            staerken=wohnen.staerken,
+            handlungsbedarf=wohnen.handlungsbedarf,
+        )
+
+
+def _massnahmen(quartier, eintraege, felder):
+    anzahl = 0
+    for (
+        titel,
+        feld,
+        status,
+        fortschritt,
+        grund,
+        prioritaet,
+        verantwortlich,
+        kosten,
+        herkunft,
+        meilensteine,
+    ) in eintraege:
+        massnahme, _neu = Massnahme.objects.update_or_create(
+            quartier=quartier,
+            titel=titel,
+            defaults={
+                "handlungsfeld": felder[feld],
+                "beschreibung": f"{titel} – Vorschlag aus dem Quartiersprofil {quartier.name}.",
+                "status": status,
+                "fortschritt": fortschritt,
+                "verworfen_grund": grund,
+                "prioritaet": prioritaet,
+                "verantwortlich": verantwortlich,
+                "kosten_schaetzung": kosten,
+                "herkunft": herkunft,
+            },
+        )
+        for m_titel, geplant, erreicht in meilensteine:
+            MassnahmeMeilenstein.objects.update_or_create(
+                massnahme=massnahme, titel=m_titel, defaults={"geplant_am": geplant, "erreicht_am": erreicht}
+            )
+            anzahl += 1
+    return anzahl
+
+
+@transaction.atomic
+def profil_demo_anlegen():
+    """Create or update the demo persons, talks, profiles and measures; returns counts.
+
+    Side effects: writes Akteur, Gespraech, Profilfassung/ProfilAbschnitt (only for quarters
+    without a profile), Massnahme and MassnahmeMeilenstein rows of the demo quarters.
+    """
+    from django.contrib.auth import get_user_model
+
+    felder = {h.slug: h for h in Handlungsfeld.objects.all()}
+    projektteam = get_user_model().objects.filter(username="projektteam").first()
+    ergebnis = ProfilDemo()
+    for slug, vollstaendig in (("menglinghausen", True), ("derne", False), ("marten", False)):
+        quartier = Quartier.objects.filter(slug=slug).first()
+        if quartier is None:
+            continue
+        akteure = _akteure(quartier, AKTEURE.get(slug, []))
+        _gespraeche(quartier, GESPRAECHE.get(slug, []), akteure, felder)
+        _profil(quartier, felder, vollstaendig=vollstaendig, projektteam=projektteam)
+        eintraege = MASSNAHMEN if vollstaendig else MASSNAHMEN[3:6]
+        ergebnis.meilensteine += _massnahmen(quartier, eintraege, felder)
+        ergebnis.akteure += quartier.akteure.count()
+        ergebnis.gespraeche += quartier.gespraeche.count()
+        ergebnis.fassungen += quartier.profilfassungen.count()
+        ergebnis.massnahmen += quartier.massnahmen.count()
+    return ergebnis

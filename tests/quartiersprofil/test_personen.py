@@ -1,0 +1,233 @@
+"""Personal data of key persons: display per role, consent, export, erasure (history included)."""
+
+import datetime
+import json
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from quartiersprofil.models import Akteur
+from quartiersprofil.personen import (
+    akteur_anonymisieren,
+    akteur_anzeige,
+    akteur_daten,
+    akteur_einwilligung_widerrufen,
+    akteur_speichern,
+    gespraech_speichern,
+)
+from quartiersprofil.profil import abschnitt_speichern, profil_entwurf_anlegen
+from tests.factories import AkteurFactory, BegehungFactory, GespraechFactory, QuartierFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("rolle", "erwartet"),
+    [
+        ("projektteam", "Erika Muster (Leitung, Seniorenbüro Mengede)"),
+        ("superuser", "Erika Muster (Leitung, Seniorenbüro Mengede)"),
+        ("lenkungsgruppe", "Leitung, Seniorenbüro Mengede"),
+        ("ratsbuero", "Leitung, Seniorenbüro Mengede"),
+        ("partner", "Leitung, Seniorenbüro Mengede"),
+    ],
+)
+def test_anzeige_je_rolle(request, rolle, erwartet):
+    akteur = AkteurFactory(name="Erika Muster", rolle="Leitung", organisation="Seniorenbüro Mengede")
+
+    assert akteur_anzeige(akteur, request.getfixturevalue(rolle)) == erwartet
+
+
+def test_anzeige_ohne_benutzer_fuer_exporte_und_pdf():
+    akteur = AkteurFactory(name="Erika Muster", rolle="Leitung", organisation="Seniorenbüro Mengede")
+
+    assert akteur_anzeige(akteur) == "Leitung, Seniorenbüro Mengede"
+
+
+@pytest.mark.parametrize("rolle", ["lenkungsgruppe", "partner"])
+def test_liste_zeigt_anderen_rollen_keine_namen(client, request, rolle):
+    benutzer = request.getfixturevalue(rolle)
+    akteur = AkteurFactory(name="Wilma Zufall", email="erika@example.org", telefon="0231 123456")
+    akteur.quartier.partner.add(benutzer)
+    GespraechFactory(quartier=akteur.quartier).teilnehmende.add(akteur)
+    client.force_login(benutzer)
+
+    for name in ("akteur_liste", "gespraech_liste"):
+        inhalt = client.get(reverse(f"quartiersprofil:{name}", kwargs={"slug": akteur.quartier.slug})).content.decode()
+        assert ("Wilma Zufall" in inhalt, "erika@example.org" in inhalt, "123456" in inhalt) == (False, False, False)
+        assert akteur.rolle in inhalt
+
+
+def test_liste_zeigt_dem_projektteam_namen_und_kontakt(client_projektteam):
+    akteur = AkteurFactory(name="Erika Muster", email="erika@example.org")
+
+    inhalt = client_projektteam.get(
+        reverse("quartiersprofil:akteur_liste", kwargs={"slug": akteur.quartier.slug})
+    ).content.decode()
+
+    assert ("Erika Muster" in inhalt, "erika@example.org" in inhalt) == (True, True)
+
+
+def test_ohne_einwilligung_bleiben_nur_organisation_und_rolle():
+    akteur = Akteur(
+        quartier=QuartierFactory(),
+        organisation="AWO",
+        rolle="Quartiersmanagerin",
+        name="Erika Muster",
+        email="erika@example.org",
+        telefon="0231 1",
+        anschrift="Hauptstr. 1",
+    )
+
+    akteur = akteur_speichern(akteur=akteur)
+
+    assert Akteur.objects.values_list("organisation", "rolle", "name", "email", "telefon", "anschrift").get(
+        pk=akteur.pk
+    ) == ("AWO", "Quartiersmanagerin", "", "", "", "")
+    assert [h.name for h in akteur.history.all()] == [""]
+
+
+def test_einwilligung_braucht_umfang_und_textfassung():
+    from django.core.exceptions import ValidationError
+
+    akteur = Akteur(
+        quartier=QuartierFactory(), organisation="AWO", rolle="Leitung", einwilligung_am=datetime.date(2017, 1, 1)
+    )
+    with pytest.raises(ValidationError):
+        akteur_speichern(akteur=akteur)
+
+
+def test_mit_einwilligung_bleibt_der_name():
+    akteur = akteur_speichern(akteur=AkteurFactory.build(quartier=QuartierFactory(), name="Erika Muster"))
+
+    assert Akteur.objects.get(pk=akteur.pk).name == "Erika Muster"
+
+
+def test_widerruf_anonymisiert():
+    akteur = AkteurFactory(name="Erika Muster")
+
+    akteur = akteur_einwilligung_widerrufen(akteur=akteur, datum=datetime.date(2017, 5, 1))
+
+    assert (akteur.name, akteur.email, akteur.widerrufen_am, akteur.ist_anonymisiert) == (
+        "",
+        "",
+        datetime.date(2017, 5, 1),
+        True,
+    )
+    assert set(akteur.history.values_list("name", flat=True)) == {""}
+
+
+def test_export_enthaelt_alles_auch_den_verlauf(client_projektteam):
+    akteur = AkteurFactory(name="Erika Alt", rolle="Leitung", organisation="AWO")
+    akteur.name = "Erika Neu"
+    akteur_speichern(akteur=akteur)
+    andere = AkteurFactory(quartier=akteur.quartier, name="Hans Anders", rolle="Pfarrer", organisation="Gemeinde")
+    gespraech = GespraechFactory(quartier=akteur.quartier, zusammenfassung="Treffpunkt fehlt")
+    gespraech.teilnehmende.add(akteur, andere)
+    begehung = BegehungFactory(quartier=akteur.quartier)
+    begehung.teilnehmende.add(akteur)
+
+    antwort = client_projektteam.get(reverse("quartiersprofil:akteur_export", kwargs={"pk": akteur.pk}))
+    daten = json.loads(antwort.content)
+
+    assert daten == akteur_daten(akteur=Akteur.objects.get(pk=akteur.pk))
+    assert daten["akteur"]["name"] == "Erika Neu"
+    assert [v["name"] for v in daten["verlauf"]] == ["Erika Alt", "Erika Neu"]
+    assert [(g["zusammenfassung"], g["weitere_teilnehmende"]) for g in daten["gespraeche"]] == [
+        ("Treffpunkt fehlt", ["Pfarrer, Gemeinde"])
+    ]
+    assert [b["datum"] for b in daten["begehungen"]] == [begehung.datum.isoformat()]
+
+
+def _fundstellen(*suchworte):
+    """Every (table, column) of the whole database whose text contains one of ``suchworte``."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json')"
+        )
+        spalten = cursor.fetchall()
+        treffer = []
+        for tabelle, spalte in spalten:
+            for wort in suchworte:
+                cursor.execute(
+                    f'SELECT count(*) FROM "{tabelle}" WHERE "{spalte}"::text ILIKE %s',  # noqa: S608 - names from the catalogue
+                    [f"%{wort}%"],
+                )
+                if cursor.fetchone()[0]:
+                    treffer.append((tabelle, spalte, wort))
+    return treffer
+
+
+def test_nach_der_loeschung_steht_der_name_nirgends_auch_nicht_im_verlauf():
+    quartier = QuartierFactory()
+    akteur = AkteurFactory(
+        quartier=quartier,
+        name="Zyxwandel Frühname",
+        email="zyxwandel@example.org",
+        telefon="0231 987654321",
+        anschrift="Zyxwandelweg 7",
+    )
+    akteur.name = "Wilhelmine Zyxwandel"
+    akteur_speichern(akteur=akteur)
+    gespraech = gespraech_speichern(
+        gespraech=GespraechFactory.build(
+            quartier=quartier,
+            zusammenfassung="Frau Wilhelmine Zyxwandel berichtet vom Seniorentreff.",
+            vereinbarungen="Rückruf unter 0231 987654321.",
+        ),
+        teilnehmende=[akteur],
+        handlungsfelder=[],
+    )
+    gespraech.zusammenfassung += " Ergänzt."
+    gespraech.save()
+    begehung = BegehungFactory(quartier=quartier, zusammenfassung="Begleitet von Wilhelmine Zyxwandel.")
+    begehung.teilnehmende.add(akteur)
+    abschnitt = profil_entwurf_anlegen(quartier=quartier).abschnitte.first()
+    abschnitt_speichern(
+        abschnitt=abschnitt, bestand="Laut Wilhelmine Zyxwandel fehlt eine Bank.", staerken="", handlungsbedarf=""
+    )
+    assert len(_fundstellen("Zyxwandel", "987654321")) >= 8  # the sentinel is really there before
+
+    akteur_anonymisieren(akteur=akteur)
+
+    assert _fundstellen("Zyxwandel", "987654321") == []
+    gespraech.refresh_from_db()
+    assert gespraech.zusammenfassung == "Frau [anonymisiert] berichtet vom Seniorentreff. Ergänzt."
+    akteur.refresh_from_db()
+    assert (akteur.organisation, akteur.ist_anonymisiert, list(akteur.gespraeche.all())) == (
+        "Seniorenbüro",
+        True,
+        [gespraech],
+    )
+
+
+def test_anonymisieren_ueber_die_seite(client_projektteam):
+    akteur = AkteurFactory(name="Erika Muster")
+    url = reverse("quartiersprofil:akteur_anonymisieren", kwargs={"pk": akteur.pk})
+
+    assert client_projektteam.get(url).status_code == 200
+    client_projektteam.post(url)
+
+    akteur.refresh_from_db()
+    assert (akteur.name, akteur.ist_anonymisiert) == ("", True)
+
+
+@pytest.mark.parametrize("anzahl", [1, 3])
+def test_akteure_liste_abfragen(client_projektteam, django_assert_num_queries, anzahl):
+    quartier = QuartierFactory()
+    for _ in range(anzahl):
+        GespraechFactory(quartier=quartier).teilnehmende.add(AkteurFactory(quartier=quartier))
+
+    with django_assert_num_queries(6):
+        client_projektteam.get(reverse("quartiersprofil:akteur_liste", kwargs={"slug": quartier.slug}))
+
+
+@pytest.mark.parametrize("anzahl", [1, 3])
+def test_gespraeche_liste_abfragen(client_projektteam, django_assert_num_queries, anzahl):
+    quartier = QuartierFactory()
+    for _ in range(anzahl):
+        GespraechFactory(quartier=quartier).teilnehmende.add(AkteurFactory(quartier=quartier))
+
+    with django_assert_num_queries(8):
+        client_projektteam.get(reverse("quartiersprofil:gespraech_liste", kwargs={"slug": quartier.slug}))
