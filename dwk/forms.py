@@ -45,3 +45,7 @@ def https_als_standard(model_field, **kwargs):
     if isinstance(model_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
     return model_field.formfield(**kwargs)
+
+
+# For ModelAdmins of models with links: the same https default as ``https_als_standard``.
+ADMIN_HTTPS_ALS_STANDARD = {"assume_scheme": "https"}

@@ -1,7 +1,10 @@
 """Admin for IT: organisations, members and their accounts; the rest is edited in the app's pages."""
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
+
+from dwk.forms import ADMIN_HTTPS_ALS_STANDARD
 
 from .models import (
     Aufgabe,
@@ -70,10 +73,17 @@ class AufgabeAdmin(SimpleHistoryAdmin):
 
 @admin.register(Fachplanung)
 class FachplanungAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: ADMIN_HTTPS_ALS_STANDARD}
     list_display = ["titel", "art", "jahr", "federfuehrung"]
     list_filter = ["art"]
 
 
 admin.site.register(FachplanungBewertung)
-admin.site.register(Stadtentwicklungsprojekt)
+
+
+@admin.register(Stadtentwicklungsprojekt)
+class StadtentwicklungsprojektAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: ADMIN_HTTPS_ALS_STANDARD}
+
+
 admin.site.register(Meilenstein)

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.db import models
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
+
+from dwk.forms import ADMIN_HTTPS_ALS_STANDARD
 
 from .models import Antwort, Befragung, Befund, Foto, Frage, Quartiersbegehung, Quelle, QuellenAuszug
 
@@ -59,6 +62,7 @@ class QuellenAuszugInline(admin.StackedInline):
 
 @admin.register(Quelle)
 class QuelleAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: ADMIN_HTTPS_ALS_STANDARD}
     list_display = ["titel", "art", "quartier", "gesichtet_am"]
     list_filter = ["art", "quartier"]
     search_fields = ["titel"]
