@@ -8,13 +8,13 @@ class VeralteterStandMixin(forms.ModelForm):
     """Refuses to save a form that was filled in on an outdated state of its object.
 
     The form carries the object's ``updated_at`` from the moment it was opened (hidden field
-    ``stand``); when the object has been saved since, validation fails with a clear message and
+    ``bearbeitungsstand``); when the object has been saved since, validation fails with a clear message and
     nothing is overwritten. The model needs an ``updated_at = DateTimeField(auto_now=True)``.
-    Render ``{{ form.stand }}`` in the template. ``andere_fassung`` then holds the newer object,
+    Render ``{{ form.bearbeitungsstand }}`` in the template. ``andere_fassung`` then holds the newer object,
     so the template can show what the other person saved.
     """
 
-    stand = forms.CharField(widget=forms.HiddenInput, required=False)
+    bearbeitungsstand = forms.CharField(widget=forms.HiddenInput, required=False)
     veraltet_meldung = _(
         "Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Änderungen wurden nicht "
         "gespeichert, damit nichts überschrieben wird. Unten sehen Sie die neuere Fassung; bitte "
@@ -25,13 +25,13 @@ class VeralteterStandMixin(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.andere_fassung = None
         if self.instance.pk and not self.is_bound:
-            self.initial["stand"] = self.instance.updated_at.isoformat()
+            self.initial["bearbeitungsstand"] = self.instance.updated_at.isoformat()
 
     def clean(self):
         daten = super().clean()
         if self.instance.pk:
             neuer = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
-            if neuer is not None and daten.get("stand") != neuer.updated_at.isoformat():
+            if neuer is not None and daten.get("bearbeitungsstand") != neuer.updated_at.isoformat():
                 self.andere_fassung = neuer
                 raise forms.ValidationError(self.veraltet_meldung, code="veraltet")
         return daten

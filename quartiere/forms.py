@@ -145,7 +145,7 @@ class GebieteImportForm(forms.Form):
 # --- Infrastructure inventory --------------------------------------------------------------
 
 
-class InfrastrukturForm(forms.ModelForm):
+class InfrastrukturForm(VeralteterStandMixin, forms.ModelForm):
     """Create or edit a facility: the point on the map, or typed as latitude and longitude.
 
     Without ``VeralteterStandMixin``: its hidden field ``stand`` would hide the model's

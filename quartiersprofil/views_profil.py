@@ -230,7 +230,7 @@ class AbschnittBearbeitenView(QuartierBezug, UpdateView):
                 staerken=daten["staerken"],
                 handlungsbedarf=daten["handlungsbedarf"],
                 belege={feld: daten[feld] for feld in profil.BELEG_FELDER},
-                stand=daten.get("stand"),
+                stand=daten.get("bearbeitungsstand"),
             )
         except profil.VeralteterStand:
             form.andere_fassung = ProfilAbschnitt.objects.get(pk=self.object.pk)

@@ -135,10 +135,10 @@ def test_protokoll_veralteter_stand_abgelehnt_neuerer_text_bleibt(client_projekt
     top = TagesordnungspunktFactory(protokoll="Anfang")
     url = reverse("lenkungsgruppe:protokoll_bearbeiten", args=[top.pk])
     formular = client_projektteam.get(url).context["form"]
-    alter_stand = formular.initial["stand"]
+    alter_stand = formular.initial["bearbeitungsstand"]
     # Someone else saves first.
-    assert client_projektteam.post(url, {"protokoll": "Fassung von Frau A", "stand": alter_stand}).status_code == 302
-    antwort = client_projektteam.post(url, {"protokoll": "Fassung von Herrn B", "stand": alter_stand})
+    assert client_projektteam.post(url, {"protokoll": "Fassung von Frau A", "bearbeitungsstand": alter_stand}).status_code == 302
+    antwort = client_projektteam.post(url, {"protokoll": "Fassung von Herrn B", "bearbeitungsstand": alter_stand})
     assert antwort.status_code == 200
     inhalt = antwort.content.decode()
     assert "wurde inzwischen von jemand anderem geändert" in inhalt

@@ -129,11 +129,32 @@ def test_bearbeiten_karte_aendert_punkt_zahlen_unveraendert(client_projektteam, 
     assert (formular.initial["breite"], formular.initial["laenge"]) == (51.49, 7.41)
     punkt = json.dumps({"type": "Point", "coordinates": [7.43, 51.51]})
 
-    client_projektteam.post(url, formulardaten(punkt=punkt, breite="51,49", laenge="7,41"))
+    stand = formular.initial["bearbeitungsstand"]
+
+    client_projektteam.post(url, formulardaten(punkt=punkt, breite="51,49", laenge="7,41", bearbeitungsstand=stand))
 
     einrichtung.refresh_from_db()
     assert (einrichtung.name, einrichtung.punkt.coords) == ("Adler-Apotheke", (7.43, 51.51))
     assert einrichtung.history.count() == 2
+
+
+def test_bearbeiten_veralteter_stand_wird_abgelehnt(client_projektteam, quartier):
+    einrichtung = InfrastrukturFactory(punkt=MITTE, name="Löwen-Apotheke")
+    url = reverse("quartiere:infrastruktur_bearbeiten", args=[einrichtung.pk])
+    stand = client_projektteam.get(url).context["form"].initial["bearbeitungsstand"]
+    einrichtung.oeffnungshinweise = "Mo–Fr 8–18 Uhr (von einer Kollegin ergänzt)"
+    einrichtung.save()
+
+    antwort = client_projektteam.post(url, formulardaten(breite="51,49", laenge="7,41", bearbeitungsstand=stand))
+
+    einrichtung.refresh_from_db()
+    assert antwort.status_code == 200
+    assert "inzwischen von jemand anderem geändert" in antwort.content.decode()
+    assert "Mo–Fr 8–18 Uhr (von einer Kollegin ergänzt)" in antwort.content.decode()
+    assert (einrichtung.name, einrichtung.oeffnungshinweise) == (
+        "Löwen-Apotheke",
+        "Mo–Fr 8–18 Uhr (von einer Kollegin ergänzt)",
+    )
 
 
 def test_loeschen(client_projektteam, quartier):

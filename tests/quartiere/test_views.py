@@ -152,14 +152,14 @@ def test_quartier_anlegen_punkt_statt_flaeche(client_projektteam, stadt):
 def test_quartier_bearbeiten_veralteter_stand_wird_abgelehnt(client_projektteam, stadt):
     quartier = QuartierFactory(name="Derne", stadtbezirk=stadt[0], grenze=quadrat(0, 0))
     formular = client_projektteam.get(reverse("quartiere:bearbeiten", args=[quartier.slug]))
-    stand = formular.context["form"].initial["stand"]
+    stand = formular.context["form"].initial["bearbeitungsstand"]
     # Someone else saves in between.
     quartier.auswahlbegruendung = "Von einer Kollegin geändert."
     quartier.save()
 
     antwort = client_projektteam.post(
         reverse("quartiere:bearbeiten", args=[quartier.slug]),
-        _formular(stadt[0], quadrat(0, 0), name="Derne (mein Stand)", stand=stand),
+        _formular(stadt[0], quadrat(0, 0), name="Derne (mein Stand)", bearbeitungsstand=stand),
     )
     quartier.refresh_from_db()
     assert antwort.status_code == 200
@@ -172,11 +172,11 @@ def test_quartier_bearbeiten_veralteter_stand_wird_abgelehnt(client_projektteam,
 def test_quartier_bearbeiten_mit_aktuellem_stand(client_projektteam, stadt):
     quartier = QuartierFactory(name="Derne", stadtbezirk=stadt[0], grenze=quadrat(0, 0))
     stand = (
-        client_projektteam.get(reverse("quartiere:bearbeiten", args=[quartier.slug])).context["form"].initial["stand"]
+        client_projektteam.get(reverse("quartiere:bearbeiten", args=[quartier.slug])).context["form"].initial["bearbeitungsstand"]
     )
     antwort = client_projektteam.post(
         reverse("quartiere:bearbeiten", args=[quartier.slug]),
-        _formular(stadt[0], quadrat(1, 0), name="Derne", stand=stand),
+        _formular(stadt[0], quadrat(1, 0), name="Derne", bearbeitungsstand=stand),
     )
     quartier.refresh_from_db()
     assert (antwort.status_code, quartier.siedlungsepoche) == (302, "neubauviertel")
