@@ -4,18 +4,17 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView, View
-from rules.contrib.views import PermissionRequiredMixin
 
+from dwk.permissions import Geschuetzt
 from quartiere.models import Quartier
 
 from .pdf import quartiersprofil_pdf
 
 
-class BerichtListView(PermissionRequiredMixin, ListView):
+class BerichtListView(Geschuetzt, ListView):
     """The Ratsbüro's landing page: every quarter's profile as a PDF download, reference quarters first."""
 
     permission_required = "berichte.list_bericht"
-    raise_exception = True
     template_name = "berichte/bericht_list.html"
     context_object_name = "quartiere"
 
@@ -23,11 +22,10 @@ class BerichtListView(PermissionRequiredMixin, ListView):
         return Quartier.objects.select_related("stadtbezirk").order_by("-ist_referenzquartier", "name")
 
 
-class QuartiersprofilPdfView(PermissionRequiredMixin, View):
+class QuartiersprofilPdfView(Geschuetzt, View):
     """The quarter profile as PDF/A, rendered from the current data on every request."""
 
     permission_required = "berichte.download_quartiersprofil"
-    raise_exception = True
 
     def get_permission_object(self):
         # The permission does not depend on the quarter: check it before looking the slug up,

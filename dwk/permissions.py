@@ -5,6 +5,7 @@ superusers count as Projektteam.
 """
 
 import rules
+from rules.contrib.views import PermissionRequiredMixin
 
 PROJEKTTEAM = "Projektteam"
 LENKUNGSGRUPPE = "Lenkungsgruppe"
@@ -41,3 +42,10 @@ def rollen_von(user):
     if user.is_superuser and PROJEKTTEAM not in gruppen:
         gruppen.insert(0, PROJEKTTEAM)
     return gruppen
+
+
+class Geschuetzt(PermissionRequiredMixin):
+    """View mixin: logged-in users without the permission get 403 (anonymous users never get
+    this far: the LoginRequiredMiddleware sends them to the login page)."""
+
+    raise_exception = True

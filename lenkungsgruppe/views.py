@@ -15,8 +15,8 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Tem
 from django.views.generic.detail import SingleObjectMixin
 
 from dwk.export import export_antwort
+from dwk.permissions import Geschuetzt
 from quartiere.models import Indikator, Quartier
-from quartiere.views import Geschuetzt
 
 from . import services
 from .dokumente import einladung_ics, einladung_pdf, protokoll_pdf

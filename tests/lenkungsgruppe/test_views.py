@@ -137,7 +137,10 @@ def test_protokoll_veralteter_stand_abgelehnt_neuerer_text_bleibt(client_projekt
     formular = client_projektteam.get(url).context["form"]
     alter_stand = formular.initial["bearbeitungsstand"]
     # Someone else saves first.
-    assert client_projektteam.post(url, {"protokoll": "Fassung von Frau A", "bearbeitungsstand": alter_stand}).status_code == 302
+    assert (
+        client_projektteam.post(url, {"protokoll": "Fassung von Frau A", "bearbeitungsstand": alter_stand}).status_code
+        == 302
+    )
     antwort = client_projektteam.post(url, {"protokoll": "Fassung von Herrn B", "bearbeitungsstand": alter_stand})
     assert antwort.status_code == 200
     inhalt = antwort.content.decode()

@@ -172,7 +172,9 @@ def test_quartier_bearbeiten_veralteter_stand_wird_abgelehnt(client_projektteam,
 def test_quartier_bearbeiten_mit_aktuellem_stand(client_projektteam, stadt):
     quartier = QuartierFactory(name="Derne", stadtbezirk=stadt[0], grenze=quadrat(0, 0))
     stand = (
-        client_projektteam.get(reverse("quartiere:bearbeiten", args=[quartier.slug])).context["form"].initial["bearbeitungsstand"]
+        client_projektteam.get(reverse("quartiere:bearbeiten", args=[quartier.slug]))
+        .context["form"]
+        .initial["bearbeitungsstand"]
     )
     antwort = client_projektteam.post(
         reverse("quartiere:bearbeiten", args=[quartier.slug]),

@@ -132,7 +132,12 @@ def test_jede_aenderung_steht_im_verlauf():
 
 def _formdaten(antwort, bestand):
     form = antwort.context["form"]
-    return {"bearbeitungsstand": form.initial["bearbeitungsstand"], "bestand": bestand, "staerken": "", "handlungsbedarf": ""}
+    return {
+        "bearbeitungsstand": form.initial["bearbeitungsstand"],
+        "bestand": bestand,
+        "staerken": "",
+        "handlungsbedarf": "",
+    }
 
 
 def test_zweite_speicherung_zeigt_die_andere_aenderung(client_projektteam):

@@ -15,7 +15,7 @@ from leaflet.forms.widgets import LeafletWidget
 from lenkungsgruppe.models import Organisation
 from quartiere.models import Handlungsfeld, Infrastruktur, Quartier
 
-from .models import Akteur, Befragung, Befund, BefundArt, Foto, Frage, Quartiersbegehung, Quelle, QuellenAuszug
+from ..models import Akteur, Befragung, Befund, BefundArt, Foto, Frage, Quartiersbegehung, Quelle, QuellenAuszug
 
 GPX_MAX_BYTES = 10 * 1024 * 1024
 

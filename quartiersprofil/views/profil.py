@@ -18,14 +18,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView, View
 
 from dwk.export import export_antwort
+from dwk.permissions import Geschuetzt
 from quartiere import analyse
 from quartiere.abdeckung import erreichbarkeit_berechnen
 from quartiere.models import Handlungsfeld, Quartier
-from quartiere.views import Geschuetzt
 
-from . import massnahmen as massnahmen_regeln
-from . import personen, profil
-from .forms_profil import (
+from .. import massnahmen as massnahmen_regeln
+from .. import personen, profil
+from ..forms.profil import (
     AbschnittForm,
     AkteurForm,
     FortschrittForm,
@@ -34,7 +34,7 @@ from .forms_profil import (
     MassnahmeStatusForm,
     MeilensteinForm,
 )
-from .models import (
+from ..models import (
     Akteur,
     Gespraech,
     Massnahme,
@@ -44,7 +44,7 @@ from .models import (
     Profilfassung,
     ProfilStatus,
 )
-from .rules import sichtbare_profilstatus
+from ..rules import sichtbare_profilstatus
 
 FORMULAR = "quartiersprofil/profil_formular.html"
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dwk.forms import VeralteterStandMixin
 
-from .models import (
+from ..models import (
     Akteur,
     Antwort,
     Befund,
@@ -16,8 +16,8 @@ from .models import (
     ProfilAbschnitt,
     QuellenAuszug,
 )
-from .personen import akteur_anzeige
-from .profil import BELEG_FELDER
+from ..personen import akteur_anzeige
+from ..profil import BELEG_FELDER
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MARKDOWN_HILFE = _(
@@ -88,7 +88,7 @@ class MassnahmeStatusForm(forms.Form):
     )
 
     def __init__(self, *args, massnahme, **kwargs):
-        from .massnahmen import erlaubte_status
+        from ..massnahmen import erlaubte_status
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(s.value, s.label) for s in erlaubte_status(massnahme)]

@@ -25,10 +25,10 @@ from django.views.generic import (
     View,
 )
 
+from dwk.permissions import Geschuetzt
 from quartiere.models import Handlungsfeld, Quartier
-from quartiere.views import Geschuetzt
 
-from .forms import (
+from ..forms.begehungen import (
     AntwortAuswahlForm,
     AntwortFormSet,
     BefragungForm,
@@ -42,8 +42,8 @@ from .forms import (
     QuelleForm,
     QuellenAuszugFormSet,
 )
-from .models import Antwort, Befragung, Befund, Foto, Frage, Quartiersbegehung, Quelle, QuellenAuszug
-from .services import (
+from ..models import Antwort, Befragung, Befund, Foto, Frage, Quartiersbegehung, Quelle, QuellenAuszug
+from ..services import (
     antworten_erfassen,
     befragung_speichern,
     befund_loeschen,

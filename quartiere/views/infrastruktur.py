@@ -14,20 +14,20 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
 
 from dwk.export import export_antwort
+from dwk.permissions import Geschuetzt
 
-from .abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen, luecken
-from .forms import InfrastrukturFilterForm, InfrastrukturForm, InfrastrukturImportForm, InfrastrukturKategorieForm
-from .infrastruktur import (
+from ..abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen, luecken
+from ..forms import InfrastrukturFilterForm, InfrastrukturForm, InfrastrukturImportForm, InfrastrukturKategorieForm
+from ..infrastruktur import (
     infrastruktur_kategorie_speichern,
     infrastruktur_loeschen,
     infrastruktur_speichern,
     kategorie_form,
     kategorie_symbol,
 )
-from .infrastruktur_import import InfrastrukturImportFehler, hochgeladene_infrastruktur_importieren
-from .models import Infrastruktur, InfrastrukturKategorie, Quartier
-from .queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, metrisch
-from .views import Geschuetzt
+from ..infrastruktur_import import InfrastrukturImportFehler, hochgeladene_infrastruktur_importieren
+from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
+from ..queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, metrisch
 
 EXPORTFORMATE = {"csv", "xlsx"}
 # Columns of the inventory export; the same names the import reads, so an export can be edited and imported again.

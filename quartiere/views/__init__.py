@@ -1,0 +1,1 @@
+"""Views of the quarters app, by subject: city structure and quarters, analysis, infrastructure."""

@@ -1,0 +1,1 @@
+"""Forms of the quarter profile, split like the views."""

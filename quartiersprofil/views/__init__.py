@@ -1,0 +1,1 @@
+"""Views of the quarter profile: evidence from the field (begehungen) and the profile itself (profil)."""
