@@ -49,3 +49,17 @@ class Geschuetzt(PermissionRequiredMixin):
     this far: the LoginRequiredMiddleware sends them to the login page)."""
 
     raise_exception = True
+
+
+class KartenformularMixin:
+    """Form views with django-leaflet map widgets: each widget writes an inline script, which the
+    Content-Security-Policy runs only with this request's nonce."""
+
+    def get_form(self, form_class=None):
+        from leaflet.forms.widgets import LeafletWidget
+
+        form = super().get_form(form_class)
+        for feld in form.fields.values():
+            if isinstance(feld.widget, LeafletWidget):
+                feld.widget.csp_nonce = self.request.csp_nonce
+        return form

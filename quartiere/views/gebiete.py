@@ -9,7 +9,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView, View
 
-from dwk.permissions import Geschuetzt
+from dwk.permissions import Geschuetzt, KartenformularMixin
 
 from ..forms import GebieteImportForm, QuartierForm
 from ..importe import GebieteImportFehler, hochgeladene_gebiete_importieren
@@ -126,15 +126,9 @@ class QuartierDetailView(Geschuetzt, DetailView):
         )
 
 
-class QuartierFormMixin(Geschuetzt):
+class QuartierFormMixin(KartenformularMixin, Geschuetzt):
     form_class = QuartierForm
     template_name = "quartiere/quartier_form.html"
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        # django-leaflet's widget writes an inline script; it needs this request's CSP nonce.
-        form.fields["grenze"].widget.csp_nonce = self.request.csp_nonce
-        return form
 
     def form_valid(self, form):
         try:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
 
 from dwk.export import export_antwort
-from dwk.permissions import Geschuetzt
+from dwk.permissions import Geschuetzt, KartenformularMixin
 
 from ..abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen, luecken
 from ..forms import InfrastrukturFilterForm, InfrastrukturForm, InfrastrukturImportForm, InfrastrukturKategorieForm
@@ -172,16 +172,10 @@ def _einrichtung_daten(einrichtung, *, mit_url=True):
     }
 
 
-class InfrastrukturFormMixin(Geschuetzt):
+class InfrastrukturFormMixin(KartenformularMixin, Geschuetzt):
     form_class = InfrastrukturForm
     template_name = "quartiere/infrastruktur_form.html"
     context_object_name = "einrichtung"
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        # django-leaflet's widget writes an inline script; it needs this request's CSP nonce.
-        form.fields["punkt"].widget.csp_nonce = self.request.csp_nonce
-        return form
 
     def form_valid(self, form):
         form.instance.punkt = form.cleaned_data["punkt"]

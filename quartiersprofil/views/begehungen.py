@@ -25,7 +25,7 @@ from django.views.generic import (
     View,
 )
 
-from dwk.permissions import Geschuetzt
+from dwk.permissions import Geschuetzt, KartenformularMixin
 from quartiere.models import Handlungsfeld, Quartier
 
 from ..forms.begehungen import (
@@ -147,14 +147,9 @@ class BegehungListView(QuartierBezug, ListView):
         )
 
 
-class BegehungFormMixin:
+class BegehungFormMixin(KartenformularMixin):
     form_class = BegehungForm
     template_name = "quartiersprofil/begehung_form.html"
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields["route"].widget.csp_nonce = self.request.csp_nonce
-        return form
 
     def form_valid(self, form):
         try:
@@ -248,14 +243,9 @@ class BegehungDeleteView(EinmalGeladen, Geschuetzt, DeleteView):
 # --- Findings ----------------------------------------------------------------------------------
 
 
-class BefundFormMixin:
+class BefundFormMixin(KartenformularMixin):
     form_class = BefundForm
     template_name = "quartiersprofil/befund_form.html"
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields["ort"].widget.csp_nonce = self.request.csp_nonce
-        return form
 
     def form_valid(self, form):
         try:
@@ -378,17 +368,12 @@ class FotoHochladenView(Geschuetzt, FormView):
         return redirect(reverse("quartiersprofil:begehung_detail", args=[begehung.pk]) + "#fotos")
 
 
-class FotoUpdateView(EinmalGeladen, Geschuetzt, UpdateView):
+class FotoUpdateView(EinmalGeladen, KartenformularMixin, Geschuetzt, UpdateView):
     permission_required = "quartiersprofil.change_foto"
     form_class = FotoForm
     template_name = "quartiersprofil/foto_form.html"
     queryset = Foto.objects.select_related("quartier", "begehung")
     context_object_name = "foto"
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields["standort"].widget.csp_nonce = self.request.csp_nonce
-        return form
 
     def form_valid(self, form):
         try:

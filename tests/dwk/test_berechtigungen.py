@@ -12,6 +12,7 @@ name; a kwargs entry may then be a function of that dict (``lambda o: {"pk": o["
 import importlib
 import importlib.util
 import pkgutil
+import re
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,20 @@ def test_berechtigung(client, benutzer, objekte, name, rolle):
         assert (antwort.status_code, antwort.url.split("?")[0]) == (302, reverse("login"))
     else:
         assert antwort.status_code == soll
+    if antwort.status_code == 200 and antwort["Content-Type"].startswith("text/html"):
+        _nur_skripte_mit_nonce(antwort)
+
+
+def _nur_skripte_mit_nonce(antwort):
+    """Every page obeys the CSP: no inline style attribute or element, and every inline script
+    carries this response's nonce (external scripts come from our own origin)."""
+    inhalt = antwort.content.decode()
+    richtlinie = antwort["Content-Security-Policy"]
+    nonce = richtlinie.split("'nonce-")[1].split("'")[0] if "'nonce-" in richtlinie else None
+    for tag in re.findall(r"<script\b[^>]*>", inhalt):
+        if "src=" in tag:
+            assert re.search(r'src="/static/', tag), tag
+        elif 'type="application/json"' not in tag:
+            assert f'nonce="{nonce}"' in tag, tag
+    assert re.findall(r"<style\b", inhalt) == []
+    assert re.findall(r'\sstyle="', inhalt) == []
