@@ -430,7 +430,19 @@ class ProfilAbschnitt(models.Model):
         Gespraech, blank=True, related_name="profil_abschnitte", verbose_name=_("Gespräche")
     )
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # The linked evidence is part of the history too (simple_history's m2m tracking).
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        m2m_fields=[
+            indikatoren,
+            infrastruktur_kategorien,
+            befunde,
+            fotos,
+            quellen_auszuege,
+            antworten,
+            gespraeche,
+        ],
+    )
 
     class Meta:
         ordering = ["fassung", "handlungsfeld__reihenfolge"]

@@ -284,3 +284,19 @@ def test_bericht_nimmt_die_letzte_freigegebene_fassung(projektteam):
     kapitel = quartiersprofil_sammeln(quartier=quartier).kapitel[0]
 
     assert (kapitel.bestand, kapitel.massnahmen) == ("Freigegebener Text", (massnahme,))
+
+
+def test_verknuepfte_belege_stehen_im_verlauf():
+    quartier = QuartierFactory()
+    befund = BefundFactory(begehung=BegehungFactory(quartier=quartier))
+    abschnitt = profil_entwurf_anlegen(quartier=quartier).abschnitte.get(handlungsfeld=befund.handlungsfeld)
+
+    _schreiben(abschnitt, "Mit Beleg.", befunde=[befund])
+    _schreiben(abschnitt, "Ohne Beleg.", befunde=[])
+
+    verlauf = [
+        (eintrag.bestand, [b.befund_id for b in eintrag.befunde.all()])
+        for eintrag in abschnitt.history.order_by("history_date", "history_id")
+    ]
+    assert ("Mit Beleg.", [befund.pk]) in verlauf
+    assert verlauf[-1] == ("Ohne Beleg.", [])
