@@ -93,6 +93,7 @@ def main():
 
     infrastruktur_messen(client)
     kennzahlen_messen(client)
+    profil_messen(client)
 
 
 def infrastruktur_messen(client):
@@ -201,6 +202,41 @@ def kennzahlen_messen(client):
         name = "  dieselbe Datei noch einmal (unverändert)"
         print(f"{name:<48} einmal   {dauer * 1000:8.1f} ms   {ergebnis.unveraendert} unverändert")
         transaction.set_rollback(True)
+
+
+def profil_messen(client):
+    """The quarter profile: a 12-megapixel photo through the pipeline, the profile pages."""
+    from PIL import Image
+
+    from quartiersprofil.fotos import foto_verarbeiten
+
+    puffer = io.BytesIO()
+    bild = Image.effect_noise((4000, 3000), 60).convert("RGB")
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (51.0, 27.0, 0.0), 3: "E", 4: (7.0, 25.0, 0.0)}
+    bild.save(puffer, "JPEG", quality=90, exif=exif)
+    puffer.name = "bench.jpg"
+    print(f"{'  Testfoto 4000 × 3000 px':<48} {len(puffer.getvalue()) / 1024 / 1024:8.1f} MB")
+    tracemalloc.start()
+    ergebnis = messen("Foto prüfen und neu kodieren (3 Größen)", lambda: foto_verarbeiten(puffer), 3)
+    _aktuell, spitze = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"{'  Web / Druck / Python-Speicherspitze':<48} {len(ergebnis.web) / 1024:8.1f} KB "
+        f"{len(ergebnis.druck) / 1024:8.1f} KB {spitze / 1024 / 1024:8.1f} MB"
+    )
+    for name, url in [
+        ("Seite Quartier mit Profilübersicht", "/quartiere/menglinghausen/"),
+        ("Seite Quartiersprofil Menglinghausen", "/quartiere/menglinghausen/profil/"),
+        ("Seite Maßnahmen-Board Menglinghausen", "/quartiere/menglinghausen/massnahmen/"),
+        ("Seite Begehungen Menglinghausen", "/quartiere/menglinghausen/begehungen/"),
+    ]:
+        antwort = messen(name, lambda url=url: client.get(url))
+        with CaptureQueriesContext(connection) as abfragen:
+            client.get(url)
+        groesse = len(antwort.content) / 1024
+        zeile = f"{antwort.status_code:4d} {groesse:8.1f} KB {len(abfragen):5d} Abfragen"
+        print(f"{'  Status / Antwort / Abfragen':<48} {zeile}")
 
 
 if __name__ == "__main__":
