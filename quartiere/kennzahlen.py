@@ -17,6 +17,7 @@ import csv
 import os
 import re
 import secrets
+import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -475,11 +476,33 @@ def _upload_pfad(kennung):
     return settings.MEDIA_ROOT / UPLOAD_ORDNER / f"{kennung}.csv"
 
 
+# A preview that was neither confirmed nor cancelled within this time is abandoned.
+UPLOAD_HOECHSTALTER_SEKUNDEN = 24 * 60 * 60
+
+
+def alte_uploads_entfernen(*, jetzt=None):
+    """Delete stored uploads older than ``UPLOAD_HOECHSTALTER_SEKUNDEN``; returns how many.
+
+    Side effects: removes files from MEDIA_ROOT/importe.
+    """
+    ordner = settings.MEDIA_ROOT / UPLOAD_ORDNER
+    grenze = (jetzt if jetzt is not None else time.time()) - UPLOAD_HOECHSTALTER_SEKUNDEN
+    entfernt = 0
+    for pfad in ordner.glob("*.csv") if ordner.is_dir() else ():
+        with contextlib.suppress(FileNotFoundError):
+            if UPLOAD_NAME.match(pfad.stem) and pfad.stat().st_mtime < grenze:
+                pfad.unlink()
+                entfernt += 1
+    return entfernt
+
+
 def upload_ablegen(*, inhalt):
     """Store the checked upload under MEDIA_ROOT/importe with a random name; returns that name.
 
-    Side effects: creates the folder if needed and writes one file (mode 0600).
+    Side effects: removes abandoned uploads (see ``alte_uploads_entfernen``), creates the
+    folder if needed and writes one file (mode 0600).
     """
+    alte_uploads_entfernen()
     kennung = secrets.token_hex(16)
     pfad = _upload_pfad(kennung)
     pfad.parent.mkdir(parents=True, exist_ok=True)

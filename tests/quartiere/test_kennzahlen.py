@@ -253,3 +253,22 @@ def test_upload_mit_fehlern_zeigt_alle_und_speichert_nichts(client_projektteam, 
     assert text.count("„fehler_mehrere.csv“, Zeile") == 4
     assert "kennzahlen_import" not in client_projektteam.session
     assert not (tmp_path / "importe").exists()
+
+
+def test_verwaiste_vorschauen_werden_nach_einem_tag_entfernt(settings, tmp_path):
+    import os
+    import time
+
+    from quartiere.kennzahlen import alte_uploads_entfernen, upload_ablegen, upload_lesen
+
+    settings.MEDIA_ROOT = tmp_path
+    alt = upload_ablegen(inhalt=b"alt")
+    gestern = time.time() - 25 * 60 * 60
+    os.utime(tmp_path / "importe" / f"{alt}.csv", (gestern, gestern))
+    (tmp_path / "importe" / "fremd.csv").write_bytes(b"keine Vorschau")
+
+    neu = upload_ablegen(inhalt=b"neu")
+
+    assert (upload_lesen(alt), upload_lesen(neu)) == (None, b"neu")
+    assert (tmp_path / "importe" / "fremd.csv").exists()
+    assert alte_uploads_entfernen() == 0
