@@ -93,20 +93,47 @@ class ProtokollForm(VeralteterStandMixin, forms.ModelForm):
 
 
 class TeilnahmeForm(forms.Form):
-    """One select per invited member: present, excused or absent."""
+    """Per invited member: present, excused or absent, and who stood in for them."""
 
-    def __init__(self, *args, teilnahmen, **kwargs):
+    def __init__(self, *args, teilnahmen, mitglieder, **kwargs):
         super().__init__(*args, **kwargs)
         self.teilnahmen = teilnahmen
+        # One query for all substitute selects (a ModelChoiceField would query once per member).
+        self.mitglieder = {str(m.pk): m for m in mitglieder}
+        wahl = [("", _("niemand"))] + [(pk, str(m)) for pk, m in self.mitglieder.items()]
         for teilnahme in teilnahmen:
             self.fields[f"mitglied_{teilnahme.mitglied_id}"] = forms.ChoiceField(
                 label=f"{teilnahme.mitglied} ({teilnahme.mitglied.organisation})",
                 choices=TeilnahmeStatus.choices,
                 initial=teilnahme.status,
             )
+            self.fields[f"vertretung_{teilnahme.mitglied_id}"] = forms.ChoiceField(
+                label=_("vertreten durch"),
+                choices=wahl,
+                required=False,
+                initial=teilnahme.vertreten_durch_id or "",
+                help_text=_("Nur, wenn jemand anderes an Stelle von %(mitglied)s teilgenommen hat.")
+                % {"mitglied": teilnahme.mitglied},
+            )
+
+    def paare(self):
+        """(status field, substitute field) per invited member, for the template."""
+        return [(self[f"mitglied_{t.mitglied_id}"], self[f"vertretung_{t.mitglied_id}"]) for t in self.teilnahmen]
+
+    def clean(self):
+        daten = super().clean()
+        for t in self.teilnahmen:
+            feld = f"vertretung_{t.mitglied_id}"
+            daten[feld] = self.mitglieder.get(daten.get(feld) or "")
+            if daten[feld] is not None and daten[feld].pk == t.mitglied_id:
+                self.add_error(feld, _("Ein Mitglied kann sich nicht selbst vertreten."))
+        return daten
 
     def status_je_mitglied(self):
         return {t.mitglied_id: self.cleaned_data[f"mitglied_{t.mitglied_id}"] for t in self.teilnahmen}
+
+    def vertretung_je_mitglied(self):
+        return {t.mitglied_id: self.cleaned_data[f"vertretung_{t.mitglied_id}"] for t in self.teilnahmen}
 
 
 class ProtokollGenehmigenForm(forms.Form):

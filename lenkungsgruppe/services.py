@@ -76,24 +76,29 @@ def protokoll_speichern(*, tagesordnungspunkt, text):
 
 
 @transaction.atomic
-def teilnahme_erfassen(*, sitzung, status_je_mitglied):
-    """Record attendance: ``status_je_mitglied`` maps member pk → ``TeilnahmeStatus``.
+def teilnahme_erfassen(*, sitzung, status_je_mitglied, vertretung_je_mitglied=None):
+    """Record attendance: ``status_je_mitglied`` maps member pk → ``TeilnahmeStatus``,
+    ``vertretung_je_mitglied`` (optional) member pk → the Mitglied who stood in, or None.
 
     Side effects: updates the ``Teilnahme`` rows of the invited members named; a member who
-    was not invited is refused (``ValidationError``).
+    was not invited, or one named as their own substitute, is refused (``ValidationError``).
     """
     teilnahmen = {t.mitglied_id: t for t in sitzung.teilnahmen.all()}
-    unbekannt = set(status_je_mitglied) - set(teilnahmen)
+    vertretung_je_mitglied = vertretung_je_mitglied or {}
+    unbekannt = (set(status_je_mitglied) | set(vertretung_je_mitglied)) - set(teilnahmen)
     if unbekannt:
         raise ValidationError(_("Nur eingeladene Mitglieder können als Teilnehmende erfasst werden."))
     geaendert = []
-    for mitglied_id, status in status_je_mitglied.items():
-        teilnahme = teilnahmen[mitglied_id]
-        if teilnahme.status != status:
-            teilnahme.status = status
+    for mitglied_id, teilnahme in teilnahmen.items():
+        status = status_je_mitglied.get(mitglied_id, teilnahme.status)
+        vertretung = vertretung_je_mitglied.get(mitglied_id, teilnahme.vertreten_durch)
+        if vertretung is not None and vertretung.pk == mitglied_id:
+            raise ValidationError(_("Ein Mitglied kann sich nicht selbst vertreten."))
+        if (teilnahme.status, teilnahme.vertreten_durch_id) != (status, vertretung.pk if vertretung else None):
+            teilnahme.status, teilnahme.vertreten_durch = status, vertretung
             teilnahme.full_clean()
             geaendert.append(teilnahme)
-    Teilnahme.objects.bulk_update(geaendert, ["status"])
+    Teilnahme.objects.bulk_update(geaendert, ["status", "vertreten_durch"])
     return geaendert
 
 

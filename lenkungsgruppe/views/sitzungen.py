@@ -21,6 +21,7 @@ from ..forms import (
     TeilnahmeForm,
 )
 from ..models import (
+    Mitglied,
     Sitzung,
     Tagesordnungspunkt,
 )
@@ -159,13 +160,18 @@ class TeilnahmeView(SitzungKindMixin, Geschuetzt, FormView):
 
     def get_form(self, form_class=None):
         teilnahmen = list(self.sitzung.teilnahmen.select_related("mitglied__organisation"))
-        return TeilnahmeForm(**self.get_form_kwargs(), teilnahmen=teilnahmen)
+        mitglieder = Mitglied.objects.order_by("nachname", "vorname")
+        return TeilnahmeForm(**self.get_form_kwargs(), teilnahmen=teilnahmen, mitglieder=mitglieder)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(sitzung=self.sitzung, **kwargs)
 
     def form_valid(self, form):
-        services.teilnahme_erfassen(sitzung=self.sitzung, status_je_mitglied=form.status_je_mitglied())
+        services.teilnahme_erfassen(
+            sitzung=self.sitzung,
+            status_je_mitglied=form.status_je_mitglied(),
+            vertretung_je_mitglied=form.vertretung_je_mitglied(),
+        )
         messages.success(self.request, _("Die Teilnahme wurde gespeichert."))
         return redirect(self.sitzung)
 

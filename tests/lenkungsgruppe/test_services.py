@@ -111,6 +111,42 @@ def test_teilnahme_erfassen(db):
         services.teilnahme_erfassen(sitzung=sitzung, status_je_mitglied={MitgliedFactory().pk: "anwesend"})
 
 
+def test_teilnahme_mit_vertretung(db):
+    mitglied, vertretung = MitgliedFactory.create_batch(2)
+    sitzung = services.sitzung_speichern(sitzung=Sitzung(beginn=zeit(1)), eingeladene=[mitglied])
+    services.teilnahme_erfassen(
+        sitzung=sitzung,
+        status_je_mitglied={mitglied.pk: TeilnahmeStatus.ENTSCHULDIGT},
+        vertretung_je_mitglied={mitglied.pk: vertretung},
+    )
+    assert list(sitzung.teilnahmen.values_list("status", "vertreten_durch")) == [("entschuldigt", vertretung.pk)]
+    with pytest.raises(ValidationError):
+        services.teilnahme_erfassen(
+            sitzung=sitzung, status_je_mitglied={}, vertretung_je_mitglied={mitglied.pk: mitglied}
+        )
+    # Without a substitute named, the recorded one stays.
+    services.teilnahme_erfassen(sitzung=sitzung, status_je_mitglied={mitglied.pk: TeilnahmeStatus.ENTSCHULDIGT})
+    assert sitzung.teilnahmen.get().vertreten_durch == vertretung
+
+
+def test_teilnahmeseite_erfasst_vertretung(client_projektteam):
+    from django.urls import reverse
+
+    mitglied, vertretung = MitgliedFactory.create_batch(2)
+    sitzung = services.sitzung_speichern(sitzung=Sitzung(beginn=zeit(1)), eingeladene=[mitglied])
+    url = reverse("lenkungsgruppe:teilnahme", args=[sitzung.pk])
+    assert "vertreten durch" in client_projektteam.get(url).content.decode()
+    antwort = client_projektteam.post(
+        url, {f"mitglied_{mitglied.pk}": "entschuldigt", f"vertretung_{mitglied.pk}": str(vertretung.pk)}
+    )
+    assert antwort.status_code == 302
+    assert sitzung.teilnahmen.get().vertreten_durch == vertretung
+    selbst = client_projektteam.post(
+        url, {f"mitglied_{mitglied.pk}": "anwesend", f"vertretung_{mitglied.pk}": str(mitglied.pk)}
+    )
+    assert "kann sich nicht selbst vertreten" in selbst.content.decode()
+
+
 def test_einladung_versenden_an_eingeladene_mit_ics(db, django_capture_on_commit_callbacks):
     mit = MitgliedFactory(email="ruth.kemper@example.org", vorname="Ruth", nachname="Kemper")
     ohne = MitgliedFactory(email="")
