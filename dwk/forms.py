@@ -27,6 +27,27 @@ class VeralteterStandMixin(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["bearbeitungsstand"] = self.instance.updated_at.isoformat()
 
+    def andere_fassung_angaben(self):
+        """(label, value as text) of this form's fields in the newer version, for the template."""
+        from django.contrib.gis.db.models import GeometryField
+        from django.db.models import ManyToManyField
+
+        if self.andere_fassung is None:
+            return []
+        angaben = []
+        for name in self._meta.fields or []:
+            feld = self.andere_fassung._meta.get_field(name)
+            if isinstance(feld, GeometryField):
+                continue
+            if isinstance(feld, ManyToManyField):
+                wert = ", ".join(str(o) for o in getattr(self.andere_fassung, name).all())
+            elif feld.choices:
+                wert = getattr(self.andere_fassung, f"get_{name}_display")()
+            else:
+                wert = getattr(self.andere_fassung, name)
+            angaben.append((feld.verbose_name, "–" if wert in (None, "") else wert))
+        return angaben
+
     def clean(self):
         daten = super().clean()
         if self.instance.pk:

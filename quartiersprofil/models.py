@@ -343,7 +343,8 @@ class Gespraech(models.Model):
     )
     zusammenfassung = models.TextField(_("Zusammenfassung"))
     vereinbarungen = models.TextField(_("Vereinbarungen"), blank=True)
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-datum"]

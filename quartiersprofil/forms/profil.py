@@ -128,7 +128,7 @@ class AkteurForm(VeralteterStandMixin, forms.ModelForm):
         }
 
 
-class GespraechForm(forms.ModelForm):
+class GespraechForm(VeralteterStandMixin, forms.ModelForm):
     class Meta:
         model = Gespraech
         fields = ["datum", "art", "teilnehmende", "handlungsfelder", "zusammenfassung", "vereinbarungen"]

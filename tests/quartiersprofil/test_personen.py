@@ -231,3 +231,35 @@ def test_gespraeche_liste_abfragen(client_projektteam, django_assert_num_queries
 
     with django_assert_num_queries(8):
         client_projektteam.get(reverse("quartiersprofil:gespraech_liste", kwargs={"slug": quartier.slug}))
+
+
+def test_gespraech_bearbeiten_veralteter_stand_zeigt_neuere_fassung(client_projektteam):
+    from django.urls import reverse
+
+    from tests.factories import GespraechFactory
+
+    gespraech = GespraechFactory()
+    url = reverse("quartiersprofil:gespraech_bearbeiten", args=[gespraech.pk])
+    stand = client_projektteam.get(url).context["form"].initial["bearbeitungsstand"]
+    gespraech.vereinbarungen = "Runder Tisch lädt im März ein."
+    gespraech.save()
+
+    antwort = client_projektteam.post(
+        url,
+        {
+            "datum": "2017-02-01",
+            "art": "interview_akteur",
+            "zusammenfassung": "Meine Fassung.",
+            "vereinbarungen": "",
+            "bearbeitungsstand": stand,
+        },
+    )
+    gespraech.refresh_from_db()
+    inhalt = antwort.content.decode()
+    assert antwort.status_code == 200
+    assert "inzwischen von jemand anderem geändert" in inhalt
+    assert "Runder Tisch lädt im März ein." in inhalt
+    assert (gespraech.zusammenfassung, gespraech.vereinbarungen) == (
+        "Gespräch über Treffpunkte im Quartier.",
+        "Runder Tisch lädt im März ein.",
+    )
