@@ -12,7 +12,7 @@ PORT ?= 8000
 
 # System packages: GeoDjango (GDAL/GEOS/PROJ), SpatiaLite, WeasyPrint (Pango, HarfBuzz subset), fonts.
 APT_BASIS := python3 python3-venv gdal-bin libsqlite3-mod-spatialite libpango-1.0-0 libpangoft2-1.0-0 \
-	libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2
+	libharfbuzz-subset0:optional fonts-dejavu-core fonts-liberation2:optional
 # For the tests: Chromium for the browser tests, poppler for looking at PDFs.
 APT_TEST := chromium poppler-utils
 
