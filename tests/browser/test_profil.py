@@ -46,6 +46,7 @@ def test_profilabschnitt_schreiben(live_server, page, barrierefrei):
     page.get_by_role("navigation", name="Quartiersprofil").get_by_role("link", name="Maßnahmen").click()
     expect(page.get_by_role("heading", name="vorgeschlagen (1)")).to_be_visible()
     barrierefrei(page)
+    page.get_by_text("Status ändern (Sitzbänke am Markt)").click()
     page.get_by_label("Status ändern: Sitzbänke am Markt").select_option(label="geprüft")
     page.get_by_role("button", name="Ändern").click()
     expect(page.get_by_role("heading", name="geprüft (1)")).to_be_visible()
