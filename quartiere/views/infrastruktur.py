@@ -5,9 +5,10 @@ issue 4 can grow side by side; the URLs are in ``urls.py`` as usual.
 """
 
 from django.contrib import messages
-from django.contrib.gis.db.models.functions import Distance, Transform
+from django.contrib.gis.db.models.functions import AsGeoJSON, Distance, Transform
 from django.core.exceptions import ValidationError
 from django.db.models import F
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +28,7 @@ from ..infrastruktur import (
 )
 from ..infrastruktur_import import InfrastrukturImportFehler, hochgeladene_infrastruktur_importieren
 from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
-from ..queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, metrisch
+from ..queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, feature_collection, metrisch
 
 EXPORTFORMATE = {"csv", "xlsx"}
 # Columns of the inventory export; the same names the import reads, so an export can be edited and imported again.
@@ -106,6 +107,8 @@ class InfrastrukturListView(Geschuetzt, ListView):
 
     def get(self, request, *args, **kwargs):
         format = request.GET.get("format")
+        if format == "geojson":
+            return self.geojson()
         if format in EXPORTFORMATE:
             zeilen = (
                 [
@@ -127,6 +130,32 @@ class InfrastrukturListView(Geschuetzt, ListView):
                 format=format, dateiname="infrastruktur", kopf=EXPORT_SPALTEN, zeilen=zeilen, titel="Infrastruktur"
             )
         return super().get(request, *args, **kwargs)
+
+    def geojson(self):
+        """The filtered facilities as a GeoJSON map layer (EPSG:4326), with the export's columns."""
+        einrichtungen = self.get_queryset().annotate(geojson=AsGeoJSON("punkt", precision=GEOJSON_NACHKOMMASTELLEN))
+        features = [
+            (
+                e.geojson,
+                {
+                    "id": e.pk,
+                    "kategorie": e.kategorie.slug,
+                    "kategorie_name": e.kategorie.name,
+                    "handlungsfeld": e.kategorie.handlungsfeld.name,
+                    "name": e.name,
+                    "adresse": e.adresse,
+                    "barrierefreiheit": e.get_barrierefreiheit_display(),
+                    "oeffnungshinweise": e.oeffnungshinweise,
+                    "quelle": e.get_quelle_display(),
+                    "stand": e.stand.isoformat(),
+                },
+            )
+            for e in einrichtungen
+        ]
+        antwort = JsonResponse(feature_collection(features), json_dumps_params={"ensure_ascii": False})
+        antwort["Content-Type"] = "application/geo+json; charset=utf-8"
+        antwort["Content-Disposition"] = 'attachment; filename="infrastruktur.geojson"'
+        return antwort
 
     def get_context_data(self, **kwargs):
         kontext = super().get_context_data(**kwargs)

@@ -260,3 +260,16 @@ def test_quartier_infrastruktur_partner_nur_eigenes(client, partner, quartier):
     assert client.get(url).status_code == 403
     quartier.partner.add(partner)
     assert client.get(url).status_code == 200
+
+
+def test_liste_als_geojson_kartenebene_mit_filter(client_projektteam, quartier):
+    InfrastrukturFactory(punkt=MITTE, kategorie=kategorie("apotheke"), name="Adler-Apotheke")
+    InfrastrukturFactory(punkt=MITTE, kategorie=kategorie("baeckerei"), name="Backstube")
+    antwort = client_projektteam.get(
+        reverse("quartiere:infrastruktur_liste"), {"kategorie": "apotheke", "format": "geojson"}
+    )
+    daten = json.loads(antwort.content)
+    assert antwort["Content-Type"] == "application/geo+json; charset=utf-8"
+    assert [(f["properties"]["name"], f["geometry"]) for f in daten["features"]] == [
+        ("Adler-Apotheke", {"type": "Point", "coordinates": [7.41, 51.49]})
+    ]
