@@ -1,8 +1,6 @@
-"""Views of the infrastructure inventory and of the quarters' walking-distance coverage.
+"""Views of the infrastructure inventory and of the quarters' walking-distance coverage."""
 
-Kept apart from ``views.py`` (the city structure and quarters) so that the two parts of
-issue 4 can grow side by side; the URLs are in ``urls.py`` as usual.
-"""
+import json
 
 from django.contrib import messages
 from django.contrib.gis.db.models.functions import AsGeoJSON, Distance, Transform
@@ -319,7 +317,8 @@ class InfrastrukturImportView(Geschuetzt, FormView):
 class QuartierInfrastrukturView(Geschuetzt, DetailView):
     """A quarter's facilities by category on a map and in a list, and its walking-distance coverage.
 
-    ``?format=csv|xlsx`` downloads the coverage table.
+    ``?format=csv|xlsx`` downloads the coverage table, ``?format=geojson`` the map's layers
+    (quarter, facilities in reach, reach per category).
     """
 
     permission_required = "quartiere.view_quartier_infrastruktur"
@@ -340,11 +339,15 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
         self.filter_form = InfrastrukturFilterForm(request.GET or None)
         self.kategorien = [_mit_symbol(k) for k in _gefilterte_kategorien(self.filter_form)]
         self.erreichbarkeit = erreichbarkeit_berechnen(
-            quartiere=[self.object], kategorien=self.kategorien, mit_puffer=request.GET.get("format") is None
+            quartiere=[self.object],
+            kategorien=self.kategorien,
+            mit_puffer=request.GET.get("format") not in EXPORTFORMATE,
         )[self.object.pk]
         format = request.GET.get("format")
         if format in EXPORTFORMATE:
             return self.export(format)
+        if format == "geojson":
+            return self.geojson()
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def export(self, format):
@@ -381,10 +384,10 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
             titel="Erreichbarkeit",
         )
 
-    def get_context_data(self, **kwargs):
-        quartier = self.object
-        grenze = metrisch(quartier.grenze)
-        einrichtungen = list(
+    def einrichtungen_in_reichweite(self):
+        """The facilities of the chosen categories within their radius of the quarter (EPSG:25832)."""
+        grenze = metrisch(self.object.grenze)
+        return list(
             Infrastruktur.objects.filter(kategorie__in=self.kategorien)
             .select_related("kategorie__handlungsfeld")
             .annotate(distanz=Distance(Transform("punkt", METRISCHES_SRID), grenze))
@@ -393,6 +396,39 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
                 "kategorie__handlungsfeld__reihenfolge", "kategorie__reihenfolge", "kategorie__name", "distanz", "name"
             )
         )
+
+    def geojson(self):
+        quartier = self.object
+        features = [(quartier.geojson, {"ebene": "quartier", "name": quartier.name})]
+        features += [
+            (
+                json.dumps({"type": "Point", "coordinates": [daten["lon"], daten["lat"]]}),
+                {"ebene": "einrichtung", **{k: v for k, v in daten.items() if k not in ("lat", "lon", "url")}},
+            )
+            for daten in (_einrichtung_daten(e, mit_url=False) for e in self.einrichtungen_in_reichweite())
+        ]
+        features += [
+            (
+                e.puffer_geojson,
+                {
+                    "ebene": "reichweite",
+                    "kategorie": e.kategorie.slug,
+                    "radius_m": e.kategorie.radius_m,
+                    "anteil_prozent": e.prozent,
+                    "luftlinie": True,
+                },
+            )
+            for e in self.erreichbarkeit
+            if e.puffer_geojson
+        ]
+        antwort = JsonResponse(feature_collection(features), json_dumps_params={"ensure_ascii": False})
+        antwort["Content-Type"] = "application/geo+json; charset=utf-8"
+        antwort["Content-Disposition"] = f'attachment; filename="infrastruktur-{quartier.slug}.geojson"'
+        return antwort
+
+    def get_context_data(self, **kwargs):
+        quartier = self.object
+        einrichtungen = self.einrichtungen_in_reichweite()
         for einrichtung in einrichtungen:
             _mit_symbol(einrichtung.kategorie)
         puffer_sichtbar = bool(self.filter_form.is_valid() and any(self.filter_form.cleaned_data.values()))

@@ -273,3 +273,16 @@ def test_liste_als_geojson_kartenebene_mit_filter(client_projektteam, quartier):
     assert [(f["properties"]["name"], f["geometry"]) for f in daten["features"]] == [
         ("Adler-Apotheke", {"type": "Point", "coordinates": [7.41, 51.49]})
     ]
+
+
+def test_quartierkarte_als_geojson_mit_reichweiten(client_projektteam, quartier):
+    InfrastrukturFactory(punkt=MITTE, kategorie=kategorie("apotheke"), name="Adler-Apotheke")
+    antwort = client_projektteam.get(
+        reverse("quartiere:quartier_infrastruktur", args=[quartier.slug]),
+        {"kategorie": "apotheke", "format": "geojson"},
+    )
+    daten = json.loads(antwort.content)
+    ebenen = [(f["properties"]["ebene"], f["geometry"]["type"]) for f in daten["features"]]
+    assert ebenen == [("quartier", "MultiPolygon"), ("einrichtung", "Point"), ("reichweite", "Polygon")]
+    assert daten["features"][1]["properties"]["name"] == "Adler-Apotheke"
+    assert daten["features"][2]["properties"]["radius_m"] == kategorie("apotheke").radius_m
