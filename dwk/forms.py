@@ -43,6 +43,8 @@ class VeralteterStandMixin(forms.ModelForm):
                 wert = ", ".join(str(o) for o in getattr(self.andere_fassung, name).all())
             elif feld.choices:
                 wert = getattr(self.andere_fassung, f"get_{name}_display")()
+            elif isinstance(getattr(self.andere_fassung, name), bool):
+                wert = _("ja") if getattr(self.andere_fassung, name) else _("nein")
             else:
                 wert = getattr(self.andere_fassung, name)
             angaben.append((feld.verbose_name, "–" if wert in (None, "") else wert))

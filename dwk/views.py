@@ -1,9 +1,14 @@
 """Pages that belong to no single app: the public start page, the overview, login."""
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
 from dwk.permissions import ist_lenkungsgruppe, ist_partner, ist_projektteam, ist_ratsbuero
@@ -62,3 +67,37 @@ class HandlungsfeldFarbenView(View):
         antwort = HttpResponse("\n".join(regeln) + "\n", content_type="text/css; charset=utf-8")
         antwort["Cache-Control"] = "public, max-age=300"
         return antwort
+
+
+class FormularMixin:
+    """A create or edit page: validate the form, call one service, redirect with a message.
+
+    Subclasses set ``template_name``, ``titel`` and ``erfolgsmeldung`` (may name the saved
+    object as ``%(objekt)s``) and implement ``speichern(form)``, which returns the saved
+    object. Where to go afterwards: ``get_success_url_fuer(objekt)``; the cancel link:
+    ``get_zurueck_url()``.
+    """
+
+    titel = ""
+    erfolgsmeldung = _("Gespeichert.")
+
+    def get_titel(self):
+        return self.titel
+
+    def get_zurueck_url(self):
+        return getattr(self.object, "get_absolute_url", lambda: reverse("uebersicht"))()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(titel=self.get_titel(), zurueck_url=self.get_zurueck_url(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            objekt = self.speichern(form)
+        except ValidationError as fehler:
+            form.add_error(None, fehler)
+            return self.form_invalid(form)
+        messages.success(self.request, self.erfolgsmeldung % {"objekt": objekt})
+        return redirect(self.get_success_url_fuer(objekt))
+
+    def get_success_url_fuer(self, objekt):
+        return objekt.get_absolute_url()

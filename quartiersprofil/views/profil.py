@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView, View
 
+from dwk import views as dwk_views
 from dwk.export import export_antwort
 from dwk.permissions import Geschuetzt
 from quartiere import analyse
@@ -66,30 +67,10 @@ class QuartierBezug(Geschuetzt):
         return super().get_context_data(quartier=self.get_quartier(), **kwargs)
 
 
-class FormularMixin:
-    """Create or edit: validate the form, call one service, redirect with a message.
-
-    Subclasses set ``titel`` and ``erfolgsmeldung`` and implement ``speichern(form)``.
-    """
+class FormularMixin(dwk_views.FormularMixin):
+    """The profile's create and edit pages (see ``dwk.views.FormularMixin``)."""
 
     template_name = FORMULAR
-    titel = ""
-    erfolgsmeldung = _("Gespeichert.")
-
-    def get_titel(self):
-        return self.titel
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(titel=self.get_titel(), zurueck_url=self.get_zurueck_url(), **kwargs)
-
-    def form_valid(self, form):
-        try:
-            objekt = self.speichern(form)
-        except ValidationError as fehler:
-            form.add_error(None, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, self.erfolgsmeldung)
-        return redirect(self.get_weiter_url(objekt))
 
 
 def _zurueck(request, standard):
@@ -434,7 +415,7 @@ class MassnahmeCreateView(QuartierBezug, FormularMixin, CreateView):
         form.instance.quartier = self.get_quartier()
         return massnahmen_regeln.massnahme_speichern(massnahme=form.instance)
 
-    def get_weiter_url(self, objekt):
+    def get_success_url_fuer(self, objekt):
         return objekt.get_absolute_url()
 
 
@@ -453,7 +434,7 @@ class MassnahmeUpdateView(Geschuetzt, FormularMixin, UpdateView):
     def speichern(self, form):
         return massnahmen_regeln.massnahme_speichern(massnahme=form.instance)
 
-    def get_weiter_url(self, objekt):
+    def get_success_url_fuer(self, objekt):
         return objekt.get_absolute_url()
 
 
@@ -522,7 +503,7 @@ class MeilensteinCreateView(MassnahmePostMixin, FormularMixin, FormView):
         form.instance.massnahme = self.get_massnahme()
         return massnahmen_regeln.meilenstein_speichern(meilenstein=form.instance)
 
-    def get_weiter_url(self, objekt):
+    def get_success_url_fuer(self, objekt):
         return objekt.massnahme.get_absolute_url()
 
 
@@ -572,7 +553,7 @@ class AkteurFormMixin(FormularMixin):
     def speichern(self, form):
         return personen.akteur_speichern(akteur=form.instance)
 
-    def get_weiter_url(self, objekt):
+    def get_success_url_fuer(self, objekt):
         return reverse("quartiersprofil:akteur_liste", kwargs={"slug": objekt.quartier.slug})
 
     def get_zurueck_url(self):
@@ -667,7 +648,7 @@ class GespraechFormMixin(FormularMixin):
             handlungsfelder=form.cleaned_data["handlungsfelder"],
         )
 
-    def get_weiter_url(self, objekt):
+    def get_success_url_fuer(self, objekt):
         return reverse("quartiersprofil:gespraech_liste", kwargs={"slug": objekt.quartier.slug})
 
 
