@@ -13,6 +13,7 @@ from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 
 from quartiere import models
 
+TESTPASSWORT = "geheim-und-lang-123"  # of every user the factory makes
 X0, Y0 = 7.40, 51.48  # south-west corner of the test grid
 SEITE = 0.02  # degrees
 
@@ -33,7 +34,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = "Erika"
     last_name = factory.Sequence(lambda n: f"Muster{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.django.Password("geheim-und-lang-123")
+    password = factory.django.Password(TESTPASSWORT)
 
     @factory.post_generation
     def rolle(self, create, extracted, **kwargs):

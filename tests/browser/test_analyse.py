@@ -9,30 +9,21 @@ from playwright.sync_api import expect
 from dwk.permissions import LENKUNGSGRUPPE, PROJEKTTEAM
 from quartiere.models import Indikator
 from quartiere.services import quartier_speichern
+from tests.browser.hilfen import anmelden, menglinghausen_bezirk
 from tests.factories import (
     KennzahlFactory,
     KommuneFactory,
     QuartierFactory,
-    StatistischerBezirkFactory,
     UnterbezirkFactory,
     UserFactory,
     quadrat,
 )
 
-PASSWORT = "geheim-und-lang-123"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "kennzahlen"
 
 
 def _stadt_mit_werten():
-    bezirk = StatistischerBezirkFactory(
-        code="690",
-        name="Menglinghausen",
-        geometrie=quadrat(0, 0, seite=0.04),
-        stadtbezirk__geometrie=quadrat(0, 0, seite=0.04),
-        stadtbezirk__code="09",
-        stadtbezirk__name="Hombruch",
-        stadtbezirk__kommune=KommuneFactory(),
-    )
+    bezirk = menglinghausen_bezirk(kommune=KommuneFactory())
     unterbezirke = [
         UnterbezirkFactory(bezirk=bezirk, code="691", name="Menglinghausen-West", geometrie=quadrat(0, 0)),
         UnterbezirkFactory(bezirk=bezirk, code="692", name="Menglinghausen-Ost", geometrie=quadrat(1, 0)),
@@ -51,17 +42,10 @@ def _stadt_mit_werten():
     return quartier_speichern(quartier=quartier)
 
 
-def _anmelden(page, live_server, benutzername):
-    page.goto(live_server.url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill(benutzername)
-    page.get_by_label("Passwort").fill(PASSWORT)
-    page.get_by_role("button", name="Anmelden").click()
-
-
 def test_choropleth_und_quartiersanalyse(live_server, page, barrierefrei):
     _stadt_mit_werten()
     UserFactory(username="steuerung", rolle=LENKUNGSGRUPPE)
-    _anmelden(page, live_server, "steuerung")
+    anmelden(page, live_server, "steuerung")
 
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Analyse").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kleinräumige Analyse")
@@ -91,7 +75,7 @@ def test_kennzahlen_import_mit_vorschau(live_server, page, barrierefrei, setting
     settings.MEDIA_ROOT = tmp_path
     _stadt_mit_werten()
     UserFactory(username="planerin", rolle=PROJEKTTEAM)
-    _anmelden(page, live_server, "planerin")
+    anmelden(page, live_server, "planerin")
 
     page.goto(live_server.url + "/analyse/import/")
     barrierefrei(page)

@@ -6,11 +6,10 @@ axe-core checks every page on the way; a serious or critical violation fails the
 from playwright.sync_api import expect
 
 from dwk.permissions import PROJEKTTEAM
-from quartiere.services import quartier_speichern
-from tests.factories import QuartierFactory, StatistischerBezirkFactory, UnterbezirkFactory, UserFactory, quadrat
+from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
+from tests.factories import UserFactory
 from tests.quartiersprofil.bilder import bild_bytes, exif_mit_gps
 
-PASSWORT = "geheim-und-lang-123"
 GPX = b"""<?xml version="1.0" encoding="UTF-8"?>
 <gpx version="1.1" creator="Test" xmlns="http://www.topografix.com/GPX/1/1">
   <trk><trkseg>
@@ -21,29 +20,14 @@ GPX = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def _quartier():
-    bezirk = StatistischerBezirkFactory(
-        code="690",
-        name="Menglinghausen",
-        geometrie=quadrat(0, 0, seite=0.04),
-        stadtbezirk__geometrie=quadrat(0, 0, seite=0.04),
-        stadtbezirk__code="09",
-        stadtbezirk__name="Hombruch",
-    )
-    UnterbezirkFactory(bezirk=bezirk, code="691", name="Menglinghausen-West", geometrie=quadrat(0, 0))
-    quartier = QuartierFactory.build(
-        name="Menglinghausen", slug="", stadtbezirk=bezirk.stadtbezirk, grenze=quadrat(0, 0, seite=0.03)
-    )
-    return quartier_speichern(quartier=quartier)
+    return menglinghausen_quartier(menglinghausen_bezirk())
 
 
 def test_begehung_mit_befund_und_fotos_erfassen(live_server, page, barrierefrei, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     _quartier()
     UserFactory(username="planerin", first_name="Petra", last_name="Plan", rolle=PROJEKTTEAM)
-    page.goto(live_server.url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill("planerin")
-    page.get_by_label("Passwort").fill(PASSWORT)
-    page.get_by_role("button", name="Anmelden").click()
+    anmelden(page, live_server, "planerin")
 
     page.goto(live_server.url + "/quartiere/menglinghausen/")
     page.get_by_role("link", name="Begehungen", exact=True).click()

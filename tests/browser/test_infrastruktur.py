@@ -10,33 +10,15 @@ from playwright.sync_api import expect
 
 from dwk.permissions import PROJEKTTEAM
 from quartiere.models import InfrastrukturKategorie
-from quartiere.services import quartier_speichern
+from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
 from tests.factories import (
     InfrastrukturFactory,
-    QuartierFactory,
-    StatistischerBezirkFactory,
-    UnterbezirkFactory,
     UserFactory,
-    quadrat,
 )
-
-PASSWORT = "geheim-und-lang-123"
 
 
 def _quartier_mit_einrichtungen():
-    bezirk = StatistischerBezirkFactory(
-        code="690",
-        name="Menglinghausen",
-        geometrie=quadrat(0, 0, seite=0.04),
-        stadtbezirk__geometrie=quadrat(0, 0, seite=0.04),
-        stadtbezirk__code="09",
-        stadtbezirk__name="Hombruch",
-    )
-    UnterbezirkFactory(bezirk=bezirk, code="691", name="Menglinghausen-West", geometrie=quadrat(0, 0))
-    quartier = QuartierFactory.build(
-        name="Menglinghausen", slug="", stadtbezirk=bezirk.stadtbezirk, grenze=quadrat(0, 0, seite=0.03)
-    )
-    quartier = quartier_speichern(quartier=quartier)
+    quartier = menglinghausen_quartier(menglinghausen_bezirk())
     for slug, name, x, y in [
         ("apotheke", "Löwen-Apotheke", 7.412, 51.492),
         ("apotheke", "Adler-Apotheke", 7.425, 51.50),
@@ -51,10 +33,7 @@ def _quartier_mit_einrichtungen():
 def test_infrastruktur_karte_filter_und_erreichbarkeit(live_server, page, barrierefrei):
     _quartier_mit_einrichtungen()
     UserFactory(username="planerin", first_name="Petra", last_name="Plan", rolle=PROJEKTTEAM)
-    page.goto(live_server.url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill("planerin")
-    page.get_by_label("Passwort").fill(PASSWORT)
-    page.get_by_role("button", name="Anmelden").click()
+    anmelden(page, live_server, "planerin")
 
     page.goto(live_server.url + "/quartiere/menglinghausen/")
     page.get_by_role("link", name="Infrastruktur und Erreichbarkeit").click()

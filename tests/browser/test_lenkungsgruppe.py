@@ -11,16 +11,8 @@ from playwright.sync_api import expect
 from dwk.permissions import LENKUNGSGRUPPE, PROJEKTTEAM
 from lenkungsgruppe.models import FachplanungBewertung, Sitzung
 from quartiere.models import Handlungsfeld
+from tests.browser.hilfen import anmelden
 from tests.factories import FachplanungFactory, MitgliedFactory, UserFactory
-
-PASSWORT = "geheim-und-lang-123"
-
-
-def _anmelden(page, live_server, benutzername):
-    page.goto(live_server.url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill(benutzername)
-    page.get_by_label("Passwort").fill(PASSWORT)
-    page.get_by_role("button", name="Anmelden").click()
 
 
 def test_sitzung_vorbereiten_und_plan_bewerten(live_server, page, barrierefrei):
@@ -32,7 +24,7 @@ def test_sitzung_vorbereiten_und_plan_bewerten(live_server, page, barrierefrei):
     FachplanungFactory(titel="Masterplan Mobilität", handlungsfelder=[wohnen, mobilitaet])
 
     # Projektteam: create the meeting, add the agenda, send the invitation.
-    _anmelden(page, live_server, "planerin")
+    anmelden(page, live_server, "planerin")
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Lenkungsgruppe").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Lenkungsgruppe")
     barrierefrei(page)
@@ -75,7 +67,7 @@ def test_sitzung_vorbereiten_und_plan_bewerten(live_server, page, barrierefrei):
     page.get_by_role("button", name="Abmelden").click()
 
     # A member: „Meine Lenkungsgruppe“, then rate the plan.
-    _anmelden(page, live_server, "overkamp")
+    anmelden(page, live_server, "overkamp")
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Lenkungsgruppe").click()
     page.get_by_role("navigation", name="Lenkungsgruppe").get_by_role("link", name="Meine Lenkungsgruppe").click()
     expect(page.get_by_role("heading", name="Ihre nächste Sitzung")).to_be_visible()

@@ -5,9 +5,8 @@ from playwright.sync_api import expect
 
 from dwk.permissions import PROJEKTTEAM
 from quartiersprofil.models import ProfilAbschnitt
+from tests.browser.hilfen import anmelden
 from tests.factories import MassnahmeFactory, QuartierFactory, UserFactory
-
-PASSWORT = "geheim-und-lang-123"
 
 
 def test_profilabschnitt_schreiben(live_server, page, barrierefrei):
@@ -15,10 +14,7 @@ def test_profilabschnitt_schreiben(live_server, page, barrierefrei):
     quartier = QuartierFactory(name="Menglinghausen", slug="menglinghausen")
     MassnahmeFactory(quartier=quartier, titel="Sitzbänke am Markt")
 
-    page.goto(live_server.url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill("planerin")
-    page.get_by_label("Passwort").fill(PASSWORT)
-    page.get_by_role("button", name="Anmelden").click()
+    anmelden(page, live_server, "planerin")
 
     page.goto(live_server.url + f"/quartiere/{quartier.slug}/")
     expect(page.get_by_role("heading", name="Quartiersprofil", exact=True)).to_be_visible()

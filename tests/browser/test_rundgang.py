@@ -11,28 +11,20 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from dwk.permissions import PROJEKTTEAM
-from quartiere.services import quartier_speichern
-from tests.factories import QuartierFactory, StatistischerBezirkFactory, UnterbezirkFactory, UserFactory, quadrat
+from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
+from tests.factories import (
+    TESTPASSWORT,
+    UserFactory,
+)
 
-PASSWORT = "geheim-und-lang-123"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "gebiete"
 
 
 def _stadt():
-    bezirk = StatistischerBezirkFactory(
-        code="690",
-        name="Menglinghausen",
-        geometrie=quadrat(0, 0, seite=0.04),
-        stadtbezirk__geometrie=quadrat(0, 0, seite=0.04),
-        stadtbezirk__code="09",
-        stadtbezirk__name="Hombruch",
+    return menglinghausen_quartier(
+        menglinghausen_bezirk(),
+        unterbezirke=(("691", "Menglinghausen-West", 0), ("692", "Menglinghausen-Ost", 1)),
     )
-    UnterbezirkFactory(bezirk=bezirk, code="691", name="Menglinghausen-West", geometrie=quadrat(0, 0))
-    UnterbezirkFactory(bezirk=bezirk, code="692", name="Menglinghausen-Ost", geometrie=quadrat(1, 0))
-    quartier = QuartierFactory.build(
-        name="Menglinghausen", slug="", stadtbezirk=bezirk.stadtbezirk, grenze=quadrat(0, 0, seite=0.03)
-    )
-    return quartier_speichern(quartier=quartier)
 
 
 def test_rundgang_projektteam(live_server, page, barrierefrei):
@@ -46,7 +38,7 @@ def test_rundgang_projektteam(live_server, page, barrierefrei):
     page.get_by_role("link", name="Anmelden").first.click()
     barrierefrei(page)
     page.get_by_label("Benutzername").fill("planerin")
-    page.get_by_label("Passwort").fill(PASSWORT)
+    page.get_by_label("Passwort").fill(TESTPASSWORT)
     page.get_by_role("button", name="Anmelden").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Willkommen, Petra Plan")
     barrierefrei(page)
@@ -74,20 +66,13 @@ def test_rundgang_projektteam(live_server, page, barrierefrei):
     assert len(pdf.pages) >= 2
 
 
-def _anmelden(page, live_server, benutzername):
-    page.goto(live_server.url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill(benutzername)
-    page.get_by_label("Passwort").fill(PASSWORT)
-    page.get_by_role("button", name="Anmelden").click()
-
-
 def test_gebiete_importieren_und_quartier_bearbeiten(live_server, page, barrierefrei):
     from tests.factories import KommuneFactory
 
     _stadt()
     KommuneFactory()
     UserFactory(username="planerin", rolle=PROJEKTTEAM)
-    _anmelden(page, live_server, "planerin")
+    anmelden(page, live_server, "planerin")
 
     page.get_by_role("main").get_by_role("link", name=re.compile("Gebiete importieren")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Gebiete importieren")
@@ -114,7 +99,7 @@ def test_ratsbuero_laedt_nur_berichte(live_server, page, barrierefrei):
 
     _stadt()
     UserFactory(username="rat", rolle=RATSBUERO)
-    _anmelden(page, live_server, "rat")
+    anmelden(page, live_server, "rat")
     navigation = page.get_by_role("navigation", name="Hauptnavigation")
     expect(navigation.get_by_role("link", name="Stadtkarte")).to_have_count(0)
     navigation.get_by_role("link", name="Berichte").click()
