@@ -28,7 +28,6 @@ or the other CRS fits), a missing column, a bad date or choice, a duplicate or u
 id. All problems are collected; nothing is written unless there is none.
 """
 
-import codecs
 import csv
 import datetime
 import io
@@ -47,6 +46,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from .kennzahlen import text_dekodieren
 from .models import Barrierefreiheit, Infrastruktur, InfrastrukturKategorie, Infrastrukturquelle, Stadtbezirk
 from .queries import METRISCHES_SRID
 
@@ -189,25 +189,14 @@ def hochgeladene_infrastruktur_importieren(*, datei, koordinatensystem=4326, ben
 # --- Reading ---------------------------------------------------------------------------------
 
 
-def _dekodieren(roh):
-    """The text of ``roh`` and the name of its encoding (UTF-8 with/without BOM, else Windows-1252)."""
-    if roh.startswith(codecs.BOM_UTF8):
-        return roh[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8 mit BOM"
-    try:
-        return roh.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        return roh.decode("cp1252"), "Windows-1252"
-
-
 def _spaltenname(kopf):
     name = kopf.strip().strip("\ufeff").lower()
     return ALIASE.get(name, name)
 
 
 def _csv_lesen(roh, dateiname, koordinatensystem, ergebnis):
-    try:
-        text, ergebnis.kodierung = _dekodieren(roh)
-    except UnicodeDecodeError:
+    text, ergebnis.kodierung = text_dekodieren(roh)
+    if text is None:
         return [], [_("„%(datei)s“: Die Kodierung der Datei wurde nicht erkannt.") % {"datei": dateiname}]
     kopfzeile = text.split("\n", 1)[0]
     trenner = max([";", ",", "\t"], key=kopfzeile.count)

@@ -210,6 +210,15 @@ def test_leere_dateien_und_felder(stadt, tmp_path, inhalt, meldung):
     assert info.value.fehler == [meldung]
 
 
+def test_unbekannte_kodierung(stadt, tmp_path):
+    # 0x81 is neither UTF-8 here nor a character of Windows-1252.
+    (tmp_path / "kaputt.csv").write_bytes(b"kategorie;name;lat;lon\napotheke;A\x81;51,49;7,41\n")
+    with pytest.raises(InfrastrukturImportFehler) as info:
+        infrastruktur_importieren(pfad=tmp_path / "kaputt.csv")
+    assert info.value.fehler == ["„kaputt.csv“: Die Kodierung der Datei wurde nicht erkannt."]
+    assert Infrastruktur.objects.count() == 0
+
+
 def test_falsche_endung(stadt, tmp_path):
     shutil.copy(FIXTURES / "gut_wgs84.csv", tmp_path / "daten.xls")
     with pytest.raises(InfrastrukturImportFehler) as info:
