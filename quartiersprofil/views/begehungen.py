@@ -76,6 +76,20 @@ class QuartierBezug(Geschuetzt):
         return super().get_context_data(quartier=self.get_quartier(), **kwargs)
 
 
+class BegehungBezug(Geschuetzt):
+    """A page below one walk-through (its ``pk`` in the URL); the walk-through is the permission object."""
+
+    def get_begehung(self):
+        if not hasattr(self, "_begehung"):
+            self._begehung = get_object_or_404(
+                Quartiersbegehung.objects.select_related("quartier"), pk=self.kwargs["pk"]
+            )
+        return self._begehung
+
+    def get_permission_object(self):
+        return self.get_begehung()
+
+
 class EinmalGeladen:
     """The object is read once for the permission check and the page."""
 
@@ -257,19 +271,9 @@ class BefundFormMixin(KartenformularMixin):
         return redirect(reverse("quartiersprofil:begehung_detail", args=[befund.begehung_id]) + "#befunde")
 
 
-class BefundCreateView(BefundFormMixin, Geschuetzt, CreateView):
+class BefundCreateView(BefundFormMixin, BegehungBezug, CreateView):
     permission_required = "quartiersprofil.change_begehung"
     erfolgsmeldung = _("Der Befund wurde gespeichert.")
-
-    def get_begehung(self):
-        if not hasattr(self, "_begehung"):
-            self._begehung = get_object_or_404(
-                Quartiersbegehung.objects.select_related("quartier"), pk=self.kwargs["pk"]
-            )
-        return self._begehung
-
-    def get_permission_object(self):
-        return self.get_begehung()
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": Befund(begehung=self.get_begehung())}
@@ -313,20 +317,10 @@ class BefundDeleteView(EinmalGeladen, Geschuetzt, DeleteView):
 # --- Photos ------------------------------------------------------------------------------------
 
 
-class FotoHochladenView(Geschuetzt, FormView):
+class FotoHochladenView(BegehungBezug, FormView):
     permission_required = "quartiersprofil.add_foto"
     form_class = FotoHochladenForm
     template_name = "quartiersprofil/foto_hochladen.html"
-
-    def get_begehung(self):
-        if not hasattr(self, "_begehung"):
-            self._begehung = get_object_or_404(
-                Quartiersbegehung.objects.select_related("quartier"), pk=self.kwargs["pk"]
-            )
-        return self._begehung
-
-    def get_permission_object(self):
-        return self.get_begehung()
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "begehung": self.get_begehung()}
