@@ -16,8 +16,10 @@ APT_BASIS := python3 python3-venv gdal-bin libsqlite3-mod-spatialite libpango-1.
 # For the tests: Chromium for the browser tests, poppler for looking at PDFs.
 APT_TEST := chromium poppler-utils
 
-# The demo runs on SpatiaLite under var/; DEBUG only for this local demo server.
-DEMO_ENV := DWK_DEBUG=true DWK_DATABASE_URL=spatialite:///$(CURDIR)/$(VAR)/dwk.sqlite3
+# The demo runs on SpatiaLite under var/; DEBUG only for this local demo server; it lives on a day
+# in autumn 2017 (DWK_HEUTE, see dwk/zeit.py).
+DEMO_ENV := DWK_DEBUG=true DWK_DATABASE_URL=spatialite:///$(CURDIR)/$(VAR)/dwk.sqlite3 \
+	DWK_HEUTE=$${DWK_HEUTE-2017-10-16}
 # The tests run against PostGIS through the local socket as the current user.
 TEST_ENV := DWK_DATABASE_URL=$${DWK_TEST_DATABASE_URL:-postgis:///dwk} DJANGO_ALLOW_ASYNC_UNSAFE=true \
 	DWK_CHROMIUM=$${DWK_CHROMIUM:-/usr/bin/chromium}

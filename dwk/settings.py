@@ -6,6 +6,7 @@ app is safe: DEBUG is off, hosts are limited to loopback, the secret key is
 generated once and kept under ``var/``.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -166,6 +167,21 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DWK_GEBIETE_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_GEBIETE_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
 # Statistical confidentiality: counts below this are shown as "< N" to everyone but Projektteam.
 DWK_MIN_FALLZAHL = int(os.environ.get("DWK_MIN_FALLZAHL", "3"))
+
+
+def _heute():
+    wert = os.environ.get("DWK_HEUTE", "").strip()
+    if not wert:
+        return None
+    try:
+        return datetime.date.fromisoformat(wert)
+    except ValueError:
+        raise ImproperlyConfigured(f"DWK_HEUTE={wert!r}: erwartet wird ein Datum wie 2017-10-16 oder nichts.") from None
+
+
+# A fixed "today" (ISO date) for the local demo, which lives in autumn 2017; empty: the real date.
+# Read through dwk.zeit.heute() / jetzt() only.
+DWK_HEUTE = _heute()
 # Largest accepted upload of indicator values (CSV).
 DWK_KENNZAHLEN_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_KENNZAHLEN_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
 # Photos of walk-throughs: largest accepted file and most pixels per photo (decompression bombs).
