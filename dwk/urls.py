@@ -3,11 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from dwk import views
+from quartiere.views import start
 
 urlpatterns = [
-    path("", views.StartView.as_view(), name="start"),
-    path("handlungsfelder.css", views.HandlungsfeldFarbenView.as_view(), name="handlungsfeld_farben"),
-    path("uebersicht/", views.UebersichtView.as_view(), name="uebersicht"),
+    path("", start.StartView.as_view(), name="start"),
+    path("handlungsfelder.css", start.HandlungsfeldFarbenView.as_view(), name="handlungsfeld_farben"),
+    path("uebersicht/", start.UebersichtView.as_view(), name="uebersicht"),
     path("konto/anmelden/", views.AnmeldenView.as_view(), name="login"),
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("quartiere.urls")),
