@@ -1,0 +1,165 @@
+"""Pages of the photos: upload, edit, delete, the protected file, the gallery."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import (
+    DeleteView,
+    FormView,
+    ListView,
+    UpdateView,
+    View,
+)
+
+from dwk.permissions import Geschuetzt, KartenformularMixin
+
+from ..forms.begehungen import (
+    FotoForm,
+    FotoHochladenForm,
+    HandlungsfeldFilterForm,
+)
+from ..models import Foto
+from ..services import (
+    foto_loeschen,
+    foto_speichern,
+    fotos_hochladen,
+)
+from .basis import BegehungBezugMixin, EinmalGeladenMixin, QuartierBezugMixin, fehler_an_form
+
+FOTO_GROESSEN = {"web", "druck"}
+
+
+# --- Photos ------------------------------------------------------------------------------------
+
+
+class FotoHochladenView(BegehungBezugMixin, FormView):
+    permission_required = "quartiersprofil.add_foto"
+    form_class = FotoHochladenForm
+    template_name = "quartiersprofil/foto_hochladen.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "begehung": self.get_begehung()}
+
+    def get_initial(self):
+        befund = self.request.GET.get("befund")
+        return {"befund": befund} if befund and befund.isdigit() else {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(begehung=self.get_begehung(), quartier=self.get_begehung().quartier, **kwargs)
+
+    def form_valid(self, form):
+        begehung = self.get_begehung()
+        daten = form.cleaned_data
+        try:
+            fotos = fotos_hochladen(
+                quartier=begehung.quartier,
+                begehung=begehung,
+                befund=daten["befund"],
+                dateien=daten["dateien"],
+                handlungsfeld=daten["handlungsfeld"],
+                bildunterschrift=daten["bildunterschrift"],
+                darf_veroeffentlicht_werden=daten["darf_veroeffentlicht_werden"],
+            )
+        except ValidationError as fehler:
+            form.add_error("dateien", fehler)
+            return self.form_invalid(form)
+        ohne_standort = sum(1 for f in fotos if f.standort is None)
+        meldung = ngettext("Ein Foto wurde gespeichert.", "%(anzahl)s Fotos wurden gespeichert.", len(fotos)) % {
+            "anzahl": len(fotos)
+        }
+        if ohne_standort:
+            meldung += " " + ngettext(
+                "Eines hat keinen Standort; bitte setzen Sie ihn auf der Karte.",
+                "%(ohne)s haben keinen Standort; bitte setzen Sie ihn auf der Karte.",
+                ohne_standort,
+            ) % {"ohne": ohne_standort}
+        messages.success(self.request, meldung)
+        return redirect(reverse("quartiersprofil:begehung_detail", args=[begehung.pk]) + "#fotos")
+
+
+class FotoUpdateView(EinmalGeladenMixin, KartenformularMixin, Geschuetzt, UpdateView):
+    permission_required = "quartiersprofil.change_foto"
+    form_class = FotoForm
+    template_name = "quartiersprofil/foto_form.html"
+    queryset = Foto.objects.select_related("quartier", "begehung")
+    context_object_name = "foto"
+
+    def form_valid(self, form):
+        try:
+            foto = foto_speichern(foto=form.instance)
+        except ValidationError as fehler:
+            fehler_an_form(form, fehler)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Die Angaben zum Foto wurden gespeichert."))
+        if foto.begehung_id:
+            return redirect(reverse("quartiersprofil:begehung_detail", args=[foto.begehung_id]) + "#fotos")
+        return redirect("quartiersprofil:foto_galerie", slug=foto.quartier.slug)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(quartier=self.object.quartier, **kwargs)
+
+
+class FotoDeleteView(EinmalGeladenMixin, Geschuetzt, DeleteView):
+    permission_required = "quartiersprofil.delete_foto"
+    template_name = "quartiersprofil/confirm_delete.html"
+    queryset = Foto.objects.select_related("quartier")
+
+    def form_valid(self, form):
+        foto = self.object
+        foto_loeschen(foto=foto)
+        messages.success(self.request, _("Das Foto wurde gelöscht."))
+        if foto.begehung_id:
+            return redirect("quartiersprofil:begehung_detail", pk=foto.begehung_id)
+        return redirect("quartiersprofil:foto_galerie", slug=foto.quartier.slug)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            zurueck=reverse("quartiersprofil:foto_galerie", args=[self.object.quartier.slug]), **kwargs
+        )
+
+
+class FotoDateiView(Geschuetzt, View):
+    """A photo's web or print file, only for those who may see the photo (never public media)."""
+
+    permission_required = "quartiersprofil.view_foto"
+
+    def get_permission_object(self):
+        if not hasattr(self, "_foto"):
+            if self.kwargs["groesse"] not in FOTO_GROESSEN:
+                raise Http404(_("Diese Größe gibt es nicht."))
+            self._foto = get_object_or_404(Foto.objects.select_related("quartier"), pk=self.kwargs["pk"])
+        return self._foto
+
+    def get(self, request, pk, groesse):
+        datei = getattr(self.get_permission_object(), groesse)
+        try:
+            inhalt = datei.open("rb")
+        except (FileNotFoundError, ValueError):
+            raise Http404(_("Die Datei dieses Fotos fehlt.")) from None
+        antwort = FileResponse(inhalt, content_type="image/jpeg")
+        antwort["Cache-Control"] = "private, max-age=3600"
+        antwort["X-Content-Type-Options"] = "nosniff"
+        return antwort
+
+
+class FotoGalerieView(QuartierBezugMixin, ListView):
+    """All photos of a quarter, filterable by field of action (GET)."""
+
+    permission_required = "quartiersprofil.view_foto"
+    template_name = "quartiersprofil/foto_galerie.html"
+    context_object_name = "fotos"
+    paginate_by = 60
+
+    def get_queryset(self):
+        self.filter_form = HandlungsfeldFilterForm(self.request.GET or None)
+        fotos = Foto.objects.filter(quartier=self.get_quartier()).select_related("handlungsfeld", "begehung", "befund")
+        if feld := self.filter_form.gewaehlt():
+            fotos = fotos.filter(handlungsfeld=feld)
+        return fotos
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
