@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "quartiersprofil",
     "buergerdialog",
     "berichte",
+    "demo",
 ]
 
 MIDDLEWARE = [

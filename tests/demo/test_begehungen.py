@@ -12,7 +12,7 @@ from django.db import transaction
 from django.test import override_settings
 from PIL import Image
 
-from quartiersprofil.demo_begehungen import begehungen_demo_anlegen
+from demo.begehungen import begehungen_demo_anlegen
 from quartiersprofil.models import Antwort, Befund, Foto, Quartiersbegehung
 
 SCHNELLER_HASHER = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])

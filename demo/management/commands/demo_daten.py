@@ -1,13 +1,13 @@
-"""``python manage.py demo_daten``: the Dortmund demo (see ``quartiere.demo``)."""
+"""``python manage.py demo_daten``: the Dortmund demo (see the ``demo`` app)."""
 
 from django.core.management.base import BaseCommand
 
-from lenkungsgruppe.demo import lenkungsgruppe_demo_anlegen
-from quartiere.demo import DEMO_PASSWORT, DemoFehler, demo_daten_anlegen
-from quartiere.demo_infrastruktur import infrastruktur_demo_anlegen
-from quartiere.demo_kennzahlen import kennzahlen_demo_anlegen
-from quartiersprofil.demo_begehungen import begehungen_demo_anlegen
-from quartiersprofil.demo_profil import profil_demo_anlegen
+from demo.begehungen import begehungen_demo_anlegen
+from demo.gebiete import DEMO_PASSWORT, DemoFehler, demo_daten_anlegen
+from demo.infrastruktur import infrastruktur_demo_anlegen
+from demo.kennzahlen import kennzahlen_demo_anlegen
+from demo.lenkungsgruppe import lenkungsgruppe_demo_anlegen
+from demo.profil import profil_demo_anlegen
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from .models import Ebene, Indikator, Kennzahl, Unterbezirk
+from quartiere.models import Ebene, Indikator, Kennzahl, Unterbezirk
 
 ZUFALLSSAAT = 2017
 JAHRE = range(2014, 2025)

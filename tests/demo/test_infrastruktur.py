@@ -11,14 +11,14 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from quartiere.abdeckung import erreichbarkeit_berechnen
-from quartiere.demo_infrastruktur import (
+from demo.infrastruktur import (
     ANZAHLEN,
     DEMO_KENNUNG,
     LUECKEN,
     infrastruktur_demo_anlegen,
     infrastruktur_demo_erzeugen,
 )
+from quartiere.abdeckung import erreichbarkeit_berechnen
 from quartiere.models import Infrastruktur, Quartier, Stadtbezirk
 
 SCHNELLER_HASHER = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])

@@ -1,6 +1,6 @@
 """Demo values: deterministic, consistent (age groups add up), a second run writes nothing."""
 
-from quartiere.demo_kennzahlen import JAHRE, kennzahlen_demo_anlegen, unterbezirk_werte
+from demo.kennzahlen import JAHRE, kennzahlen_demo_anlegen, unterbezirk_werte
 from quartiere.models import Kennzahl
 from tests.factories import UnterbezirkFactory
 

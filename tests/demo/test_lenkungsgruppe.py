@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from lenkungsgruppe.demo import lenkungsgruppe_demo_anlegen
+from demo.lenkungsgruppe import lenkungsgruppe_demo_anlegen
 from lenkungsgruppe.models import Beschluss, BeschlussArt, Mitglied, Organisation, Sitzung, Tagesordnungspunkt
 from tests.factories import QuartierFactory, UserFactory
 

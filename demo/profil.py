@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from quartiere.models import Handlungsfeld, Quartier
-
-from .models import (
+from quartiersprofil.models import (
     Akteur,
     Befund,
     Gespraech,
@@ -25,8 +24,13 @@ from .models import (
     MassnahmeStatus,
     Prioritaet,
 )
-from .personen import akteur_speichern
-from .profil import abschnitt_speichern, profil_entwurf_anlegen, profil_freigeben, profil_zur_beratung_geben
+from quartiersprofil.personen import akteur_speichern
+from quartiersprofil.profil import (
+    abschnitt_speichern,
+    profil_entwurf_anlegen,
+    profil_freigeben,
+    profil_zur_beratung_geben,
+)
 
 D = datetime.date
 EINWILLIGUNG = {

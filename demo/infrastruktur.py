@@ -4,7 +4,7 @@ Each facility lies in one of the generated Unterbezirke, chosen with a weight th
 off with the distance from the city centre, so the centre is denser than the edge. Each
 reference quarter gets a small "Ortskern" of everyday facilities near its centre, and a
 few categories that are missing in and around it (its gaps; see ``LUECKEN``), matching
-the quarters' descriptions in ``quartiere.demo``. Names, addresses and opening notes are
+the quarters' descriptions in ``demo.gebiete``. Names, addresses and opening notes are
 invented; every demo facility is marked by ``quelle_hinweis`` starting with "Demodaten".
 
 The same seed gives the same facilities, so running ``demo_daten`` twice changes nothing.
@@ -20,8 +20,15 @@ from django.contrib.gis.geos import Point
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from .models import Barrierefreiheit, Infrastruktur, InfrastrukturKategorie, Infrastrukturquelle, Quartier, Unterbezirk
-from .queries import METRISCHES_SRID, metrisch
+from quartiere.models import (
+    Barrierefreiheit,
+    Infrastruktur,
+    InfrastrukturKategorie,
+    Infrastrukturquelle,
+    Quartier,
+    Unterbezirk,
+)
+from quartiere.queries import METRISCHES_SRID, metrisch
 
 ZUFALLSSAAT = 2016
 DEMO_KENNUNG = "Demodaten"

@@ -23,9 +23,8 @@ from django.contrib.gis.geos import MultiPoint, MultiPolygon, Point, Polygon
 from django.db import transaction
 
 from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
-
-from .geometrie import GeometrieFehler, als_multipolygon
-from .models import (
+from quartiere.geometrie import GeometrieFehler, als_multipolygon
+from quartiere.models import (
     Kommune,
     Quartier,
     QuartierStatus,
@@ -34,8 +33,8 @@ from .models import (
     StatistischerBezirk,
     Unterbezirk,
 )
-from .queries import METRISCHES_SRID
-from .services import quartier_speichern
+from quartiere.queries import METRISCHES_SRID
+from quartiere.services import quartier_speichern
 
 ZUFALLSSAAT = 2017
 DEMO_PASSWORT = "dwk-demo-2017"  # documented on purpose: printed by the command, reset on every run

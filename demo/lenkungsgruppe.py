@@ -18,10 +18,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from quartiere.models import Handlungsfeld, Quartier
-
-from . import services
-from .models import (
+from lenkungsgruppe import services
+from lenkungsgruppe.models import (
     Aufgabe,
     Beschluss,
     BeschlussArt,
@@ -35,6 +33,7 @@ from .models import (
     Stadtentwicklungsprojekt,
     Tagesordnungspunkt,
 )
+from quartiere.models import Handlungsfeld, Quartier
 
 EMAIL_DOMAIN = "demo.dwk.invalid"
 GRUENDUNG = datetime.date(2016, 2, 17)

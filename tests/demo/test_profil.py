@@ -2,9 +2,9 @@
 
 import pytest
 
-from quartiere.demo import demo_daten_anlegen
+from demo.gebiete import demo_daten_anlegen
+from demo.profil import profil_demo_anlegen
 from quartiere.models import Quartier
-from quartiersprofil.demo_profil import profil_demo_anlegen
 from quartiersprofil.models import Akteur, Massnahme, MassnahmeStatus, ProfilStatus
 
 pytestmark = pytest.mark.django_db

@@ -22,8 +22,7 @@ from PIL.TiffImagePlugin import IFDRational
 
 from lenkungsgruppe.models import Fachplanung, Organisation
 from quartiere.models import Handlungsfeld, Infrastruktur, InfrastrukturKategorie, Infrastrukturquelle, Quartier
-
-from .models import (
+from quartiersprofil.models import (
     Antwort,
     Befragung,
     Befund,
@@ -35,7 +34,7 @@ from .models import (
     QuelleArt,
     QuellenAuszug,
 )
-from .services import fotos_hochladen
+from quartiersprofil.services import fotos_hochladen
 
 ZUFALLSSAAT = 2016
 S, M = BefundArt.STAERKE, BefundArt.MANGEL
