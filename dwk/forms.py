@@ -52,12 +52,27 @@ class VeralteterStandMixin(forms.ModelForm):
 
     def clean(self):
         daten = super().clean()
-        if self.instance.pk:
-            neuer = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
-            if neuer is not None and daten.get("bearbeitungsstand") != neuer.updated_at.isoformat():
-                self.andere_fassung = neuer
-                raise forms.ValidationError(self.veraltet_meldung, code="veraltet")
+        self.veralteten_stand_abweisen()
         return daten
+
+    def veralteten_stand_abweisen(self, *, sperren=False):
+        """Raises ``ValidationError(code="veraltet")`` when the object was saved after this form was opened.
+
+        ``clean()`` calls it without a lock, so a stale form is refused early; ``FormularMixin.form_valid``
+        calls it again with ``sperren=True`` inside the saving transaction: the row stays locked
+        (``SELECT … FOR UPDATE``) until the save commits, so of two simultaneous saves from the same
+        state exactly one wins and the other sees the newer ``updated_at``.
+        """
+        if not self.instance.pk:
+            return
+        zeilen = type(self.instance)._base_manager.filter(pk=self.instance.pk)
+        if sperren:
+            zeilen = zeilen.select_for_update()
+        neuer = zeilen.first()
+        stand = (self.cleaned_data or {}).get("bearbeitungsstand")
+        if neuer is not None and stand != neuer.updated_at.isoformat():
+            self.andere_fassung = neuer
+            raise forms.ValidationError(self.veraltet_meldung, code="veraltet")
 
 
 def https_als_standard(model_field, **kwargs):

@@ -4,10 +4,13 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+
+from dwk.forms import VeralteterStandMixin
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -38,8 +41,14 @@ class FormularMixin:
         return super().get_context_data(titel=self.get_titel(), zurueck_url=self.get_zurueck_url(), **kwargs)
 
     def form_valid(self, form):
+        """Saves in one transaction; an edit form with a stale-edit guard first locks its row and
+        checks the state again (``VeralteterStandMixin.veralteten_stand_abweisen``), so of two
+        simultaneous saves from the same state exactly one wins."""
         try:
-            objekt = self.speichern(form)
+            with transaction.atomic():
+                if isinstance(form, VeralteterStandMixin):
+                    form.veralteten_stand_abweisen(sperren=True)
+                objekt = self.speichern(form)
         except ValidationError as fehler:
             form.add_error(None, fehler)
             return self.form_invalid(form)

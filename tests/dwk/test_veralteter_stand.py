@@ -1,0 +1,159 @@
+"""Lost updates: every edit form refuses a stale save, and of two simultaneous saves exactly one wins.
+
+``test_jede_bearbeitungsseite_prueft_den_stand`` walks every URL pattern of the project, so a new
+edit page is covered without anyone remembering; ``test_gleichzeitiges_speichern_genau_einer_gewinnt``
+lets two threads with two real database connections save the same task from the same state.
+"""
+
+import threading
+
+import pytest
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+from django.test import RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.views.generic.edit import BaseUpdateView, ModelFormMixin
+
+from dwk.forms import VeralteterStandMixin
+from dwk.views import FormularMixin
+from lenkungsgruppe.models import Aufgabe, AufgabeStatus
+from tests.dwk.test_berechtigungen import MATRIX, benutzer, objekte, quartier  # noqa: F401 -- shared fixtures
+from tests.factories import AufgabeFactory, UserFactory
+
+
+def _ansichten(resolver=None, namespace=""):
+    """(URL name, view class) of every class-based view of the project (the admin aside)."""
+    resolver = resolver or get_resolver()
+    for eintrag in resolver.url_patterns:
+        if isinstance(eintrag, URLResolver):
+            if eintrag.namespace == "admin":
+                continue
+            ns = f"{namespace}{eintrag.namespace}:" if eintrag.namespace else namespace
+            yield from _ansichten(eintrag, ns)
+        elif isinstance(eintrag, URLPattern) and hasattr(eintrag.callback, "view_class"):
+            yield f"{namespace}{eintrag.name}", eintrag.callback.view_class
+
+
+def _mangel(name, ansicht, form_klasse):
+    """What is missing for the edit page ``name`` to refuse stale and simultaneous saves ('' = nothing)."""
+    fehlt = []
+    if not issubclass(form_klasse, VeralteterStandMixin):
+        fehlt.append(f"{form_klasse.__name__} ohne VeralteterStandMixin")
+    modell = form_klasse._meta.model
+    felder = {f.name: f for f in modell._meta.concrete_fields}
+    if not getattr(felder.get("updated_at"), "auto_now", False):
+        fehlt.append(f"{modell.__name__} ohne updated_at(auto_now=True)")
+    if not issubclass(ansicht, FormularMixin):
+        fehlt.append(f"{ansicht.__name__} nicht über FormularMixin")
+    return f"{name}: {', '.join(fehlt)}" if fehlt else ""
+
+
+def test_jede_update_view_prueft_den_stand():
+    """Statically: every UpdateView-like page (a model form on an existing object) of every URL."""
+    maengel = []
+    for name, ansicht in _ansichten():
+        if issubclass(ansicht, BaseUpdateView) or (
+            issubclass(ansicht, ModelFormMixin) and not ansicht.__name__.endswith("CreateView")
+        ):
+            form_klasse = ansicht.form_class
+            if form_klasse is None:
+                maengel.append(f"{name}: {ansicht.__name__} ohne form_class (Formular aus fields=)")
+                continue
+            maengel.append(_mangel(name, ansicht, form_klasse))
+    maengel = [m for m in maengel if m]
+    assert maengel == [], "\n".join(maengel)
+
+
+def test_jede_bearbeitungsseite_prueft_den_stand(client, benutzer, objekte):  # noqa: F811
+    """By the page itself: every URL of the permission matrix whose page (as Projektteam) shows a
+    model form on an existing object — also FormViews that pass ``instance`` themselves."""
+    client.force_login(benutzer["projektteam"])
+    maengel, gefunden = [], []
+    for name, (methode, kwargs, erwartet) in sorted(MATRIX.items()):
+        if methode != "get" or erwartet["projektteam"] != 200:
+            continue
+        url = reverse(name, kwargs=kwargs(objekte) if callable(kwargs) else kwargs)
+        antwort = client.get(url)
+        form = (antwort.context or {}).get("form") if antwort.status_code == 200 else None
+        if form is None or not getattr(form, "instance", None) or not form.instance.pk:
+            continue
+        gefunden.append(name)
+        maengel.append(_mangel(name, resolve(url).func.view_class, type(form)))
+    assert "lenkungsgruppe:aufgabe_bearbeiten" in gefunden
+    maengel = [m for m in maengel if m]
+    assert maengel == [], "\n".join(maengel)
+
+
+def _speichern(url, daten, person, barriere, ergebnisse):
+    """One thread: open the edit form, validate it (both threads from the same state), wait for the
+    other thread, then save through the view's ``form_valid``."""
+    try:
+        anfrage = RequestFactory().post(url, daten)
+        anfrage.user = person
+        anfrage.session = SessionStore()
+        anfrage._messages = FallbackStorage(anfrage)
+        treffer = resolve(url)
+        ansicht = treffer.func.view_class()
+        ansicht.setup(anfrage, **treffer.kwargs)
+        ansicht.object = ansicht.get_object()
+        form = ansicht.get_form()
+        assert form.is_valid(), form.errors
+        barriere.wait(timeout=20)
+        antwort = ansicht.form_valid(form)
+        veraltet = antwort.status_code == 200 and form.has_error("__all__", code="veraltet")
+        ergebnisse.append((daten["titel"], antwort.status_code, veraltet))
+    except Exception as fehler:  # the main thread reports it
+        ergebnisse.append((daten["titel"], repr(fehler), False))
+        barriere.abort()
+    finally:
+        connection.close()
+
+
+# serialized_rollback: the flush after this test would otherwise also empty what the data
+# migrations created (roles, fields of action) for the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_gleichzeitiges_speichern_genau_einer_gewinnt():
+    """Two people save the same task from the same state at the same moment, ten times over:
+    each time exactly one save wins and the other is refused as stale, never both."""
+    aufgabe = AufgabeFactory(titel="Ausgangsstand", status=AufgabeStatus.OFFEN)
+    person = UserFactory()
+    url = reverse("lenkungsgruppe:aufgabe_bearbeiten", kwargs={"pk": aufgabe.pk})
+    for runde in range(10):
+        aufgabe.refresh_from_db()
+        basis = {
+            "verantwortlich_mitglied": aufgabe.verantwortlich_mitglied_id,
+            "faellig_am": aufgabe.faellig_am.isoformat(),
+            "status": aufgabe.status,
+            "bearbeitungsstand": aufgabe.updated_at.isoformat(),
+        }
+        barriere, ergebnisse = threading.Barrier(2), []
+        threads = [
+            threading.Thread(target=_speichern, args=(url, {**basis, "titel": titel}, person, barriere, ergebnisse))
+            for titel in (f"A{runde}", f"B{runde}")
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        gewonnen = [titel for titel, status, _veraltet in ergebnisse if status == 302]
+        abgewiesen = [titel for titel, status, veraltet in ergebnisse if status == 200 and veraltet]
+        assert (len(gewonnen), len(abgewiesen)) == (1, 1), (runde, ergebnisse)
+        assert Aufgabe.objects.get(pk=aufgabe.pk).titel == gewonnen[0]
+
+
+def test_veraltete_form_wird_abgewiesen(client_projektteam):
+    """The ordinary case: A saves, then B saves from the older form and is refused; A's title stays."""
+    aufgabe = AufgabeFactory(titel="Alt")
+    url = reverse("lenkungsgruppe:aufgabe_bearbeiten", kwargs={"pk": aufgabe.pk})
+    daten = {
+        "verantwortlich_mitglied": aufgabe.verantwortlich_mitglied_id,
+        "faellig_am": aufgabe.faellig_am.isoformat(),
+        "status": aufgabe.status,
+        "bearbeitungsstand": aufgabe.updated_at.isoformat(),
+    }
+    assert client_projektteam.post(url, {**daten, "titel": "Von A"}).status_code == 302
+    antwort = client_projektteam.post(url, {**daten, "titel": "Von B"})
+    assert antwort.status_code == 200
+    assert antwort.context["form"].has_error("__all__", code="veraltet")
+    assert Aufgabe.objects.get(pk=aufgabe.pk).titel == "Von A"
