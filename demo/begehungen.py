@@ -34,7 +34,7 @@ from quartiersprofil.models import (
     QuelleArt,
     QuellenAuszug,
 )
-from quartiersprofil.services import fotos_hochladen
+from quartiersprofil.services.begehungen import fotos_hochladen
 
 ZUFALLSSAAT = 2016
 S, M = BefundArt.STAERKE, BefundArt.MANGEL

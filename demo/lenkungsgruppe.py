@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
+from demo.abgleich import abgleichen, gespeichert
+from demo.beschluesse import aufgaben_anlegen, beschluesse_anlegen
+from demo.sitzungen import protokolle_genehmigen, sitzungen_anlegen
 from lenkungsgruppe import services
 from lenkungsgruppe.models import (
     Aufgabe,
     Beschluss,
-    BeschlussArt,
     Fachplanung,
     FachplanungBewertung,
     Meilenstein,
@@ -31,12 +32,12 @@ from lenkungsgruppe.models import (
     OrganisationArt,
     Sitzung,
     Stadtentwicklungsprojekt,
-    Tagesordnungspunkt,
 )
 from quartiere.models import Handlungsfeld, Quartier
 
 EMAIL_DOMAIN = "demo.dwk.invalid"
-GRUENDUNG = datetime.date(2016, 2, 17)
+D = datetime.date
+GRUENDUNG = D(2016, 2, 17)
 
 # (short name, name, kind)
 ORGANISATIONEN = [
@@ -109,320 +110,6 @@ MITGLIEDER = [
 ]
 DEMO_BENUTZER = {"overkamp": "lenkungsgruppe"}  # the demo user of the role Lenkungsgruppe
 
-
-def _zeit(tag, stunde=14, minute=0):
-    return timezone.make_aware(datetime.datetime(tag.year, tag.month, tag.day, stunde, minute))
-
-
-D = datetime.date
-GAESTE_BUERGERDIALOG = "Stiftung Mitarbeit (Moderation)\nFFG (teilnehmende Beobachtung)\nKompetenzzentrum TDC e. V."
-
-# nummer: (date, start hour, hours, format, title, place, guests, agenda [(title, Handlungsfeld slug or "", quarter slug or "", minutes)])
-SITZUNGEN = {
-    1: (
-        D(2016, 2, 17),
-        14,
-        2,
-        "arbeitstreffen",
-        "Konstituierende Sitzung",
-        "Rathaus, Friedensplatz 1, Raum 120",
-        "",
-        [
-            (
-                "Begrüßung und Vorstellung der Mitglieder",
-                "",
-                "",
-                "Alle Mitglieder stellen sich und ihre Organisation vor.",
-            ),
-            (
-                "Ratsbeschluss und Auftrag der Lenkungsgruppe",
-                "",
-                "",
-                "Frau Brandt erläutert den **Ratsbeschluss vom Dezember 2015** und die Aufgaben der Lenkungsgruppe:\n\n- Handlungsfelder bestimmen\n- Fachplanungen benennen und bewerten\n- Datenerfassung festlegen\n- Quartiere für die Bürgerbeteiligung auswählen",
-            ),
-            (
-                "Festlegung der Handlungsfelder",
-                "",
-                "",
-                "Die Gruppe einigt sich auf sechs Handlungsfelder, angelehnt an die WHO-Checkliste „altersfreundliche Stadt“.",
-            ),
-        ],
-    ),
-    2: (
-        D(2016, 4, 13),
-        14,
-        2,
-        "arbeitstreffen",
-        "",
-        "Rathaus, Friedensplatz 1, Raum 120",
-        "",
-        [
-            ("Genehmigung des Protokolls der 1. Sitzung", "", "", "Das Protokoll wird ohne Änderungen genehmigt."),
-            (
-                "Kommunalprofil Dortmund",
-                "",
-                "",
-                "Frau Winter stellt das Kommunalprofil vor: 600.390 Einwohnerinnen und Einwohner, 12 Stadtbezirke, 62 statistische Bezirke, 170 Unterbezirke.",
-            ),
-            (
-                "Sachberührte Fachplanungen",
-                "mobilitaet-nahversorgung",
-                "",
-                "Die Mitglieder benennen Masterpläne und Berichte (Einzelhandel, Mobilität, Inklusion, Integration/Migration, Wohnen), die in die Quartiersprofile einfließen sollen.",
-            ),
-        ],
-    ),
-    3: (
-        D(2016, 6, 8),
-        14,
-        2,
-        "arbeitstreffen",
-        "",
-        "Rathaus, Friedensplatz 1, Raum 120",
-        "",
-        [
-            ("Genehmigung des Protokolls der 2. Sitzung", "", "", "Genehmigt."),
-            (
-                "Auswahl der Referenzquartiere",
-                "",
-                "",
-                "Vorgeschlagen werden sechs Quartiere. Ausgewählt werden vier Quartiere, die die städtebaulichen Epochen abdecken: Menglinghausen, Derne, Jungferntal und Marten.",
-            ),
-            (
-                "Workshopstaffel 2016",
-                "",
-                "",
-                "Drei Fachworkshops von Juni bis September: I Wohnen und Wohnumfeld, II Gesundheit und Pflege, III soziale Netze.",
-            ),
-        ],
-    ),
-    4: (
-        D(2016, 8, 31),
-        14,
-        2,
-        "arbeitstreffen",
-        "",
-        "Rathaus, Friedensplatz 1, Raum 120",
-        "",
-        [
-            ("Genehmigung des Protokolls der 3. Sitzung", "", "", "Genehmigt."),
-            (
-                "Datenerfassung für kleinräumige Analysen",
-                "",
-                "",
-                "Die Dortmunder Statistik schlägt die Daten für die Quartiersprofile vor; die Gruppe legt sie fest.",
-            ),
-            (
-                "Einbindung in „nordwärts“",
-                "",
-                "",
-                "Derne, Jungferntal und Marten liegen im Gebiet von „nordwärts“; die Ergebnisse werden dorthin zurückgemeldet.",
-            ),
-        ],
-    ),
-    5: (
-        D(2016, 10, 19),
-        10,
-        6,
-        "zukunftswerkstatt",
-        "Zukunftswerkstatt mit den DWK-Akteuren",
-        "Dietrich-Keuning-Haus, Leopoldstraße 50–58",
-        "Stiftung Mitarbeit\nDWK-Akteure",
-        [
-            (
-                "Kritikphase: Was fehlt älteren Menschen im Quartier?",
-                "",
-                "",
-                "Ergebnisse auf Stellwänden, fotografisch dokumentiert.",
-            ),
-            (
-                "Fantasiephase: Das altersgerechte Quartier 2030",
-                "",
-                "",
-                "Begegnungsorte, Nachbarschaftshilfe und barrierefreie Wege stehen im Mittelpunkt.",
-            ),
-            (
-                "Verwirklichungsphase: Bürgerformate 2017",
-                "",
-                "",
-                "Die Stiftung Mitarbeit wird die Bürgerbeteiligung in den vier Referenzquartieren durchführen.",
-            ),
-        ],
-    ),
-    6: (
-        D(2016, 12, 7),
-        14,
-        2,
-        "arbeitstreffen",
-        "",
-        "Rathaus, Friedensplatz 1, Raum 120",
-        "",
-        [
-            ("Genehmigung der Protokolle der 4. und 5. Sitzung", "", "", "Beide Protokolle werden genehmigt."),
-            (
-                "Workshopergebnisse bewerten",
-                "gesundheit-pflege",
-                "",
-                "Die Ergebnisse der drei Fachworkshops werden gesichtet und bewertet.",
-            ),
-            (
-                "Bewertung der Fachplanungen",
-                "",
-                "",
-                "Die Mitglieder bewerten die Relevanz der Fachplanungen je Handlungsfeld bis Ende Januar.",
-            ),
-        ],
-    ),
-    7: (
-        D(2017, 2, 6),
-        10,
-        3,
-        "planungstreffen",
-        "Planungstreffen Bürgerdialoge",
-        "Rathaus, Friedensplatz 1, Raum 120",
-        GAESTE_BUERGERDIALOG,
-        [
-            ("Genehmigung des Protokolls der 6. Sitzung", "", "", "Genehmigt."),
-            (
-                "Bürgerdialoge in den vier Referenzquartieren",
-                "",
-                "",
-                "Adressaten, zeitlicher Rahmen, Orte und Termine werden besprochen.",
-            ),
-            (
-                "Beteiligungsgegenstände und Mottos",
-                "teilhabe-soziale-infrastruktur",
-                "",
-                "Beispiele: ein Fest im Quartier, eine Quartierszeitung, ein Treffpunkt, Patenschaften, eine Nachbarschaftsbörse. Motto-Vorschlag: „Miteinander aktiv im Quartier“.",
-            ),
-        ],
-    ),
-    8: (
-        D(2017, 2, 21),
-        14,
-        2,
-        "arbeitstreffen",
-        "Abstimmung der Ergebnisse des Planungstreffens",
-        "Rathaus, Friedensplatz 1, Raum 120",
-        "",
-        [
-            ("Genehmigung des Protokolls des Planungstreffens", "", "", "Genehmigt."),
-            (
-                "Ergebnisse des Planungstreffens",
-                "",
-                "",
-                "Die Lenkungsgruppe stimmt den Vorschlägen für die Bürgerdialoge zu.",
-            ),
-            (
-                "Quartiersprofile",
-                "",
-                "menglinghausen",
-                "Die ersten zwei Quartiersprofile sollen den politischen Gremien als erste Berichterstattung vorgelegt werden.",
-            ),
-        ],
-    ),
-    9: (
-        D(2017, 3, 10),
-        10,
-        1,
-        "telefonkonferenz",
-        "Telefonkonferenz mit Stiftung Mitarbeit und TDC e.V.",
-        "Telefonkonferenz (Einwahldaten per E-Mail)",
-        "Stiftung Mitarbeit\nKompetenzzentrum TDC e. V.",
-        [
-            ("Allgemeine Absprachen: Adressaten, zeitlicher Rahmen, Orte, Termine", "", "", ""),
-            ("Offene Fragen zu den Quartiersprofilen", "", "", ""),
-            ("Nachhaltigkeit", "", "", ""),
-            ("Beteiligungsgegenstände", "", "", ""),
-        ],
-    ),
-}
-# minutes of meeting n approved in meeting GENEHMIGT[n]
-GENEHMIGT = {1: 2, 2: 3, 3: 4, 4: 6, 5: 6, 6: 7, 7: 8}
-
-DATENERFASSUNG_TEXT = (
-    "Für die kleinräumigen Analysen der Referenzquartiere werden auf Ebene der statistischen Unterbezirke erfasst:\n\n"
-    "- Einwohnerinnen und Einwohner insgesamt, ab 65 und ab 80 Jahren\n"
-    "- Einpersonenhaushalte von Menschen ab 65 Jahren\n"
-    "- Empfängerinnen und Empfänger von Grundsicherung im Alter\n"
-    "- Pflegebedürftige (ambulant und stationär)\n"
-    "- Menschen ab 65 Jahren mit Migrationshintergrund\n"
-    "- Infrastruktur je Handlungsfeld (Seniorenbüros, Begegnungsstätten, Nahversorgung, Haltestellen, Arztpraxen, Apotheken)"
-)
-
-# (nummer, meeting, agenda item, kind, title, text, links)
-BESCHLUESSE = [
-    (
-        1,
-        1,
-        3,
-        BeschlussArt.HANDLUNGSFELDER,
-        "Festlegung der Handlungsfelder",
-        "Die Lenkungsgruppe legt sechs Handlungsfelder fest: Wohnen; Mobilität und Nahversorgung; Sicherheit; "
-        "Wohnumfeld; Teilhabe und soziale Infrastruktur; Gesundheit und Pflege.",
-        {"handlungsfelder": "alle"},
-    ),
-    (
-        2,
-        3,
-        2,
-        BeschlussArt.REFERENZQUARTIERE,
-        "Auswahl der Referenzquartiere",
-        "Als Referenzquartiere werden **Menglinghausen**, **Derne**, **Jungferntal** und **Marten** ausgewählt. "
-        "Sie decken die städtebaulichen Epochen Gründerzeit, 20er bis 50er Jahre, Großwohnsiedlungen, "
-        "Reihenhausgebiete und Neubauviertel ab.",
-        {"quartiere": ["menglinghausen", "derne", "jungferntal", "marten"]},
-    ),
-    (3, 4, 2, BeschlussArt.DATENERFASSUNG, "Festlegung der Datenerfassung", DATENERFASSUNG_TEXT, {}),
-    (
-        4,
-        6,
-        3,
-        BeschlussArt.BEWERTUNG,
-        "Bewertung der sachberührten Fachplanungen",
-        "Die Mitglieder bewerten die eingebrachten Fachplanungen je Handlungsfeld (1 bis 5) bis zum 31. Januar 2017.",
-        {"fachplanungen": "alle"},
-    ),
-    (
-        5,
-        8,
-        2,
-        BeschlussArt.SONSTIGES,
-        "Bürgerdialoge 2017",
-        "Die Lenkungsgruppe stimmt dem Konzept der vier Bürgerdialogveranstaltungen zu. Moderation: Stiftung "
-        "Mitarbeit; teilnehmende Beobachtung: FFG und Kompetenzzentrum TDC e. V.",
-        {"quartiere": ["menglinghausen", "derne", "jungferntal", "marten"]},
-    ),
-]
-
-# (title, responsible member key or None, organisation short name or None, due date, status, (meeting, agenda item), decision nummer)
-AUFGABEN = [
-    ("Kommunalprofil fertigstellen", "winter", None, D(2016, 4, 1), "erledigt", (1, 2), None),
-    (
-        "Liste der sachberührten Fachplanungen zusammenstellen",
-        None,
-        "FB Planung",
-        D(2016, 6, 1),
-        "erledigt",
-        (2, 3),
-        None,
-    ),
-    ("Kleinräumige Daten der Referenzquartiere aufbereiten", "winter", None, D(2016, 11, 30), "erledigt", (4, 2), 3),
-    ("Fachplanungen je Handlungsfeld bewerten", "overkamp", None, D(2017, 1, 31), "offen", (6, 3), 4),
-    (
-        "Runde Tische der Seniorenbüros über die Bürgerdialoge informieren",
-        "brandt",
-        None,
-        D(2017, 3, 31),
-        "offen",
-        (8, 2),
-        5,
-    ),
-    ("Schlüsselpersonen in Derne ansprechen", "overkamp", None, D(2017, 4, 15), "offen", (8, 2), 5),
-    ("Räume für die Bürgerwerkstätten anfragen", None, "FB Soziales", D(2017, 3, 15), "offen", (9, 1), None),
-    ("Rückmeldung an „nordwärts“ vorbereiten", "nowak", None, D(2017, 5, 31), "offen", (4, 3), None),
-    ("Workshop IV zu Mobilität", "ehlert", None, D(2016, 12, 31), "entfallen", (3, 3), None),
-]
 
 # (title, kind, year, responsible, Handlungsfeld slugs, quarter slugs, notes)
 FACHPLANUNGEN = [
@@ -570,27 +257,6 @@ class LenkungsgruppeDemo:
     verknuepft: str
 
 
-def _geaendert(objekt, werte):
-    return [feld for feld, wert in werte.items() if getattr(objekt, feld) != wert]
-
-
-def _abgleichen(model, suche, werte, speichern):
-    """Find the row by ``suche``; create or update it through ``speichern`` only if something differs."""
-    objekt = model.objects.filter(**suche).first()
-    if objekt is not None and not _geaendert(objekt, werte):
-        return objekt
-    objekt = objekt or model(**suche)
-    for feld, wert in werte.items():
-        setattr(objekt, feld, wert)
-    return speichern(objekt)
-
-
-def _gespeichert(objekt):
-    objekt.full_clean()
-    objekt.save()
-    return objekt
-
-
 @transaction.atomic
 def lenkungsgruppe_demo_anlegen():
     """Create the steering group's demo data or bring it back to its defined state.
@@ -603,7 +269,7 @@ def lenkungsgruppe_demo_anlegen():
     felder = {f.slug: f for f in Handlungsfeld.objects.all()}
     quartiere = {q.slug: q for q in Quartier.objects.all()}
     organisationen = {
-        kurz: _abgleichen(Organisation, {"kurzname": kurz}, {"name": name, "art": art}, _gespeichert)
+        kurz: abgleichen(Organisation, {"kurzname": kurz}, {"name": name, "art": art}, gespeichert)
         for kurz, name, art in ORGANISATIONEN
     }
 
@@ -627,7 +293,7 @@ def lenkungsgruppe_demo_anlegen():
         benutzername = DEMO_BENUTZER.get(schluessel)
         if benutzername:
             werte["benutzer"] = User.objects.filter(username=benutzername).first()
-        mitglieder[schluessel] = _abgleichen(
+        mitglieder[schluessel] = abgleichen(
             Mitglied,
             {"vorname": vorname, "nachname": nachname},
             werte,
@@ -639,53 +305,11 @@ def lenkungsgruppe_demo_anlegen():
             mitglieder[schluessel].stellvertretung = soll
             services.mitglied_speichern(mitglied=mitglieder[schluessel])
 
-    sitzungen, tops = {}, {}
-    for nummer, (tag, stunde, dauer, format_, titel, ort, gaeste, tagesordnung) in SITZUNGEN.items():
-        beginn = _zeit(tag, stunde)
-        eingeladene = [
-            m
-            for m in mitglieder.values()
-            if m.mitglied_seit <= tag and (m.mitglied_bis is None or m.mitglied_bis >= tag)
-        ]
-        werte = {
-            "beginn": beginn,
-            "ende": beginn + datetime.timedelta(hours=dauer),
-            "format": format_,
-            "titel": titel,
-            "ort": ort,
-            "gaeste": gaeste,
-        }
-        sitzung = Sitzung.objects.filter(nummer=nummer).first()
-        if sitzung is None or _geaendert(sitzung, werte):
-            sitzung = sitzung or Sitzung(nummer=nummer)
-            for feld, wert in werte.items():
-                setattr(sitzung, feld, wert)
-            sitzung = services.sitzung_speichern(sitzung=sitzung, eingeladene=eingeladene)
-        elif set(sitzung.teilnahmen.values_list("mitglied_id", flat=True)) != {m.pk for m in eingeladene}:
-            services.sitzung_speichern(sitzung=sitzung, eingeladene=eingeladene)
-        sitzungen[nummer] = sitzung
-        # Attendance, invented but fixed: every seventh excused, every eleventh absent.
-        status = {}
-        for i, mitglied in enumerate(sorted(eingeladene, key=lambda m: m.nachname)):
-            wert = "entschuldigt" if (i + nummer) % 7 == 0 else "abwesend" if (i + nummer) % 11 == 0 else "anwesend"
-            status[mitglied.pk] = wert
-        services.teilnahme_erfassen(sitzung=sitzung, status_je_mitglied=status)
-        for position, (top_titel, feld, quartier, protokoll) in enumerate(tagesordnung, start=1):
-            tops[(nummer, position)] = _abgleichen(
-                Tagesordnungspunkt,
-                {"sitzung": sitzung, "nummer": position},
-                {
-                    "titel": top_titel,
-                    "handlungsfeld": felder.get(feld),
-                    "quartier": quartiere.get(quartier),
-                    "protokoll": protokoll,
-                },
-                lambda t: services.tagesordnungspunkt_speichern(tagesordnungspunkt=t),
-            )
+    sitzungen, tops = sitzungen_anlegen(mitglieder=mitglieder, felder=felder, quartiere=quartiere)
 
     plaene = {}
     for titel, art, jahr, federfuehrung, hf, qs, notizen in FACHPLANUNGEN:
-        plan = _abgleichen(
+        plan = abgleichen(
             Fachplanung,
             {"titel": titel},
             {"art": art, "jahr": jahr, "federfuehrung": federfuehrung, "notizen": notizen},
@@ -696,61 +320,17 @@ def lenkungsgruppe_demo_anlegen():
         plaene[titel] = plan
     for titel, schluessel, feld, relevanz, kommentar in BEWERTUNGEN:
         if feld in felder:
-            _abgleichen(
+            abgleichen(
                 FachplanungBewertung,
                 {"fachplanung": plaene[titel], "mitglied": mitglieder[schluessel], "handlungsfeld": felder[feld]},
                 {"relevanz": relevanz, "kommentar": kommentar},
-                _gespeichert,
+                gespeichert,
             )
+    beschluesse = beschluesse_anlegen(sitzungen=sitzungen, tops=tops, felder=felder, quartiere=quartiere, plaene=plaene)
+    protokolle_genehmigen(sitzungen=sitzungen)
+    aufgaben_anlegen(tops=tops, beschluesse=beschluesse, mitglieder=mitglieder, organisationen=organisationen)
 
-    beschluesse = {}
-    for nummer, sitzung_nr, top_nr, art, titel, text, bezuege in BESCHLUESSE:
-        werte = {
-            "sitzung": sitzungen[sitzung_nr],
-            "tagesordnungspunkt": tops[(sitzung_nr, top_nr)],
-            "art": art,
-            "titel": titel,
-            "text": text,
-        }
-        soll_hf = list(felder.values()) if bezuege.get("handlungsfelder") == "alle" else []
-        soll_q = [quartiere[s] for s in bezuege.get("quartiere", []) if s in quartiere]
-        soll_fp = list(plaene.values()) if bezuege.get("fachplanungen") == "alle" else []
-        beschluss = Beschluss.objects.filter(nummer=nummer).first()
-        if (
-            beschluss is None
-            or _geaendert(beschluss, werte)
-            or set(beschluss.handlungsfelder.all()) != set(soll_hf)
-            or set(beschluss.quartiere.all()) != set(soll_q)
-            or set(beschluss.fachplanungen.all()) != set(soll_fp)
-        ):
-            beschluss = beschluss or Beschluss(nummer=nummer)
-            for feld, wert in werte.items():
-                setattr(beschluss, feld, wert)
-            beschluss = services.beschluss_fassen(
-                beschluss=beschluss, quartiere=soll_q, handlungsfelder=soll_hf, fachplanungen=soll_fp
-            )
-        beschluesse[nummer] = beschluss
-
-    for nummer, genehmigt_in in GENEHMIGT.items():
-        sitzung = sitzungen[nummer]
-        if sitzung.protokoll_genehmigt_in_id != sitzungen[genehmigt_in].pk:
-            sitzung.protokoll_genehmigt_in = None
-            services.protokoll_genehmigen(sitzung=sitzung, in_sitzung=sitzungen[genehmigt_in])
-
-    for titel, schluessel, org, faellig, status, (s_nr, t_nr), b_nr in AUFGABEN:
-        werte = {
-            "verantwortlich_mitglied": mitglieder.get(schluessel),
-            "verantwortlich_organisation": organisationen.get(org),
-            "faellig_am": faellig,
-            "status": status,
-            "tagesordnungspunkt": tops[(s_nr, t_nr)],
-            "beschluss": beschluesse.get(b_nr),
-        }
-        if status == "erledigt":
-            werte["erledigt_am"] = faellig
-        _abgleichen(Aufgabe, {"titel": titel}, werte, lambda a: services.aufgabe_speichern(aufgabe=a))
-
-    nordwaerts = _abgleichen(
+    nordwaerts = abgleichen(
         Stadtentwicklungsprojekt,
         {"name": "nordwärts"},
         {
@@ -761,13 +341,13 @@ def lenkungsgruppe_demo_anlegen():
             "kontakt_stelle": "Projektbüro nordwärts",
             "kontakt_email": f"nordwaerts@{EMAIL_DOMAIN}",
         },
-        _gespeichert,
+        gespeichert,
     )
     nordwaerts.quartiere.set(
         [quartiere[s] for s in ("derne", "jungferntal", "marten", "nordmarkt", "scharnhorst-ost") if s in quartiere]
     )
     for titel, geplant, erreicht, status, beschreibung, b_nr in MEILENSTEINE:
-        _abgleichen(
+        abgleichen(
             Meilenstein,
             {"titel": titel},
             {

@@ -25,7 +25,7 @@ from quartiersprofil.models import (
     Prioritaet,
 )
 from quartiersprofil.personen import akteur_speichern
-from quartiersprofil.profil import (
+from quartiersprofil.services.profil import (
     abschnitt_speichern,
     profil_entwurf_anlegen,
     profil_freigeben,

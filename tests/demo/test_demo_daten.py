@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from demo.gebiete import DEMO_PASSWORT
+from demo.konten import DEMO_PASSWORT
 from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
 from quartiere.models import (
     Kommune,

@@ -3,9 +3,10 @@
 from django.core.management.base import BaseCommand
 
 from demo.begehungen import begehungen_demo_anlegen
-from demo.gebiete import DEMO_PASSWORT, DemoFehler, demo_daten_anlegen
+from demo.gebiete import DemoFehler, demo_daten_anlegen
 from demo.infrastruktur import infrastruktur_demo_anlegen
 from demo.kennzahlen import kennzahlen_demo_anlegen
+from demo.konten import DEMO_PASSWORT
 from demo.lenkungsgruppe import lenkungsgruppe_demo_anlegen
 from demo.profil import profil_demo_anlegen
 

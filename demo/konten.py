@@ -1,0 +1,44 @@
+"""The demo accounts: one per role and an administrator, with a published password.
+
+They exist for the local demo only (``make run``: DEBUG on); ``demo_daten`` refuses to create
+them elsewhere unless asked explicitly.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
+
+DEMO_PASSWORT = "dwk-demo-2017"  # documented on purpose: printed by the command, reset on every run
+DEMO_EMAIL_DOMAIN = "demo.dwk.invalid"  # marks the demo users; others with the same name are left alone
+
+# (username, first name, last name, role group or None for the administrator); invented people.
+DEMO_NUTZER = [
+    ("admin", "Jens", "Wiemers", None),
+    ("projektteam", "Sabine", "Kortenbach", PROJEKTTEAM),
+    ("lenkungsgruppe", "Thomas", "Overkamp", LENKUNGSGRUPPE),
+    ("ratsbuero", "Claudia", "Hennecke", RATSBUERO),
+    ("partner", "Martin", "Lohmeyer", PARTNER),
+]
+
+
+def demo_konten_anlegen():
+    """Create or reset the demo users; returns ``{username: (user or None, role, skipped)}``."""
+    User = get_user_model()
+    ergebnis = {}
+    for username, vorname, nachname, rolle in DEMO_NUTZER:
+        email = f"{username}@{DEMO_EMAIL_DOMAIN}"
+        user = User.objects.filter(username=username).first()
+        if user is not None and user.email != email:
+            ergebnis[username] = (None, rolle, True)
+            continue
+        user = user or User(username=username)
+        user.first_name, user.last_name, user.email = vorname, nachname, email
+        user.is_active = True
+        user.is_staff = user.is_superuser = rolle is None
+        if user.pk is None or not user.check_password(DEMO_PASSWORT):
+            user.set_password(DEMO_PASSWORT)
+        user.save()
+        user.groups.set([Group.objects.get(name=rolle)] if rolle else [])
+        ergebnis[username] = (user, rolle, False)
+    return ergebnis
