@@ -73,8 +73,8 @@ def main():
 
     # Boundary import: export the 170 demo Unterbezirke and import them again (170 updates).
     geojson = client.get("/karte/unterbezirke.geojson").content
-    from quartiere.importe import gebiete_importieren
     from quartiere.models import Unterbezirk
+    from quartiere.services import gebiete_importieren
 
     eltern = {u.code: u.bezirk.code for u in Unterbezirk.objects.select_related("bezirk")}
     daten = json.loads(geojson)
@@ -107,9 +107,9 @@ def infrastruktur_messen(client):
     from django.contrib.gis.geos import Point
     from django.db import transaction
 
-    from quartiere.abdeckung import erreichbarkeit_berechnen
-    from quartiere.infrastruktur_import import infrastruktur_importieren
     from quartiere.models import Infrastruktur, InfrastrukturKategorie, Quartier, Stadtbezirk
+    from quartiere.queries.abdeckung import erreichbarkeit_berechnen
+    from quartiere.services import infrastruktur_importieren
 
     rng = random.Random(5000)  # noqa: S311 -- reproducible test data
     xmin, ymin, xmax, ymax = Stadtbezirk.objects.aggregate(e=Extent("geometrie"))["e"]
@@ -167,8 +167,8 @@ def kennzahlen_messen(client):
     ≤ 150 KB) and the import of a generated 35,000-value CSV (< 10 s; rolled back afterwards)."""
     from django.db import transaction
 
-    from quartiere.kennzahlen import kennzahlen_importieren
     from quartiere.models import Indikator, IndikatorArt, Unterbezirk
+    from quartiere.services import kennzahlen_importieren
 
     for name, url in [
         ("Seite Analyse Quartier Menglinghausen", "/analyse/quartiere/menglinghausen/"),
@@ -208,7 +208,7 @@ def profil_messen(client):
     """The quarter profile: a 12-megapixel photo through the pipeline, the profile pages."""
     from PIL import Image
 
-    from quartiersprofil.fotos import foto_verarbeiten
+    from quartiersprofil.services.fotos import foto_verarbeiten
 
     puffer = io.BytesIO()
     bild = Image.effect_noise((4000, 3000), 60).convert("RGB")

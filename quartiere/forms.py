@@ -14,8 +14,8 @@ from dwk.forms import VeralteterStandMixin
 from dwk.permissions import PARTNER
 
 from .geometrie import GeometrieFehler, als_multipolygon
-from .importe import ERLAUBTE_ENDUNGEN, GebietsEbene, parameter_pruefen
 from .models import Ebene, Handlungsfeld, Infrastruktur, InfrastrukturKategorie, Quartier
+from .services.gebiete_import import ERLAUBTE_ENDUNGEN, GebietsEbene, parameter_pruefen
 
 
 class QuartierForm(VeralteterStandMixin, forms.ModelForm):

@@ -4,7 +4,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.gis.db.models.functions import AsGeoJSON, Distance, Transform
-from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import redirect
@@ -14,19 +13,19 @@ from django.views.generic import CreateView, DeleteView, DetailView, FormView, L
 
 from dwk.export import export_antwort
 from dwk.permissions import Geschuetzt, KartenformularMixin
+from dwk.text import ImportFehler
+from dwk.views import FormularMixin
 
-from ..abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen, luecken
 from ..forms import InfrastrukturFilterForm, InfrastrukturForm, InfrastrukturImportForm, InfrastrukturKategorieForm
-from ..infrastruktur import (
+from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
+from ..queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, feature_collection, metrisch
+from ..queries.abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen, luecken
+from ..services import (
+    hochgeladene_infrastruktur_importieren,
     infrastruktur_kategorie_speichern,
     infrastruktur_loeschen,
     infrastruktur_speichern,
-    kategorie_form,
-    kategorie_symbol,
 )
-from ..infrastruktur_import import InfrastrukturImportFehler, hochgeladene_infrastruktur_importieren
-from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
-from ..queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, feature_collection, metrisch
 
 EXPORTFORMATE = {"csv", "xlsx"}
 # Columns of the inventory export; the same names the import reads, so an export can be edited and imported again.
@@ -50,18 +49,12 @@ def _kategorie_daten(kategorie):
     return {
         "slug": kategorie.slug,
         "name": kategorie.name,
-        "symbol": kategorie_symbol(kategorie),
-        "form": kategorie_form(kategorie),
+        "symbol": kategorie.symbol,
+        "form": kategorie.form,
         "farbe": kategorie.handlungsfeld.slug,
         "farbwert": kategorie.handlungsfeld.farbe,
         "radius_m": kategorie.radius_m,
     }
-
-
-def _mit_symbol(kategorie):
-    """``kategorie`` with ``symbol`` and ``form`` set, for the templates' legends and lists."""
-    kategorie.symbol, kategorie.form = kategorie_symbol(kategorie), kategorie_form(kategorie)
-    return kategorie
 
 
 def _gefilterte_kategorien(filter_form):
@@ -157,8 +150,6 @@ class InfrastrukturListView(Geschuetzt, ListView):
 
     def get_context_data(self, **kwargs):
         kontext = super().get_context_data(**kwargs)
-        for einrichtung in kontext["einrichtungen"]:
-            _mit_symbol(einrichtung.kategorie)
         parameter = self.request.GET.copy()
         parameter.pop("page", None)
         parameter.pop("format", None)
@@ -176,7 +167,6 @@ class InfrastrukturDetailView(Geschuetzt, DetailView):
 
     def get_context_data(self, **kwargs):
         einrichtung = self.object
-        _mit_symbol(einrichtung.kategorie)
         karte = {
             "kategorien": [_kategorie_daten(einrichtung.kategorie)],
             "einrichtungen": [_einrichtung_daten(einrichtung, mit_url=False)],
@@ -199,23 +189,23 @@ def _einrichtung_daten(einrichtung, *, mit_url=True):
     }
 
 
-class InfrastrukturFormMixin(KartenformularMixin, Geschuetzt):
+class InfrastrukturFormularMixin(FormularMixin, KartenformularMixin, Geschuetzt):
     form_class = InfrastrukturForm
     template_name = "quartiere/infrastruktur_form.html"
     context_object_name = "einrichtung"
 
-    def form_valid(self, form):
+    def speichern(self, form):
         form.instance.punkt = form.cleaned_data["punkt"]
-        try:
-            einrichtung = infrastruktur_speichern(infrastruktur=form.instance)
-        except ValidationError as fehler:
-            form.add_error(None, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, self.erfolgsmeldung % {"name": einrichtung.name})
-        return redirect("quartiere:infrastruktur_detail", pk=einrichtung.pk)
+        return infrastruktur_speichern(infrastruktur=form.instance)
+
+    def get_erfolgsmeldung(self, objekt):
+        return self.erfolgsmeldung % {"name": objekt.name}
+
+    def get_success_url_fuer(self, objekt):
+        return reverse("quartiere:infrastruktur_detail", args=[objekt.pk])
 
 
-class InfrastrukturCreateView(InfrastrukturFormMixin, CreateView):
+class InfrastrukturCreateView(InfrastrukturFormularMixin, CreateView):
     permission_required = "quartiere.add_infrastruktur"
     erfolgsmeldung = _("Die Einrichtung „%(name)s“ wurde angelegt.")
 
@@ -227,7 +217,7 @@ class InfrastrukturCreateView(InfrastrukturFormMixin, CreateView):
         return initial
 
 
-class InfrastrukturUpdateView(InfrastrukturFormMixin, UpdateView):
+class InfrastrukturUpdateView(InfrastrukturFormularMixin, UpdateView):
     permission_required = "quartiere.change_infrastruktur"
     erfolgsmeldung = _("Die Änderungen an „%(name)s“ wurden gespeichert.")
 
@@ -259,36 +249,27 @@ class InfrastrukturKategorieListView(Geschuetzt, ListView):
     def get_queryset(self):
         return InfrastrukturKategorie.objects.select_related("handlungsfeld")
 
-    def get_context_data(self, **kwargs):
-        kontext = super().get_context_data(**kwargs)
-        for kategorie in kontext["kategorien"]:
-            _mit_symbol(kategorie)
-        return kontext
 
-
-class InfrastrukturKategorieFormMixin(Geschuetzt):
+class InfrastrukturKategorieFormularMixin(FormularMixin, Geschuetzt):
     permission_required = "quartiere.change_infrastrukturkategorie"
     form_class = InfrastrukturKategorieForm
     template_name = "quartiere/infrastruktur_kategorie_form.html"
     context_object_name = "kategorie"
 
-    def form_valid(self, form):
-        try:
-            kategorie = infrastruktur_kategorie_speichern(kategorie=form.instance)
-        except ValidationError as fehler:
-            form.add_error(None, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, self.erfolgsmeldung % {"name": kategorie.name})
-        return redirect("quartiere:infrastruktur_kategorien")
+    def speichern(self, form):
+        return infrastruktur_kategorie_speichern(kategorie=form.instance)
+
+    def get_success_url_fuer(self, objekt):
+        return reverse("quartiere:infrastruktur_kategorien")
 
 
-class InfrastrukturKategorieCreateView(InfrastrukturKategorieFormMixin, CreateView):
-    erfolgsmeldung = _("Die Kategorie „%(name)s“ wurde angelegt.")
+class InfrastrukturKategorieCreateView(InfrastrukturKategorieFormularMixin, CreateView):
+    erfolgsmeldung = _("Die Kategorie „%(objekt)s“ wurde angelegt.")
 
 
-class InfrastrukturKategorieUpdateView(InfrastrukturKategorieFormMixin, UpdateView):
+class InfrastrukturKategorieUpdateView(InfrastrukturKategorieFormularMixin, UpdateView):
     model = InfrastrukturKategorie
-    erfolgsmeldung = _("Die Kategorie „%(name)s“ wurde gespeichert.")
+    erfolgsmeldung = _("Die Kategorie „%(objekt)s“ wurde gespeichert.")
 
 
 class InfrastrukturImportView(Geschuetzt, FormView):
@@ -306,7 +287,7 @@ class InfrastrukturImportView(Geschuetzt, FormView):
                 koordinatensystem=form.cleaned_data["koordinatensystem"],
                 benutzer=self.request.user,
             )
-        except InfrastrukturImportFehler as fehler:
+        except ImportFehler as fehler:
             return self.render_to_response(self.get_context_data(form=form, import_fehler=fehler.fehler))
         messages.success(self.request, ergebnis.zusammenfassung())
         for warnung in ergebnis.warnungen:
@@ -337,7 +318,7 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         self.filter_form = InfrastrukturFilterForm(request.GET or None)
-        self.kategorien = [_mit_symbol(k) for k in _gefilterte_kategorien(self.filter_form)]
+        self.kategorien = list(_gefilterte_kategorien(self.filter_form))
         self.erreichbarkeit = erreichbarkeit_berechnen(
             quartiere=[self.object],
             kategorien=self.kategorien,
@@ -429,8 +410,6 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
     def get_context_data(self, **kwargs):
         quartier = self.object
         einrichtungen = self.einrichtungen_in_reichweite()
-        for einrichtung in einrichtungen:
-            _mit_symbol(einrichtung.kategorie)
         puffer_sichtbar = bool(self.filter_form.is_valid() and any(self.filter_form.cleaned_data.values()))
         karte = {
             "quartier": {"name": quartier.name, "geometrie": quartier.geojson},

@@ -17,8 +17,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from quartiere.importe import GebieteImportFehler, gebiete_importieren
+from dwk.text import ImportFehler
 from quartiere.models import QuartierUnterbezirk, Stadtbezirk, StatistischerBezirk, Unterbezirk
+from quartiere.services import gebiete_importieren
 from tests.factories import (
     KommuneFactory,
     QuartierFactory,
@@ -70,7 +71,7 @@ def schnappschuss():
 def import_scheitert(**angaben):
     """Run an import that must fail; check it changed nothing and return its messages."""
     vorher = schnappschuss()
-    with pytest.raises(GebieteImportFehler) as fehler:
+    with pytest.raises(ImportFehler) as fehler:
         gebiete_importieren(**angaben)
     assert schnappschuss() == vorher
     return fehler.value.fehler

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from quartiere.infrastruktur_import import InfrastrukturImportFehler, infrastruktur_importieren
+from dwk.text import ImportFehler
 from quartiere.models import Infrastruktur
+from quartiere.services import infrastruktur_importieren
 from tests.factories import InfrastrukturFactory, StadtbezirkFactory, quadrat
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "infrastruktur"
@@ -43,7 +44,7 @@ def bestand():
 
 
 def fehler_von(datei, crs=4326):
-    with pytest.raises(InfrastrukturImportFehler) as info:
+    with pytest.raises(ImportFehler) as info:
         infrastruktur_importieren(pfad=FIXTURES / datei, koordinatensystem=crs)
     return info.value.fehler
 
@@ -205,7 +206,7 @@ def test_geojson_fehler(stadt):
 )  # fmt: skip
 def test_leere_dateien_und_felder(stadt, tmp_path, inhalt, meldung):
     (tmp_path / "leer.csv").write_bytes(inhalt)
-    with pytest.raises(InfrastrukturImportFehler) as info:
+    with pytest.raises(ImportFehler) as info:
         infrastruktur_importieren(pfad=tmp_path / "leer.csv")
     assert info.value.fehler == [meldung]
 
@@ -213,7 +214,7 @@ def test_leere_dateien_und_felder(stadt, tmp_path, inhalt, meldung):
 def test_unbekannte_kodierung(stadt, tmp_path):
     # 0x81 is neither UTF-8 here nor a character of Windows-1252.
     (tmp_path / "kaputt.csv").write_bytes(b"kategorie;name;lat;lon\napotheke;A\x81;51,49;7,41\n")
-    with pytest.raises(InfrastrukturImportFehler) as info:
+    with pytest.raises(ImportFehler) as info:
         infrastruktur_importieren(pfad=tmp_path / "kaputt.csv")
     assert info.value.fehler == ["„kaputt.csv“: Die Kodierung der Datei wurde nicht erkannt."]
     assert Infrastruktur.objects.count() == 0
@@ -221,7 +222,7 @@ def test_unbekannte_kodierung(stadt, tmp_path):
 
 def test_falsche_endung(stadt, tmp_path):
     shutil.copy(FIXTURES / "gut_wgs84.csv", tmp_path / "daten.xls")
-    with pytest.raises(InfrastrukturImportFehler) as info:
+    with pytest.raises(ImportFehler) as info:
         infrastruktur_importieren(pfad=tmp_path / "daten.xls")
     assert info.value.fehler == [
         "„daten.xls“: Dateien mit der Endung „.xls“ können nicht importiert werden. Erlaubt sind CSV (.csv, .txt) "

@@ -8,13 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from quartiere.kennzahlen import (
-    KennzahlenImportFehler,
-    kennzahlen_importieren,
-    kennzahlen_pruefen,
-    zahl_lesen,
-)
+from dwk.text import ImportFehler, zahl_lesen
 from quartiere.models import Ebene, Kennzahl
+from quartiere.services import kennzahlen_importieren, kennzahlen_pruefen
 from tests.factories import KennzahlFactory, StatistischerBezirkFactory, UnterbezirkFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "kennzahlen"
@@ -133,7 +129,7 @@ def test_fehlerhafte_datei_meldet_zeile_und_spalte_und_aendert_nichts(unterbezir
     KennzahlFactory(indikator=Indikator.objects.get(schluessel="ew_gesamt"), unterbezirk=unterbezirke["691"])
     vorher = _gespeichert()
 
-    with pytest.raises(KennzahlenImportFehler) as fehler:
+    with pytest.raises(ImportFehler) as fehler:
         kennzahlen_importieren(inhalt=_inhalt(datei), dateiname=datei, ebene=Ebene.UNTERBEZIRK)
 
     assert fehler.value.fehler == FEHLER[datei]
@@ -141,7 +137,7 @@ def test_fehlerhafte_datei_meldet_zeile_und_spalte_und_aendert_nichts(unterbezir
 
 
 def test_alle_probleme_einer_datei_werden_gemeldet(unterbezirke):
-    with pytest.raises(KennzahlenImportFehler) as fehler:
+    with pytest.raises(ImportFehler) as fehler:
         kennzahlen_importieren(inhalt=_inhalt("fehler_mehrere.csv"), dateiname="m.csv", ebene=Ebene.UNTERBEZIRK)
 
     assert [meldung.split(":")[0] for meldung in fehler.value.fehler] == [
@@ -154,7 +150,7 @@ def test_alle_probleme_einer_datei_werden_gemeldet(unterbezirke):
 
 
 def test_unbekannte_kodierung(unterbezirke):
-    with pytest.raises(KennzahlenImportFehler) as fehler:
+    with pytest.raises(ImportFehler) as fehler:
         kennzahlen_pruefen(
             inhalt=b"Gebiet;Indikator;Jahr;Wert\n691;ew_gesamt;2020;\x81\n", dateiname="x.csv", ebene="unterbezirk"
         )
@@ -259,7 +255,7 @@ def test_verwaiste_vorschauen_werden_nach_einem_tag_entfernt(settings, tmp_path)
     import os
     import time
 
-    from quartiere.kennzahlen import alte_uploads_entfernen, upload_ablegen, upload_lesen
+    from quartiere.services.kennzahlen import alte_uploads_entfernen, upload_ablegen, upload_lesen
 
     settings.MEDIA_ROOT = tmp_path
     alt = upload_ablegen(inhalt=b"alt")

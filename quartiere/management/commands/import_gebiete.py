@@ -3,7 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from quartiere.importe import GebieteImportFehler, GebietsEbene, gebiete_importieren
+from dwk.text import ImportFehler
+from quartiere.services import GebietsEbene, gebiete_importieren
 
 
 class Command(BaseCommand):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             ergebnis = gebiete_importieren(
                 pfad=datei, ebene=ebene, code_feld=code_feld, name_feld=name_feld, parent_feld=parent_feld
             )
-        except GebieteImportFehler as fehler:
+        except ImportFehler as fehler:
             raise CommandError(
                 _("Der Import wurde abgebrochen, nichts wurde geändert:")
                 + "".join(f"\n- {meldung}" for meldung in fehler.fehler)

@@ -3,7 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from quartiere.infrastruktur_import import InfrastrukturImportFehler, infrastruktur_importieren
+from dwk.text import ImportFehler
+from quartiere.services import infrastruktur_importieren
 
 # More problems than this are counted, not listed, on the console.
 MAX_MELDUNGEN = 200
@@ -31,7 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, datei, crs, **options):
         try:
             ergebnis = infrastruktur_importieren(pfad=datei, koordinatensystem=crs)
-        except InfrastrukturImportFehler as fehler:
+        except ImportFehler as fehler:
             meldungen = fehler.fehler[:MAX_MELDUNGEN]
             rest = len(fehler.fehler) - len(meldungen)
             text = _("Der Import wurde abgebrochen, nichts wurde geändert:") + "".join(f"\n- {m}" for m in meldungen)

@@ -5,8 +5,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from quartiere.kennzahlen import KennzahlenImportFehler, kennzahlen_importieren, kennzahlen_pruefen
+from dwk.text import ImportFehler
 from quartiere.models import Ebene
+from quartiere.services import kennzahlen_importieren, kennzahlen_pruefen
 
 
 class Command(BaseCommand):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         funktion = kennzahlen_pruefen if probelauf else kennzahlen_importieren
         try:
             ergebnis = funktion(inhalt=pfad.read_bytes(), dateiname=pfad.name, ebene=ebene)
-        except KennzahlenImportFehler as fehler:
+        except ImportFehler as fehler:
             raise CommandError(
                 _("Der Import wurde abgebrochen, nichts wurde geändert:")
                 + "".join(f"\n- {meldung}" for meldung in fehler.fehler)

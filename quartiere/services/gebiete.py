@@ -1,18 +1,23 @@
-"""Writes to quarters. Every function here is atomic and validates before it saves."""
+"""Writes to quarters: save a quarter and derive which Unterbezirke it covers.
+
+Every function here is atomic and validates before it saves.
+"""
 
 from django.db import transaction
-from django.utils.text import slugify
+from django.db.models import QuerySet
 
-from .geometrie import als_multipolygon
-from .models import Quartier, QuartierUnterbezirk, Unterbezirk
-from .queries import metrisch
+from dwk.text import eindeutiger_slug
+
+from ..geometrie import als_multipolygon
+from ..models import Quartier, QuartierUnterbezirk, Unterbezirk
+from ..queries import metrisch
 
 # An Unterbezirk counts as covered when at least this share of its area lies inside the
 # quarter; smaller overlaps are slivers from boundaries drawn by hand.
 MINDESTANTEIL = 0.01
 
 
-def quartier_unterbezirke_ableiten(*, quartier):
+def quartier_unterbezirke_ableiten(*, quartier: Quartier) -> list[QuartierUnterbezirk]:
     """Derive which Unterbezirke ``quartier`` covers, and with what share of their area.
 
     Side effects: replaces all ``QuartierUnterbezirk`` rows of the quarter. Shares are
@@ -32,24 +37,18 @@ def quartier_unterbezirke_ableiten(*, quartier):
     return neue
 
 
-def _eindeutiger_slug(name, *, ausser_pk=None):
-    basis = slugify(name.replace("ß", "ss")) or "quartier"
-    slug, nummer = basis, 2
-    while Quartier.objects.filter(slug=slug).exclude(pk=ausser_pk).exists():
-        slug, nummer = f"{basis}-{nummer}", nummer + 1
-    return slug
-
-
 @transaction.atomic
-def quartier_speichern(*, quartier, partner=None):
+def quartier_speichern(*, quartier: Quartier, partner: QuerySet | list | None = None) -> Quartier:
     """Validate and save ``quartier`` (new or changed), then derive its Unterbezirke.
 
-    Side effects: gives a new quarter a unique slug from its name; saves the quarter (a
-    history entry is written); replaces its Unterbezirk coverage; sets its partners when
-    ``partner`` is given.
+    Side effects: gives a new quarter a unique slug from its name ("Hörde Süd" →
+    ``hoerde-sued``); saves the quarter (a history entry is written); replaces its
+    Unterbezirk coverage; sets its partners when ``partner`` is given.
     """
     if not quartier.slug:
-        quartier.slug = _eindeutiger_slug(quartier.name, ausser_pk=quartier.pk)
+        quartier.slug = eindeutiger_slug(
+            quartier.name, objekte=Quartier, ersatz="quartier", laenge=100, ausser_pk=quartier.pk
+        )
     if quartier.grenze is not None:
         quartier.grenze = als_multipolygon(quartier.grenze)
     quartier.full_clean()
@@ -58,3 +57,16 @@ def quartier_speichern(*, quartier, partner=None):
         quartier.partner.set(partner)
     quartier_unterbezirke_ableiten(quartier=quartier)
     return quartier
+
+
+@transaction.atomic
+def quartiere_neu_ableiten() -> int:
+    """Derive the Unterbezirk coverage of every quarter anew (after the Unterbezirke changed); returns how many.
+
+    Side effects: replaces the ``QuartierUnterbezirk`` rows of every quarter.
+    """
+    anzahl = 0
+    for quartier in Quartier.objects.only("pk", "grenze"):
+        quartier_unterbezirke_ableiten(quartier=quartier)
+        anzahl += 1
+    return anzahl

@@ -8,25 +8,22 @@ without BOM or Windows-1252 (detected: strict UTF-8 first, else Windows-1252). T
   ``<indicator key>_<year>`` (e.g. ``ew_80plus_2020``); an empty cell means "no value".
 
 All lines are checked first. Every problem is reported with the file, line and column; then
-nothing at all is written. ``kennzahlen_pruefen`` only reads (for the preview);
-``kennzahlen_importieren`` checks again and writes everything in one transaction.
+nothing at all is written. ``kennzahlen_pruefen`` here only reads (for the preview);
+``services.kennzahlen.kennzahlen_importieren`` checks again and writes everything in one
+transaction.
 """
 
-import contextlib
 import csv
-import os
 import re
-import secrets
-import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from .analyse import GEBIET_FELD
-from .models import Ebene, Indikator, IndikatorArt, Kennzahl, Kommune, Stadtbezirk, StatistischerBezirk, Unterbezirk
+from dwk.text import ImportFehler, text_dekodieren, zahl_lesen
+
+from ..models import Ebene, Indikator, IndikatorArt, Kennzahl, Kommune, Stadtbezirk, StatistischerBezirk, Unterbezirk
+from ..queries.analyse import GEBIET_FELD
 
 TRENNZEICHEN = ";"
 JAHR_MIN, JAHR_MAX = 1950, 2100
@@ -45,18 +42,8 @@ SPALTEN_LANG = {
     "wert": {"wert", "anzahl", "value"},
 }
 SPALTENNAMEN = {"gebiet": "Gebiet", "indikator": "Indikator", "jahr": "Jahr", "wert": "Wert"}
-ZAHL = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 BREIT_SPALTE = re.compile(r"^(?P<schluessel>[\w-]+?)[ _](?P<jahr>\d{4})$")
 BEISPIELE = 10
-
-
-class KennzahlenImportFehler(Exception):
-    """The file cannot be imported; ``fehler`` lists every problem in German, for the user."""
-
-    def __init__(self, fehler, *, kodierung=None):
-        self.fehler = [str(meldung) for meldung in fehler]
-        self.kodierung = kodierung
-        super().__init__("\n".join(self.fehler))
 
 
 @dataclass
@@ -88,14 +75,14 @@ class KennzahlenVorschau:
     werte: dict = field(default_factory=dict, repr=False)
 
     @property
-    def layout_text(self):
+    def layout_text(self) -> str:
         return _("Langformat (eine Zeile je Wert)") if self.layout == "lang" else _("Breitformat (Spalten je Jahr)")
 
     @property
-    def ebene_text(self):
+    def ebene_text(self) -> str:
         return Ebene(self.ebene).label
 
-    def zusammenfassung(self):
+    def zusammenfassung(self) -> str:
         return _(
             "Import aus „%(datei)s“ (%(ebene)s): %(neu)d neu, %(geaendert)d geändert, %(unveraendert)d unverändert."
         ) % {
@@ -107,32 +94,7 @@ class KennzahlenVorschau:
         }
 
 
-def text_dekodieren(inhalt):
-    """``(text, name of the encoding)``: UTF-8 with BOM, UTF-8, else Windows-1252; None if neither fits."""
-    if inhalt.startswith(b"\xef\xbb\xbf"):
-        try:
-            return inhalt[3:].decode("utf-8"), "UTF-8 mit BOM"
-        except UnicodeDecodeError:
-            return None, None
-    try:
-        return inhalt.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return inhalt.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return None, None
-
-
-def zahl_lesen(text):
-    """A German number (``1.234,5``, ``-3``, ``12,75``) as float, or None if it is not one."""
-    text = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not ZAHL.match(text):
-        return None
-    return float(text.replace(".", "").replace(",", "."))
-
-
-def _spaltenbuchstabe(index):
+def _spaltenbuchstabe(index: int) -> str:
     buchstaben = ""
     index += 1
     while index:
@@ -144,38 +106,38 @@ def _spaltenbuchstabe(index):
 class _Pruefung:
     """Collects the problems of one file; messages name file, line and column."""
 
-    def __init__(self, dateiname, kopf):
+    def __init__(self, dateiname: str, kopf: list[str]) -> None:
         self.dateiname = dateiname
         self.kopf = kopf
         self.fehler = []
 
-    def spalte(self, index):
+    def spalte(self, index: int) -> str:
         name = self.kopf[index] if index < len(self.kopf) else ""
         return _("Spalte %(buchstabe)s „%(name)s“") % {"buchstabe": _spaltenbuchstabe(index), "name": name}
 
-    def melden(self, zeile, index, meldung):
+    def melden(self, zeile: int, index: int | None, meldung: str) -> None:
         ort = _("„%(datei)s“, Zeile %(zeile)d") % {"datei": self.dateiname, "zeile": zeile}
         if index is not None:
             ort += ", " + self.spalte(index)
         self.fehler.append((zeile, len(self.fehler), f"{ort}: {meldung}"))
 
     @property
-    def meldungen(self):
+    def meldungen(self) -> list[str]:
         """The problems ordered by line, in the order found within a line."""
         return [meldung for _zeile, _nummer, meldung in sorted(self.fehler)]
 
 
-def kennzahlen_pruefen(*, inhalt, dateiname, ebene):
+def kennzahlen_pruefen(*, inhalt: bytes, dateiname: str, ebene: str) -> KennzahlenVorschau:
     """Read and check the file content ``inhalt`` (bytes) for areas of ``ebene``; write nothing.
 
     Returns a ``KennzahlenVorschau`` with what an import would create or change; raises
-    ``KennzahlenImportFehler`` with every problem found. 3 queries (areas, indicators, existing values).
+    ``ImportFehler`` with every problem found. 3 queries (areas, indicators, existing values).
     """
     if ebene not in GEBIETE:
-        raise KennzahlenImportFehler([_("Unbekannte Ebene „%(ebene)s“.") % {"ebene": ebene}])
+        raise ImportFehler([_("Unbekannte Ebene „%(ebene)s“.") % {"ebene": ebene}])
     text, kodierung = text_dekodieren(inhalt)
     if text is None:
-        raise KennzahlenImportFehler(
+        raise ImportFehler(
             [
                 _(
                     "„%(datei)s“: Die Zeichenkodierung ist weder UTF-8 noch Windows-1252. Bitte speichern Sie die "
@@ -191,7 +153,7 @@ def kennzahlen_pruefen(*, inhalt, dateiname, ebene):
     ]
     if not zeilen:
         leer = _("„%(datei)s“: Die Datei ist leer.") % {"datei": dateiname}
-        raise KennzahlenImportFehler([leer], kodierung=kodierung)
+        raise ImportFehler([leer], kodierung=kodierung)
     kopf_nummer, kopf = zeilen[0]
     kopf = [zelle.strip() for zelle in kopf]
     pruefung = _Pruefung(dateiname, kopf)
@@ -201,7 +163,7 @@ def kennzahlen_pruefen(*, inhalt, dateiname, ebene):
             None,
             _("Die Spalten sind nicht durch Semikolon („;“) getrennt. Bitte exportieren Sie die Datei mit „;“."),
         )
-        raise KennzahlenImportFehler(pruefung.meldungen, kodierung=kodierung)
+        raise ImportFehler(pruefung.meldungen, kodierung=kodierung)
 
     modell, code_feld = GEBIETE[ebene]
     gebiete = dict(modell.objects.values_list(code_feld, "pk"))
@@ -264,10 +226,10 @@ def kennzahlen_pruefen(*, inhalt, dateiname, ebene):
     if not pruefung.fehler and not werte:
         pruefung.melden(kopf_nummer, None, _("Die Datei enthält keine Werte."))
     if pruefung.fehler:
-        raise KennzahlenImportFehler(pruefung.meldungen, kodierung=kodierung)
+        raise ImportFehler(pruefung.meldungen, kodierung=kodierung)
 
     vorschau = KennzahlenVorschau(datei=dateiname, kodierung=kodierung, layout=layout, ebene=ebene, werte=werte)
-    vorhanden = _vorhandene(ebene, werte)
+    vorhanden = vorhandene_werte(ebene, werte)
     for schluessel_wert, wert in werte.items():
         alt = vorhanden.get(schluessel_wert)
         if alt is None:
@@ -289,11 +251,11 @@ def kennzahlen_pruefen(*, inhalt, dateiname, ebene):
     return vorschau
 
 
-def zahl_text_roh(wert):
+def zahl_text_roh(wert: float) -> str:
     return f"{wert:g}".replace(".", ",")
 
 
-def _lang_lesen(pruefung, kopf_nummer, normiert, zeilen):
+def _lang_lesen(pruefung: _Pruefung, kopf_nummer: int, normiert: list[str], zeilen: Iterable) -> list[tuple]:
     """Yields ``(line, area col, code, indicator col, key, year col, year, value col, value)`` per line."""
     spalten = {}
     for rolle, namen in SPALTEN_LANG.items():
@@ -341,7 +303,7 @@ def _lang_lesen(pruefung, kopf_nummer, normiert, zeilen):
     return ergebnis
 
 
-def _breit_lesen(pruefung, kopf_nummer, zeilen, indikatoren):
+def _breit_lesen(pruefung: _Pruefung, kopf_nummer: int, zeilen: Iterable, indikatoren: dict) -> list[tuple]:
     spalten = {}
     for index, titel in enumerate(pruefung.kopf[1:], start=1):
         treffer = BREIT_SPALTE.match(titel)
@@ -389,7 +351,7 @@ def _breit_lesen(pruefung, kopf_nummer, zeilen, indikatoren):
     return ergebnis
 
 
-def _jahr(pruefung, nummer, index, text):
+def _jahr(pruefung: _Pruefung, nummer: int, index: int, text: str | None) -> int | None:
     if text is None:
         return None
     if not text.isdigit() or not JAHR_MIN <= int(text) <= JAHR_MAX:
@@ -403,7 +365,7 @@ def _jahr(pruefung, nummer, index, text):
     return int(text)
 
 
-def _keine_zahl(pruefung, nummer, index, text):
+def _keine_zahl(pruefung: _Pruefung, nummer: int, index: int, text: str) -> None:
     pruefung.melden(
         nummer,
         index,
@@ -411,7 +373,7 @@ def _keine_zahl(pruefung, nummer, index, text):
     )
 
 
-def _vorhandene(ebene, werte):
+def vorhandene_werte(ebene: str, werte: dict) -> dict:
     """``{(area pk, indicator pk, year): (Kennzahl pk, value)}`` of the stored values the file touches."""
     if not werte:
         return {}
@@ -423,104 +385,3 @@ def _vorhandene(ebene, werte):
     if len(gebiete) < 500:
         abfrage = abfrage.filter(**{f"{feld}__in": gebiete})
     return {(g, i, j): (pk, w) for pk, g, i, j, w in abfrage.values_list("pk", feld, "indikator_id", "jahr", "wert")}
-
-
-@transaction.atomic
-def kennzahlen_importieren(*, inhalt, dateiname, ebene):
-    """Check the file content ``inhalt`` (see ``kennzahlen_pruefen``) and store its values.
-
-    Side effects, all in one transaction and only for a file without a single problem
-    (``KennzahlenImportFehler`` otherwise): new values are created; a stored value of the same
-    area, indicator and year that differs is replaced (deleted and created anew); values the
-    file does not mention are left alone. Bulk operations: the number of queries does not grow
-    with the number of values.
-    """
-    vorschau = kennzahlen_pruefen(inhalt=inhalt, dateiname=dateiname, ebene=ebene)
-    feld = GEBIET_FELD[ebene].removesuffix("_id")
-    vorhanden = _vorhandene(ebene, vorschau.werte)
-    ersetzen, neue = [], []
-    for (gebiet_pk, indikator_pk, jahr), wert in vorschau.werte.items():
-        alt = vorhanden.get((gebiet_pk, indikator_pk, jahr))
-        if alt is not None:
-            if alt[1] == wert:
-                continue
-            ersetzen.append(alt[0])
-        kennzahl = Kennzahl(indikator_id=indikator_pk, jahr=jahr, ebene=ebene, wert=wert, **{f"{feld}_id": gebiet_pk})
-        neue.append(kennzahl)
-    if neue:
-        # Every Kennzahl of one file has the same shape; validating one catches a wrong level.
-        neue[0].full_clean(validate_unique=False, validate_constraints=False)
-    for start in range(0, len(ersetzen), 5000):
-        Kennzahl.objects.filter(pk__in=ersetzen[start : start + 5000]).delete()
-    Kennzahl.objects.bulk_create(neue, batch_size=5000)
-    return vorschau
-
-
-def ergebnis_text(vorschau):
-    return ngettext(
-        "%(anzahl)d Wert geprüft.",
-        "%(anzahl)d Werte geprüft.",
-        vorschau.anzahl_werte,
-    ) % {"anzahl": vorschau.anzahl_werte}
-
-
-# --- An upload waiting for confirmation (between the preview and the import) ---------------------
-
-UPLOAD_ORDNER = "importe"
-UPLOAD_NAME = re.compile(r"^[0-9a-f]{32}$")
-
-
-def _upload_pfad(kennung):
-    if not UPLOAD_NAME.match(kennung or ""):
-        raise ValueError("Ungültige Kennung eines Uploads.")
-    return settings.MEDIA_ROOT / UPLOAD_ORDNER / f"{kennung}.csv"
-
-
-# A preview that was neither confirmed nor cancelled within this time is abandoned.
-UPLOAD_HOECHSTALTER_SEKUNDEN = 24 * 60 * 60
-
-
-def alte_uploads_entfernen(*, jetzt=None):
-    """Delete stored uploads older than ``UPLOAD_HOECHSTALTER_SEKUNDEN``; returns how many.
-
-    Side effects: removes files from MEDIA_ROOT/importe.
-    """
-    ordner = settings.MEDIA_ROOT / UPLOAD_ORDNER
-    grenze = (jetzt if jetzt is not None else time.time()) - UPLOAD_HOECHSTALTER_SEKUNDEN
-    entfernt = 0
-    for pfad in ordner.glob("*.csv") if ordner.is_dir() else ():
-        with contextlib.suppress(FileNotFoundError):
-            if UPLOAD_NAME.match(pfad.stem) and pfad.stat().st_mtime < grenze:
-                pfad.unlink()
-                entfernt += 1
-    return entfernt
-
-
-def upload_ablegen(*, inhalt):
-    """Store the checked upload under MEDIA_ROOT/importe with a random name; returns that name.
-
-    Side effects: removes abandoned uploads (see ``alte_uploads_entfernen``), creates the
-    folder if needed and writes one file (mode 0600).
-    """
-    alte_uploads_entfernen()
-    kennung = secrets.token_hex(16)
-    pfad = _upload_pfad(kennung)
-    pfad.parent.mkdir(parents=True, exist_ok=True)
-    datei = os.open(pfad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(datei, "wb") as ziel:
-        ziel.write(inhalt)
-    return kennung
-
-
-def upload_lesen(kennung):
-    """The content of a stored upload, or None when it is gone."""
-    try:
-        return _upload_pfad(kennung).read_bytes()
-    except (FileNotFoundError, ValueError):
-        return None
-
-
-def upload_loeschen(kennung):
-    """Delete a stored upload (nothing happens when it is already gone)."""
-    with contextlib.suppress(ValueError):
-        _upload_pfad(kennung).unlink(missing_ok=True)

@@ -8,38 +8,28 @@ All features are checked first; only a file without a single error is written.
 
 import math
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from django.conf import settings
-from django.contrib.gis.gdal import CoordTransform, DataSource, GDALException, SpatialReference
-from django.contrib.gis.geos import GEOSException
+from django.contrib.gis.gdal import CoordTransform, GDALException, SpatialReference
+from django.contrib.gis.gdal.feature import Feature
+from django.contrib.gis.gdal.layer import Layer
+from django.contrib.gis.geos import GEOSException, MultiPolygon
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .geometrie import GeometrieFehler, als_multipolygon
-from .models import Kommune, Quartier, Stadtbezirk, StatistischerBezirk, Unterbezirk
-from .services import quartier_unterbezirke_ableiten
+from dwk.text import ImportFehler
 
-# File extension → the GDAL drivers allowed to read it. A file is refused when GDAL
-# recognises it as anything else (a VRT disguised as .kml could read other local files).
-TREIBER = {
-    ".geojson": {"GeoJSON"},
-    ".json": {"GeoJSON"},
-    ".kml": {"LIBKML", "KML"},
-    ".shp": {"ESRI Shapefile"},
-    ".gpkg": {"GPKG"},
-}
-FORMATNAMEN = {"GeoJSON": "GeoJSON", "LIBKML": "KML", "KML": "KML", "ESRI Shapefile": "Shapefile", "GPKG": "GeoPackage"}
+from ..geometrie import GeometrieFehler, als_multipolygon
+from ..models import Gebiet, Kommune, Stadtbezirk, StatistischerBezirk, Unterbezirk
+from .dateien import TREIBER, datenquelle_oeffnen, feldtext, upload_ablegen, zip_entpacken
+from .gebiete import quartiere_neu_ableiten
+
 ZIP_ENDUNG = ".zip"
 ERLAUBTE_ENDUNGEN = [*TREIBER, ZIP_ENDUNG]
-# The parts of a Shapefile taken from a ZIP archive; everything else in it is ignored.
-SHAPEFILE_TEILE = {".shp", ".shx", ".dbf", ".prj", ".cpg"}
-ZIP_MAX_EINTRAEGE = 100
 ZIELSYSTEM = 4326
 # Two geometries closer than this (in degrees, about 0.1 mm) count as unchanged.
 GLEICHHEIT_TOLERANZ = 1e-9
@@ -59,14 +49,6 @@ EBENEN = {
 }
 
 
-class GebieteImportFehler(Exception):
-    """The file cannot be imported; ``fehler`` lists every problem in German, for the user."""
-
-    def __init__(self, fehler):
-        self.fehler = [str(meldung) for meldung in fehler]
-        super().__init__("\n".join(self.fehler))
-
-
 @dataclass
 class GebieteImportErgebnis:
     ebene: str
@@ -78,7 +60,7 @@ class GebieteImportErgebnis:
     codes: list[str] = field(default_factory=list)
     quartiere_neu_abgeleitet: int = 0
 
-    def zusammenfassung(self):
+    def zusammenfassung(self) -> str:
         """One German sentence, e.g. ``Import aus „a.gpkg“ (Stadtbezirke): 12 angelegt, 0 aktualisiert, …``."""
         return _(
             "Import aus „%(datei)s“ (%(ebene)s): %(angelegt)d angelegt, %(aktualisiert)d aktualisiert, "
@@ -91,7 +73,7 @@ class GebieteImportErgebnis:
             "unveraendert": self.unveraendert,
         }
 
-    def abdeckung_hinweis(self):
+    def abdeckung_hinweis(self) -> str:
         """The sentence that says how many quarters had their Unterbezirke derived anew, or ""."""
         if not self.quartiere_neu_abgeleitet:
             return ""
@@ -102,7 +84,7 @@ class GebieteImportErgebnis:
         ) % {"anzahl": self.quartiere_neu_abgeleitet}
 
 
-def parameter_pruefen(*, dateiname, ebene, parent_feld):
+def parameter_pruefen(*, dateiname: str, ebene: str, parent_feld: str | None) -> list[str]:
     """The problems with the import settings themselves (file type, level, parent field), as a list."""
     fehler = []
     endung = PurePosixPath(dateiname).suffix.lower()
@@ -132,19 +114,27 @@ def parameter_pruefen(*, dateiname, ebene, parent_feld):
 
 
 @transaction.atomic
-def gebiete_importieren(*, pfad, ebene, code_feld, name_feld, parent_feld=None, dateiname=None):
+def gebiete_importieren(
+    *,
+    pfad: Path | str,
+    ebene: str,
+    code_feld: str,
+    name_feld: str,
+    parent_feld: str | None = None,
+    dateiname: str | None = None,
+) -> GebieteImportErgebnis:
     """Import the areas of one level from the file at ``pfad``, upserting them by code.
 
     ``dateiname`` is the name shown in messages (default: the name of ``pfad``). Reads only
     the first layer of the file. Checks every feature first and raises
-    ``GebieteImportFehler`` with all problems found; then nothing is written.
+    ``ImportFehler`` with all problems found; then nothing is written.
 
     Side effects: extracts a ZIP archive into a temporary directory (removed afterwards);
     creates rows of the level's model for new codes; updates name, geometry and parent of
     existing rows that differ (other rows are left untouched, none is deleted); a
     Stadtbezirk gets the single Kommune as parent. After an import of Unterbezirke that
     changed anything, replaces the Unterbezirk coverage of every quarter
-    (``quartier_unterbezirke_ableiten``). All in one transaction.
+    (``quartiere_neu_ableiten``). All in one transaction.
     """
     pfad = Path(pfad)
     dateiname = dateiname or pfad.name
@@ -152,18 +142,20 @@ def gebiete_importieren(*, pfad, ebene, code_feld, name_feld, parent_feld=None, 
         raise ValueError("pfad und dateiname müssen dieselbe Endung haben.")
     fehler = parameter_pruefen(dateiname=dateiname, ebene=ebene, parent_feld=parent_feld)
     if fehler:
-        raise GebieteImportFehler(fehler)
+        raise ImportFehler(fehler)
     if not str(pfad).startswith("/vsi") and not pfad.is_file():
-        raise GebieteImportFehler([_("Die Datei „%(datei)s“ gibt es nicht.") % {"datei": dateiname}])
+        raise ImportFehler([_("Die Datei „%(datei)s“ gibt es nicht.") % {"datei": dateiname}])
     angaben = {"ebene": ebene, "code_feld": code_feld, "name_feld": name_feld, "parent_feld": parent_feld}
     if pfad.suffix.lower() == ZIP_ENDUNG:
         with tempfile.TemporaryDirectory(prefix="dwk-gebiete-") as verzeichnis:
-            shapefile = _zip_entpacken(zip_pfad=pfad, ziel=Path(verzeichnis), dateiname=dateiname)
+            shapefile = zip_entpacken(zip_pfad=pfad, ziel=Path(verzeichnis), dateiname=dateiname)
             return _importieren(pfad=shapefile, dateiname=dateiname, **angaben)
     return _importieren(pfad=pfad, dateiname=dateiname, **angaben)
 
 
-def hochgeladene_gebiete_importieren(*, datei, ebene, code_feld, name_feld, parent_feld=None):
+def hochgeladene_gebiete_importieren(
+    *, datei: UploadedFile, ebene: str, code_feld: str, name_feld: str, parent_feld: str | None = None
+) -> GebieteImportErgebnis:
     """Import the areas from an uploaded file (a Django ``UploadedFile``), see ``gebiete_importieren``.
 
     Side effects: those of ``gebiete_importieren``; the upload is written to a temporary
@@ -171,15 +163,8 @@ def hochgeladene_gebiete_importieren(*, datei, ebene, code_feld, name_feld, pare
     """
     fehler = parameter_pruefen(dateiname=datei.name, ebene=ebene, parent_feld=parent_feld)
     if fehler:
-        raise GebieteImportFehler(fehler)
-    if datei.size > settings.DWK_GEBIETE_UPLOAD_MAX_BYTES:
-        raise GebieteImportFehler([_datei_zu_gross(datei.name)])
-    endung = PurePosixPath(datei.name).suffix.lower()
-    with tempfile.TemporaryDirectory(prefix="dwk-upload-") as verzeichnis:
-        pfad = Path(verzeichnis) / f"upload{endung}"
-        with pfad.open("wb") as ziel:
-            for block in datei.chunks():
-                ziel.write(block)
+        raise ImportFehler(fehler)
+    with upload_ablegen(datei, praefix="dwk-upload-") as pfad:
         return gebiete_importieren(
             pfad=pfad,
             dateiname=datei.name,
@@ -190,7 +175,9 @@ def hochgeladene_gebiete_importieren(*, datei, ebene, code_feld, name_feld, pare
         )
 
 
-def _importieren(*, pfad, ebene, code_feld, name_feld, parent_feld, dateiname):
+def _importieren(
+    *, pfad: Path, ebene: str, code_feld: str, name_feld: str, parent_feld: str | None, dateiname: str
+) -> GebieteImportErgebnis:
     model, parent_model, parent_attribut = EBENEN[ebene]
     ergebnis = GebieteImportErgebnis(ebene=ebene, datei=dateiname)
     if parent_model is None and parent_feld:
@@ -203,10 +190,10 @@ def _importieren(*, pfad, ebene, code_feld, name_feld, parent_feld, dateiname):
         )
         parent_feld = None
 
-    quelle = _datenquelle_oeffnen(pfad, dateiname)
+    quelle = datenquelle_oeffnen(pfad, dateiname)
     leer = _("„%(datei)s“: Die Datei enthält keine Gebiete (keine Merkmale).") % {"datei": dateiname}
     if quelle.layer_count == 0:
-        raise GebieteImportFehler([leer])
+        raise ImportFehler([leer])
     layer = quelle[0]
     if quelle.layer_count > 1:
         ergebnis.warnungen.append(
@@ -225,7 +212,7 @@ def _importieren(*, pfad, ebene, code_feld, name_feld, parent_feld, dateiname):
         fehler += _felder_pruefen(layer, dateiname, code_feld=code_feld, name_feld=name_feld, parent_feld=parent_feld)
     transformation = _transformation(layer, dateiname, fehler, ist_shapefile=quelle.driver.name == "ESRI Shapefile")
     if fehler:
-        raise GebieteImportFehler(fehler)
+        raise ImportFehler(fehler)
 
     eltern = {} if parent_model is None else {p.code: p for p in parent_model.objects.only("pk", "code")}
     bestehende = {gebiet.code: gebiet for gebiet in model.objects.all()}
@@ -233,8 +220,8 @@ def _importieren(*, pfad, ebene, code_feld, name_feld, parent_feld, dateiname):
     gesehen = {}
     zu_speichern = []
     for nummer, merkmal in enumerate(layer, start=1):
-        code = _text(merkmal.get(code_feld))
-        name = _text(merkmal.get(name_feld))
+        code = feldtext(merkmal.get(code_feld))
+        name = feldtext(merkmal.get(name_feld))
         ort = _ort(dateiname, nummer, code)
         merkmal_fehler = []
         if not code:
@@ -250,7 +237,7 @@ def _importieren(*, pfad, ebene, code_feld, name_feld, parent_feld, dateiname):
         gebiet = bestehende.get(code) if code and gesehen.get(code) == nummer else None
         parent = kommune
         if parent_feld:
-            parent, meldung = _parent(_text(merkmal.get(parent_feld)), gebiet, eltern, parent_model, parent_attribut)
+            parent, meldung = _parent(feldtext(merkmal.get(parent_feld)), gebiet, eltern, parent_model, parent_attribut)
             if meldung:
                 merkmal_fehler.append(_feld_meldung(ort, parent_feld, meldung))
 
@@ -295,7 +282,7 @@ def _importieren(*, pfad, ebene, code_feld, name_feld, parent_feld, dateiname):
         zu_speichern.append((gebiet, aenderung))
 
     if fehler:
-        raise GebieteImportFehler(fehler)
+        raise ImportFehler(fehler)
     for gebiet, aenderung in zu_speichern:
         gebiet.save()
         if aenderung == "angelegt":
@@ -303,13 +290,13 @@ def _importieren(*, pfad, ebene, code_feld, name_feld, parent_feld, dateiname):
         else:
             ergebnis.aktualisiert += 1
     if ebene == GebietsEbene.UNTERBEZIRK and zu_speichern:
-        for quartier in Quartier.objects.only("pk", "grenze"):
-            quartier_unterbezirke_ableiten(quartier=quartier)
-            ergebnis.quartiere_neu_abgeleitet += 1
+        ergebnis.quartiere_neu_abgeleitet = quartiere_neu_ableiten()
     return ergebnis
 
 
-def _parent(parent_code, gebiet, eltern, parent_model, parent_attribut):
+def _parent(
+    parent_code: str, gebiet: Gebiet | None, eltern: dict, parent_model: type[Gebiet], parent_attribut: str
+) -> tuple[Gebiet | Kommune | None, str]:
     """The parent row named by ``parent_code`` (an existing ``gebiet`` keeps its own if empty), and an error or ""."""
     if not parent_code:
         if gebiet is not None:
@@ -329,42 +316,7 @@ def _parent(parent_code, gebiet, eltern, parent_model, parent_attribut):
     return eltern[parent_code], ""
 
 
-def _datenquelle_oeffnen(pfad, dateiname):
-    endung = pfad.suffix.lower()
-    hinweis = ""
-    if endung == ".shp":
-        hinweis = " " + _("Zu einem Shapefile gehören mindestens die Dateien .shp, .shx, .dbf und .prj.")
-    try:
-        quelle = DataSource(str(pfad))
-    except GDALException:
-        raise GebieteImportFehler(
-            [
-                _(
-                    "„%(datei)s“: Die Datei konnte nicht gelesen werden. Ist sie vollständig und wirklich "
-                    "im angegebenen Format?"
-                )
-                % {"datei": dateiname}
-                + hinweis
-            ]
-        ) from None
-    if quelle.driver.name not in TREIBER[endung]:
-        raise GebieteImportFehler(
-            [
-                _(
-                    "„%(datei)s“: Die Datei hat die Endung „%(endung)s“, ist aber im Format „%(format)s“. "
-                    "Bitte geben Sie ihr die passende Endung oder wählen Sie die richtige Datei."
-                )
-                % {
-                    "datei": dateiname,
-                    "endung": endung,
-                    "format": FORMATNAMEN.get(quelle.driver.name, quelle.driver.name),
-                }
-            ]
-        )
-    return quelle
-
-
-def _kommune():
+def _kommune() -> tuple[Kommune | None, list[str]]:
     kommunen = list(Kommune.objects.all()[:2])
     if not kommunen:
         return None, [
@@ -383,7 +335,7 @@ def _kommune():
     return kommunen[0], []
 
 
-def _felder_pruefen(layer, dateiname, **felder):
+def _felder_pruefen(layer: Layer, dateiname: str, **felder: str | None) -> list[str]:
     vorhanden = layer.fields
     bezeichnungen = {
         "code_feld": _("Feld für den Code"),
@@ -408,7 +360,7 @@ def _felder_pruefen(layer, dateiname, **felder):
     return fehler
 
 
-def _transformation(layer, dateiname, fehler, *, ist_shapefile):
+def _transformation(layer: Layer, dateiname: str, fehler: list, *, ist_shapefile: bool) -> CoordTransform | None:
     """The transformation of the layer's CRS to EPSG:4326; appends to ``fehler`` and returns None if impossible."""
     quellsystem = layer.srs
     if quellsystem is None:
@@ -432,7 +384,7 @@ def _transformation(layer, dateiname, fehler, *, ist_shapefile):
         return None
 
 
-def _geometrie(merkmal, transformation):
+def _geometrie(merkmal: Feature, transformation: CoordTransform | None) -> tuple[MultiPolygon, bool]:
     """The feature's geometry as a valid MultiPolygon in EPSG:4326, and whether it had to be repaired."""
     try:
         geometrie = merkmal.geom
@@ -468,89 +420,16 @@ def _geometrie(merkmal, transformation):
     return als_multipolygon(geos), repariert
 
 
-def _zip_entpacken(*, zip_pfad, ziel, dateiname):
-    """Extract the Shapefile parts of a ZIP archive flat into ``ziel``; return the path of the .shp.
-
-    Only the base names of the entries are used (no path leaves ``ziel``), only the parts
-    of a Shapefile are written, and the bytes actually written are counted against
-    ``DWK_GEBIETE_UPLOAD_MAX_BYTES`` (the sizes in the archive's directory may lie).
-    """
-    grenze = settings.DWK_GEBIETE_UPLOAD_MAX_BYTES
-    unlesbar = GebieteImportFehler(
-        [_("„%(datei)s“: Das ZIP-Archiv ist beschädigt oder verschlüsselt.") % {"datei": dateiname}]
-    )
-    try:
-        archiv = zipfile.ZipFile(zip_pfad)
-    except (zipfile.BadZipFile, OSError):
-        raise unlesbar from None
-    with archiv:
-        eintraege = []
-        for eintrag in archiv.infolist():
-            teile = PurePosixPath(eintrag.filename.replace("\\", "/")).parts
-            name = teile[-1] if teile else ""
-            # macOS adds "__MACOSX/._name.shp" resource forks; they are not Shapefiles.
-            if eintrag.is_dir() or "__MACOSX" in teile or name.startswith("."):
-                continue
-            if PurePosixPath(name).suffix.lower() in SHAPEFILE_TEILE:
-                eintraege.append((eintrag, name))
-        if len(archiv.infolist()) > ZIP_MAX_EINTRAEGE or sum(e.file_size for e, _n in eintraege) > grenze:
-            raise GebieteImportFehler([_datei_zu_gross(dateiname)])
-        shapefiles = [name for _e, name in eintraege if name.lower().endswith(".shp")]
-        if len(shapefiles) != 1:
-            raise GebieteImportFehler(
-                [
-                    _(
-                        "„%(datei)s“: Das ZIP-Archiv muss genau ein Shapefile (.shp mit .shx, .dbf und .prj) "
-                        "enthalten; gefunden: %(anzahl)d."
-                    )
-                    % {"datei": dateiname, "anzahl": len(shapefiles)}
-                ]
-            )
-        geschrieben = 0
-        for eintrag, name in eintraege:
-            zieldatei = ziel / name
-            try:
-                with archiv.open(eintrag) as quelle, zieldatei.open("xb") as senke:
-                    while block := quelle.read(64 * 1024):
-                        geschrieben += len(block)
-                        if geschrieben > grenze:
-                            raise GebieteImportFehler([_datei_zu_gross(dateiname)])
-                        senke.write(block)
-            except FileExistsError:
-                raise GebieteImportFehler(
-                    [_("„%(datei)s“: Das ZIP-Archiv enthält „%(name)s“ mehrfach.") % {"datei": dateiname, "name": name}]
-                ) from None
-            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, OSError):
-                raise unlesbar from None
-    return ziel / shapefiles[0]
-
-
-def _datei_zu_gross(dateiname):
-    return _("„%(datei)s“: Die Datei ist zu groß; erlaubt sind höchstens %(groesse)s.") % {
-        "datei": dateiname,
-        "groesse": filesizeformat(settings.DWK_GEBIETE_UPLOAD_MAX_BYTES),
-    }
-
-
-def _text(wert):
-    """A field value as stripped text; ``None`` becomes "" and a whole float loses its ".0"."""
-    if wert is None:
-        return ""
-    if isinstance(wert, float) and wert.is_integer():
-        wert = int(wert)
-    return str(wert).strip()
-
-
-def _merkmal(nummer, code):
+def _merkmal(nummer: int, code: str) -> str:
     if code:
         return _("Merkmal %(nummer)d (Code %(code)s)") % {"nummer": nummer, "code": code}
     return _("Merkmal %(nummer)d") % {"nummer": nummer}
 
 
-def _ort(dateiname, nummer, code):
+def _ort(dateiname: str, nummer: int, code: str) -> str:
     return f"„{dateiname}“, {_merkmal(nummer, code)}"
 
 
-def _feld_meldung(ort, feld, meldung):
+def _feld_meldung(ort: str, feld: str, meldung: str) -> str:
     """``„datei“, Merkmal 3 (Code 01), Feld „name“: meldung``."""
     return _("%(ort)s, Feld „%(feld)s“: ") % {"ort": ort, "feld": feld} + meldung

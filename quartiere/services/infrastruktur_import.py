@@ -29,26 +29,25 @@ id. All problems are collected; nothing is written unless there is none.
 """
 
 import csv
-import datetime
 import io
 import math
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.gis.db.models import Extent
-from django.contrib.gis.gdal import CoordTransform, DataSource, GDALException, SpatialReference
+from django.contrib.gis.gdal import CoordTransform, GDALException, SpatialReference
 from django.contrib.gis.geos import Point, Polygon
-from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
-from .kennzahlen import text_dekodieren
-from .models import Barrierefreiheit, Infrastruktur, InfrastrukturKategorie, Infrastrukturquelle, Stadtbezirk
-from .queries import METRISCHES_SRID
+from dwk.text import ImportFehler, text_dekodieren, zahl_lesen
+
+from ..models import Stadtbezirk
+from ..queries import METRISCHES_SRID
+from .dateien import datenquelle_oeffnen, feldtext, upload_ablegen
+from .infrastruktur_abgleich import ImportZeile, einrichtungen_abgleichen, spalte_meldung
 
 KOORDINATENSYSTEME = {4326: ("lat", "lon"), METRISCHES_SRID: ("x", "y")}
 CSV_ENDUNGEN = {".csv", ".txt"}
@@ -72,16 +71,6 @@ ALIASE = {
 }
 # Facilities just outside the city serve its quarters too: the extent is widened by this margin.
 RAND_M = 5000
-DATUMSFORMATE = ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
-GLEICH = 1e-9
-
-
-class InfrastrukturImportFehler(Exception):
-    """The file cannot be imported; ``fehler`` lists every problem in German, for the user."""
-
-    def __init__(self, fehler):
-        self.fehler = [str(meldung) for meldung in fehler]
-        super().__init__("\n".join(self.fehler))
 
 
 @dataclass
@@ -95,7 +84,7 @@ class InfrastrukturImportErgebnis:
     unveraendert: int = 0
     warnungen: list[str] = field(default_factory=list)
 
-    def zusammenfassung(self):
+    def zusammenfassung(self) -> str:
         """One German sentence, e.g. ``Import aus „a.csv“ (CSV, UTF-8, EPSG:4326): 3 angelegt, …``."""
         angaben = ", ".join(a for a in (self.format, self.kodierung, self.koordinatensystem) if a)
         return _(
@@ -110,20 +99,18 @@ class InfrastrukturImportErgebnis:
         }
 
 
-@dataclass
-class _Zeile:
-    ort: str  # „datei“, Zeile 3  /  „datei“, Merkmal 3
-    werte: dict  # column → text
-    punkt: Point | None = None  # EPSG:4326, or None when the coordinates had an error
-    fehler: list = field(default_factory=list)  # the problems found while reading this row
-
-
 @transaction.atomic
-def infrastruktur_importieren(*, pfad, koordinatensystem=4326, dateiname=None, benutzer=None):
+def infrastruktur_importieren(
+    *,
+    pfad: Path | str,
+    koordinatensystem: int = 4326,
+    dateiname: str | None = None,
+    benutzer: AbstractBaseUser | None = None,
+) -> "InfrastrukturImportErgebnis":
     """Import the facilities in the CSV or GeoJSON file at ``pfad``; see the module docstring.
 
     ``koordinatensystem`` (4326 or 25832) applies to CSV files. Raises
-    ``InfrastrukturImportFehler`` with every problem found; then nothing is written.
+    ``ImportFehler`` with every problem found; then nothing is written.
 
     Side effects, in one transaction: creates facilities for rows without ``id`` and
     updates those named by ``id`` (only rows that differ are saved); history entries are
@@ -133,7 +120,7 @@ def infrastruktur_importieren(*, pfad, koordinatensystem=4326, dateiname=None, b
     dateiname = dateiname or pfad.name
     endung = PurePosixPath(dateiname).suffix.lower()
     if endung not in CSV_ENDUNGEN | GEOJSON_ENDUNGEN:
-        raise InfrastrukturImportFehler(
+        raise ImportFehler(
             [
                 _(
                     "„%(datei)s“: Dateien mit der Endung „%(endung)s“ können nicht importiert werden. "
@@ -143,10 +130,10 @@ def infrastruktur_importieren(*, pfad, koordinatensystem=4326, dateiname=None, b
             ]
         )
     if not pfad.is_file():
-        raise InfrastrukturImportFehler([_("Die Datei „%(datei)s“ gibt es nicht.") % {"datei": dateiname}])
+        raise ImportFehler([_("Die Datei „%(datei)s“ gibt es nicht.") % {"datei": dateiname}])
     if endung in CSV_ENDUNGEN:
         if koordinatensystem not in KOORDINATENSYSTEME:
-            raise InfrastrukturImportFehler(
+            raise ImportFehler(
                 [
                     _("Unbekanntes Koordinatensystem EPSG:%(crs)s; möglich sind 4326 und 25832.")
                     % {"crs": koordinatensystem}
@@ -159,28 +146,18 @@ def infrastruktur_importieren(*, pfad, koordinatensystem=4326, dateiname=None, b
     else:
         ergebnis = InfrastrukturImportErgebnis(datei=dateiname, format="GeoJSON")
         zeilen, fehler = _geojson_lesen(pfad, dateiname, ergebnis)
-    return _schreiben(zeilen, fehler, ergebnis, benutzer)
+    return einrichtungen_abgleichen(zeilen=zeilen, fehler=fehler, ergebnis=ergebnis, benutzer=benutzer)
 
 
-def hochgeladene_infrastruktur_importieren(*, datei, koordinatensystem=4326, benutzer=None):
+def hochgeladene_infrastruktur_importieren(
+    *, datei: UploadedFile, koordinatensystem: int = 4326, benutzer: AbstractBaseUser | None = None
+) -> "InfrastrukturImportErgebnis":
     """Import facilities from an uploaded file (a Django ``UploadedFile``), see ``infrastruktur_importieren``.
 
     Side effects: those of ``infrastruktur_importieren``; the upload is written to a
     temporary directory under a name of our own (only its extension is kept) and removed.
     """
-    if datei.size > settings.DWK_GEBIETE_UPLOAD_MAX_BYTES:
-        raise InfrastrukturImportFehler(
-            [
-                _("„%(datei)s“: Die Datei ist zu groß; erlaubt sind höchstens %(groesse)s.")
-                % {"datei": datei.name, "groesse": filesizeformat(settings.DWK_GEBIETE_UPLOAD_MAX_BYTES)}
-            ]
-        )
-    endung = PurePosixPath(datei.name).suffix.lower()
-    with tempfile.TemporaryDirectory(prefix="dwk-infrastruktur-") as verzeichnis:
-        pfad = Path(verzeichnis) / f"upload{endung}"
-        with pfad.open("wb") as ziel:
-            for block in datei.chunks():
-                ziel.write(block)
+    with upload_ablegen(datei, praefix="dwk-infrastruktur-") as pfad:
         return infrastruktur_importieren(
             pfad=pfad, koordinatensystem=koordinatensystem, dateiname=datei.name, benutzer=benutzer
         )
@@ -189,12 +166,14 @@ def hochgeladene_infrastruktur_importieren(*, datei, koordinatensystem=4326, ben
 # --- Reading ---------------------------------------------------------------------------------
 
 
-def _spaltenname(kopf):
+def _spaltenname(kopf: str) -> str:
     name = kopf.strip().strip("\ufeff").lower()
     return ALIASE.get(name, name)
 
 
-def _csv_lesen(roh, dateiname, koordinatensystem, ergebnis):
+def _csv_lesen(
+    roh: bytes, dateiname: str, koordinatensystem: int, ergebnis: "InfrastrukturImportErgebnis"
+) -> tuple[list[ImportZeile], list[str]]:
     text, ergebnis.kodierung = text_dekodieren(roh)
     if text is None:
         return [], [_("„%(datei)s“: Die Kodierung der Datei wurde nicht erkannt.") % {"datei": dateiname}]
@@ -236,20 +215,20 @@ def _csv_lesen(roh, dateiname, koordinatensystem, ergebnis):
         if not any(w.strip() for w in werte):
             continue
         ort = _("„%(datei)s“, Zeile %(zeile)d") % {"datei": dateiname, "zeile": leser.line_num}
-        zeile = _Zeile(ort=ort, werte={s: (w or "").strip() for s, w in zip(spalten, werte, strict=False)})
+        zeile = ImportZeile(ort=ort, werte={s: (w or "").strip() for s, w in zip(spalten, werte, strict=False)})
         zahlen = {}
         for spalte in koordinaten:
             text = zeile.werte.get(spalte, "")
-            zahl = _zahl(text)
+            zahl = zahl_lesen(text, dezimalpunkt=True)
             if zahl is None:
                 meldung = _("„%(wert)s“ ist keine Zahl.") % {"wert": text} if text else _("Die Koordinate fehlt.")
-                zeile.fehler.append(_spalte(ort, spalte, meldung))
+                zeile.fehler.append(spalte_meldung(ort, spalte, meldung))
             zahlen[spalte] = zahl
         if None not in zahlen.values():
             x, y = (zahlen["lon"], zahlen["lat"]) if koordinatensystem == 4326 else (zahlen["x"], zahlen["y"])
             zeile.punkt, meldung = pruefer.pruefen(x, y, koordinatensystem)
             if meldung:
-                zeile.fehler.append(_spalte(ort, "/".join(koordinaten), meldung))
+                zeile.fehler.append(spalte_meldung(ort, "/".join(koordinaten), meldung))
         zeilen.append(zeile)
     if not zeilen:
         fehler.append(
@@ -258,12 +237,11 @@ def _csv_lesen(roh, dateiname, koordinatensystem, ergebnis):
     return zeilen, fehler
 
 
-def _geojson_lesen(pfad, dateiname, ergebnis):
-    try:
-        quelle = DataSource(str(pfad))
-    except GDALException:
-        return [], [_("„%(datei)s“: Die Datei konnte nicht als GeoJSON gelesen werden.") % {"datei": dateiname}]
-    if quelle.driver.name != "GeoJSON" or quelle.layer_count == 0:
+def _geojson_lesen(
+    pfad: Path, dateiname: str, ergebnis: "InfrastrukturImportErgebnis"
+) -> tuple[list[ImportZeile], list[str]]:
+    quelle = datenquelle_oeffnen(pfad, dateiname)
+    if quelle.layer_count == 0:
         return [], [_("„%(datei)s“: Die Datei ist kein GeoJSON mit Merkmalen.") % {"datei": dateiname}]
     layer = quelle[0]
     system = layer.srs or SpatialReference(4326)
@@ -285,19 +263,20 @@ def _geojson_lesen(pfad, dateiname, ergebnis):
     zeilen = []
     for nummer, merkmal in enumerate(layer, start=1):
         ort = _("„%(datei)s“, Merkmal %(nummer)d") % {"datei": dateiname, "nummer": nummer}
-        werte = {spalte: _text(merkmal.get(original)) for spalte, original in spalten.items()}
-        zeile = _Zeile(ort=ort, werte=werte)
+        werte = {spalte: feldtext(merkmal.get(original)) for spalte, original in spalten.items()}
+        zeile = ImportZeile(ort=ort, werte=werte)
         try:
             geometrie = merkmal.geom
         except GDALException:
             geometrie = None
         if geometrie is None or geometrie.empty or geometrie.geom_name.upper() not in {"POINT", "MULTIPOINT"}:
             typ = geometrie.geom_name if geometrie is not None else _("keine")
-            zeile.fehler.append(
-                _spalte(ort, _("Geometrie"), _("Erwartet wird ein Punkt (gefunden: %(typ)s).") % {"typ": typ})
-            )
+            meldung = _("Erwartet wird ein Punkt (gefunden: %(typ)s).") % {"typ": typ}
+            zeile.fehler.append(spalte_meldung(ort, _("Geometrie"), meldung))
         elif geometrie.geom_name.upper() == "MULTIPOINT" and geometrie.num_geom != 1:
-            zeile.fehler.append(_spalte(ort, _("Geometrie"), _("Erwartet wird ein einzelner Punkt, nicht mehrere.")))
+            zeile.fehler.append(
+                spalte_meldung(ort, _("Geometrie"), _("Erwartet wird ein einzelner Punkt, nicht mehrere."))
+            )
         else:
             roh = geometrie[0] if geometrie.geom_name.upper() == "MULTIPOINT" else geometrie
             x, y = roh.x, roh.y
@@ -309,7 +288,7 @@ def _geojson_lesen(pfad, dateiname, ergebnis):
                 laenge = breite = math.inf
             zeile.punkt, meldung = pruefer.pruefen(laenge, breite, 4326, original=(x, y, system.srid))
             if meldung:
-                zeile.fehler.append(_spalte(ort, _("Geometrie"), meldung))
+                zeile.fehler.append(spalte_meldung(ort, _("Geometrie"), meldung))
         zeilen.append(zeile)
     if not zeilen:
         fehler.append(_("„%(datei)s“: Die Datei enthält keine Einrichtungen.") % {"datei": dateiname})
@@ -319,7 +298,7 @@ def _geojson_lesen(pfad, dateiname, ergebnis):
 class _Ausdehnung:
     """Checks that points lie within the city's extent (widened by ``RAND_M``), with hints on a wrong CRS."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         ausdehnung = Stadtbezirk.objects.aggregate(e=Extent("geometrie"))["e"]
         self.flaeche = None
         if ausdehnung:
@@ -331,7 +310,7 @@ class _Ausdehnung:
             self.wgs84 = self.flaeche.transform(4326, clone=True).extent
         self.transformationen = {}
 
-    def _transformiert(self, punkt, srid):
+    def _transformiert(self, punkt: Point, srid: int) -> Point:
         """``punkt`` in ``srid``, with one ``CoordTransform`` per pair of systems (building one costs milliseconds)."""
         if punkt.srid == srid:
             return punkt
@@ -340,7 +319,7 @@ class _Ausdehnung:
             self.transformationen[schluessel] = CoordTransform(SpatialReference(punkt.srid), SpatialReference(srid))
         return punkt.transform(self.transformationen[schluessel], clone=True)
 
-    def innen(self, x, y, srid):
+    def innen(self, x: float, y: float, srid: int) -> tuple[Point | None, bool]:
         """``(point in EPSG:4326, inside?)`` for coordinates in ``srid``; point None if it cannot be transformed."""
         if not (math.isfinite(x) and math.isfinite(y)):
             return None, False
@@ -356,7 +335,7 @@ class _Ausdehnung:
             return None, False
         return wgs84, self.flaeche is None or self.flaeche.contains(metrisch)
 
-    def pruefen(self, x, y, srid, original=None):
+    def pruefen(self, x: float, y: float, srid: int, original: tuple | None = None) -> tuple[Point | None, str]:
         """``(point in EPSG:4326 or None, error message or "")``."""
         punkt, innen = self.innen(x, y, srid)
         if innen:
@@ -391,191 +370,7 @@ class _Ausdehnung:
         return None, f"{meldung} {hinweis}"
 
 
-# --- Checking and writing -------------------------------------------------------------------
-
-
-def _schreiben(zeilen, fehler, ergebnis, benutzer):
-    kategorien = {}
-    for kategorie in InfrastrukturKategorie.objects.all():
-        kategorien[kategorie.slug.lower()] = kategorie
-        kategorien[kategorie.name.lower()] = kategorie
-    ids = [_ganzzahl(z.werte.get("id", "")) for z in zeilen]
-    bestehende = Infrastruktur.objects.in_bulk([i for i in ids if i])
-    schon_da = {
-        (e.kategorie_id, e.name.strip().lower(), e.adresse.strip().lower()): e.pk
-        for e in Infrastruktur.objects.only("pk", "kategorie_id", "name", "adresse")
-    }
-    heute = datetime.date.today()
-    gesehen, neue, geaenderte = {}, [], []
-    for zeile in zeilen:
-        w, ort = zeile.werte, zeile.ort
-        zeilenfehler = list(zeile.fehler)
-        einrichtung = None
-        if w.get("id"):
-            nummer = _ganzzahl(w["id"])
-            if nummer is None:
-                zeilenfehler.append(_spalte(ort, "id", _("„%(wert)s“ ist keine ganze Zahl.") % {"wert": w["id"]}))
-            elif nummer in gesehen:
-                meldung = _("Die Nummer %(id)d kommt mehrfach vor (zuerst %(ort)s).") % {
-                    "id": nummer,
-                    "ort": gesehen[nummer],
-                }
-                zeilenfehler.append(_spalte(ort, "id", meldung))
-            elif nummer not in bestehende:
-                meldung = _(
-                    "Eine Einrichtung mit der Nummer %(id)d gibt es nicht. Lassen Sie die Spalte leer, "
-                    "um eine neue Einrichtung anzulegen."
-                ) % {"id": nummer}
-                zeilenfehler.append(_spalte(ort, "id", meldung))
-            else:
-                gesehen[nummer] = ort
-                einrichtung = bestehende[nummer]
-        kategorie = kategorien.get(w.get("kategorie", "").lower())
-        if kategorie is None:
-            meldung = (
-                _("Unbekannte Kategorie „%(wert)s“. Möglich sind die Kürzel oder Namen der Kategorien, z. B. %(bsp)s.")
-                if w.get("kategorie")
-                else _("Die Kategorie fehlt. Möglich sind die Kürzel oder Namen der Kategorien, z. B. %(bsp)s.")
-            ) % {"wert": w.get("kategorie", ""), "bsp": "apotheke, haltestelle, Seniorenbüro"}
-            zeilenfehler.append(_spalte(ort, "kategorie", meldung))
-        barrierefreiheit = _auswahl(w.get("barrierefreiheit", ""), Barrierefreiheit, Barrierefreiheit.UNBEKANNT)
-        if barrierefreiheit is None:
-            meldung = _("„%(wert)s“ ist keine gültige Angabe; möglich: %(werte)s.") % {
-                "wert": w["barrierefreiheit"],
-                "werte": ", ".join(Barrierefreiheit.values),
-            }
-            zeilenfehler.append(_spalte(ort, "barrierefreiheit", meldung))
-        quelle = _auswahl(w.get("quelle", ""), Infrastrukturquelle, Infrastrukturquelle.IMPORT)
-        if quelle is None:
-            meldung = _("„%(wert)s“ ist keine gültige Quelle; möglich: %(werte)s.") % {
-                "wert": w["quelle"],
-                "werte": ", ".join(Infrastrukturquelle.values),
-            }
-            zeilenfehler.append(_spalte(ort, "quelle", meldung))
-        stand = _datum(w.get("stand", "")) if w.get("stand") else heute
-        if stand is None:
-            meldung = _("„%(wert)s“ ist kein Datum; erwartet wird z. B. 31.12.2016 oder 2016-12-31.") % {
-                "wert": w["stand"]
-            }
-            zeilenfehler.append(_spalte(ort, "stand", meldung))
-        if zeilenfehler or zeile.punkt is None:
-            fehler += zeilenfehler
-            continue
-        neu = einrichtung is None
-        if neu:
-            einrichtung = Infrastruktur()
-        werte = {
-            "kategorie": kategorie,
-            "name": w.get("name", ""),
-            "adresse": w.get("adresse", ""),
-            "barrierefreiheit": barrierefreiheit,
-            "oeffnungshinweise": w.get("oeffnungshinweise", ""),
-            "quelle": quelle,
-            "quelle_hinweis": w.get("quelle_hinweis") or _("Import aus „%(datei)s“") % {"datei": ergebnis.datei},
-            "stand": stand,
-        }
-        if not neu:
-            # An update changes only what the file has columns for; an empty cell empties the field.
-            werte = {feld: wert for feld, wert in werte.items() if feld in w}
-            if "quelle_hinweis" in w:
-                werte["quelle_hinweis"] = w["quelle_hinweis"]
-        if not neu and _unveraendert(einrichtung, werte, zeile.punkt):
-            ergebnis.unveraendert += 1
-            continue
-        for feld, wert in werte.items():
-            setattr(einrichtung, feld, wert)
-        einrichtung.punkt = zeile.punkt
-        try:
-            # The category is one of those just read; checking it again would cost a query per row.
-            einrichtung.full_clean(exclude=["kategorie"], validate_unique=False)
-        except ValidationError as fehler_validierung:
-            for feld, meldungen in fehler_validierung.message_dict.items():
-                fehler += [_spalte(ort, feld, m) for m in meldungen]
-            continue
-        if neu:
-            doppelt = schon_da.get((kategorie.pk, werte["name"].lower(), werte["adresse"].lower()))
-            if doppelt:
-                ergebnis.warnungen.append(
-                    _(
-                        "%(ort)s: „%(name)s“ gibt es schon (Nr. %(id)d) und wurde trotzdem neu angelegt. Zum "
-                        "Aktualisieren geben Sie die Nummer in der Spalte „id“ an."
-                    )
-                    % {"ort": ort, "name": werte["name"], "id": doppelt}
-                )
-            neue.append(einrichtung)
-        else:
-            geaenderte.append(einrichtung)
-    if fehler:
-        raise InfrastrukturImportFehler(fehler)
-    bulk_create_with_history(neue, Infrastruktur, default_user=benutzer)
-    for einrichtung in geaenderte:
-        einrichtung._history_user = benutzer
-        einrichtung.save()
-    ergebnis.angelegt, ergebnis.aktualisiert = len(neue), len(geaenderte)
-    return ergebnis
-
-
-def _unveraendert(einrichtung, werte, punkt):
-    return einrichtung.punkt.equals_exact(punkt, GLEICH) and all(
-        getattr(einrichtung, feld) == wert for feld, wert in werte.items()
-    )
-
-
-def _spalte(ort, spalte, meldung):
-    """``„datei“, Zeile 3, Spalte „lat“: meldung``."""
-    return _("%(ort)s, Spalte „%(spalte)s“: ") % {"ort": ort, "spalte": spalte} + str(meldung)
-
-
-def _zahl(text):
-    """A number from German or English notation (``7,4653``, ``392.123,5``, ``7.4653``), or None."""
-    text = text.replace(" ", "").replace("\u00a0", "")
-    if "," in text:  # decimal comma; points before it group thousands
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        zahl = float(text)
-    except ValueError:
-        return None
-    return zahl if math.isfinite(zahl) else None
-
-
-def _ganzzahl(text):
-    text = str(text).strip()
-    if text.endswith(".0"):
-        text = text[:-2]
-    return int(text) if text.isdigit() else None
-
-
-def _datum(text):
-    for format in DATUMSFORMATE:
-        try:
-            return datetime.datetime.strptime(text.strip(), format).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _auswahl(text, choices, standard):
-    """The value of ``choices`` named by ``text`` (its value or label, any case); ``standard`` if empty; else None."""
-    text = text.strip().lower()
-    if not text:
-        return standard
-    for wert, bezeichnung in choices.choices:
-        if text in {wert.lower(), str(bezeichnung).lower()}:
-            return wert
-    return None
-
-
-def _text(wert):
-    if wert is None:
-        return ""
-    if isinstance(wert, float) and wert.is_integer():
-        wert = int(wert)
-    if isinstance(wert, datetime.date):
-        return wert.strftime("%d.%m.%Y")
-    return str(wert).strip()
-
-
-def _format(zahl):
+def _format(zahl: float) -> str:
     """A coordinate as the user wrote it, in German notation: ``7,41``, ``5705515,7``."""
     if not math.isfinite(zahl):
         return str(zahl)

@@ -1,0 +1,165 @@
+"""Files handed to the importers: uploads in a temporary directory, Shapefiles from ZIP archives, field values.
+
+Shared by the boundary import (``gebiete_import``) and the infrastructure import
+(``infrastruktur_import``).
+"""
+
+import datetime
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.contrib.gis.gdal import DataSource, GDALException
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from dwk.text import ImportFehler
+
+# File extension → the GDAL drivers allowed to read it. A file is refused when GDAL
+# recognises it as anything else (a VRT disguised as .kml could read other local files).
+TREIBER = {
+    ".geojson": {"GeoJSON"},
+    ".json": {"GeoJSON"},
+    ".kml": {"LIBKML", "KML"},
+    ".shp": {"ESRI Shapefile"},
+    ".gpkg": {"GPKG"},
+}
+FORMATNAMEN = {"GeoJSON": "GeoJSON", "LIBKML": "KML", "KML": "KML", "ESRI Shapefile": "Shapefile", "GPKG": "GeoPackage"}
+# The parts of a Shapefile taken from a ZIP archive; everything else in it is ignored.
+SHAPEFILE_TEILE = {".shp", ".shx", ".dbf", ".prj", ".cpg"}
+ZIP_MAX_EINTRAEGE = 100
+
+
+@contextmanager
+def upload_ablegen(datei: UploadedFile, *, praefix: str) -> Iterator[Path]:
+    """Write the upload ``datei`` to a temporary directory under a name of our own; yield its path.
+
+    Only the upload's extension is kept (GDAL chooses drivers by it); the directory is
+    removed afterwards. Refuses an upload over ``DWK_GEBIETE_UPLOAD_MAX_BYTES``.
+    """
+    if datei.size > settings.DWK_GEBIETE_UPLOAD_MAX_BYTES:
+        raise ImportFehler([datei_zu_gross(datei.name)])
+    endung = PurePosixPath(datei.name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix=praefix) as verzeichnis:
+        pfad = Path(verzeichnis) / f"upload{endung}"
+        with pfad.open("wb") as ziel:
+            for block in datei.chunks():
+                ziel.write(block)
+        yield pfad
+
+
+def datei_zu_gross(dateiname: str) -> str:
+    return _("„%(datei)s“: Die Datei ist zu groß; erlaubt sind höchstens %(groesse)s.") % {
+        "datei": dateiname,
+        "groesse": filesizeformat(settings.DWK_GEBIETE_UPLOAD_MAX_BYTES),
+    }
+
+
+def zip_entpacken(*, zip_pfad: Path, ziel: Path, dateiname: str) -> Path:
+    """Extract the Shapefile parts of a ZIP archive flat into ``ziel``; return the path of the .shp.
+
+    Only the base names of the entries are used (no path leaves ``ziel``), only the parts
+    of a Shapefile are written, and the bytes actually written are counted against
+    ``DWK_GEBIETE_UPLOAD_MAX_BYTES`` (the sizes in the archive's directory may lie).
+    """
+    grenze = settings.DWK_GEBIETE_UPLOAD_MAX_BYTES
+    unlesbar = _("„%(datei)s“: Das ZIP-Archiv ist beschädigt oder verschlüsselt.") % {"datei": dateiname}
+    unlesbar = ImportFehler([unlesbar])
+    try:
+        archiv = zipfile.ZipFile(zip_pfad)
+    except (zipfile.BadZipFile, OSError):
+        raise unlesbar from None
+    with archiv:
+        eintraege = []
+        for eintrag in archiv.infolist():
+            teile = PurePosixPath(eintrag.filename.replace("\\", "/")).parts
+            name = teile[-1] if teile else ""
+            # macOS adds "__MACOSX/._name.shp" resource forks; they are not Shapefiles.
+            if eintrag.is_dir() or "__MACOSX" in teile or name.startswith("."):
+                continue
+            if PurePosixPath(name).suffix.lower() in SHAPEFILE_TEILE:
+                eintraege.append((eintrag, name))
+        if len(archiv.infolist()) > ZIP_MAX_EINTRAEGE or sum(e.file_size for e, _n in eintraege) > grenze:
+            raise ImportFehler([datei_zu_gross(dateiname)])
+        shapefiles = [name for _e, name in eintraege if name.lower().endswith(".shp")]
+        if len(shapefiles) != 1:
+            raise ImportFehler(
+                [
+                    _(
+                        "„%(datei)s“: Das ZIP-Archiv muss genau ein Shapefile (.shp mit .shx, .dbf und .prj) "
+                        "enthalten; gefunden: %(anzahl)d."
+                    )
+                    % {"datei": dateiname, "anzahl": len(shapefiles)}
+                ]
+            )
+        geschrieben = 0
+        for eintrag, name in eintraege:
+            zieldatei = ziel / name
+            try:
+                with archiv.open(eintrag) as quelle, zieldatei.open("xb") as senke:
+                    while block := quelle.read(64 * 1024):
+                        geschrieben += len(block)
+                        if geschrieben > grenze:
+                            raise ImportFehler([datei_zu_gross(dateiname)])
+                        senke.write(block)
+            except FileExistsError:
+                raise ImportFehler(
+                    [_("„%(datei)s“: Das ZIP-Archiv enthält „%(name)s“ mehrfach.") % {"datei": dateiname, "name": name}]
+                ) from None
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, OSError):
+                raise unlesbar from None
+    return ziel / shapefiles[0]
+
+
+def datenquelle_oeffnen(pfad: Path, dateiname: str) -> DataSource:
+    """Open the file at ``pfad`` with GDAL, only with a driver its extension allows (``TREIBER``)."""
+    endung = pfad.suffix.lower()
+    hinweis = ""
+    if endung == ".shp":
+        hinweis = " " + _("Zu einem Shapefile gehören mindestens die Dateien .shp, .shx, .dbf und .prj.")
+    try:
+        quelle = DataSource(str(pfad))
+    except GDALException:
+        raise ImportFehler(
+            [
+                _(
+                    "„%(datei)s“: Die Datei konnte nicht gelesen werden. Ist sie vollständig und wirklich "
+                    "im angegebenen Format?"
+                )
+                % {"datei": dateiname}
+                + hinweis
+            ]
+        ) from None
+    if quelle.driver.name not in TREIBER[endung]:
+        raise ImportFehler(
+            [
+                _(
+                    "„%(datei)s“: Die Datei hat die Endung „%(endung)s“, ist aber im Format „%(format)s“. "
+                    "Bitte geben Sie ihr die passende Endung oder wählen Sie die richtige Datei."
+                )
+                % {
+                    "datei": dateiname,
+                    "endung": endung,
+                    "format": FORMATNAMEN.get(quelle.driver.name, quelle.driver.name),
+                }
+            ]
+        )
+    return quelle
+
+
+def feldtext(wert: object) -> str:
+    """A field value read by GDAL as stripped text.
+
+    ``None`` becomes "", a whole float loses its ".0", a date reads 31.12.2016.
+    """
+    if wert is None:
+        return ""
+    if isinstance(wert, float) and wert.is_integer():
+        wert = int(wert)
+    if isinstance(wert, datetime.date):
+        return wert.strftime("%d.%m.%Y")
+    return str(wert).strip()
