@@ -66,7 +66,8 @@ class Befund(models.Model):
     )
     art = models.CharField(_("Art"), max_length=10, choices=BefundArt.choices)
     ort = models.PointField(_("Ort"), srid=4326, null=True, blank=True)
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["begehung", "handlungsfeld__reihenfolge", "pk"]
@@ -172,7 +173,8 @@ class Quelle(models.Model):
     url = models.URLField(_("Adresse im Netz"), blank=True)
     gesichtet_am = models.DateField(_("gesichtet am"), null=True, blank=True)
     notiz = models.TextField(_("Notiz"), blank=True)
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["quartier", "titel"]
@@ -229,6 +231,7 @@ class Frage(models.Model):
     )
     text = models.CharField(_("Frage"), max_length=500)
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["befragung", "handlungsfeld__reihenfolge", "reihenfolge", "pk"]
@@ -401,6 +404,19 @@ class Profilfassung(models.Model):
     @property
     def ist_eingefroren(self):
         return self.status == ProfilStatus.FREIGEGEBEN
+
+
+# The evidence a section links to (M2M fields of ProfilAbschnitt), in the order pages show them.
+BELEG_FELDER = (
+    "indikatoren",
+    "infrastruktur_kategorien",
+    "befunde",
+    "fotos",
+    "quellen_auszuege",
+    "antworten",
+    "gespraeche",
+)
+TEXT_FELDER = ("bestand", "staerken", "handlungsbedarf")
 
 
 class ProfilAbschnitt(models.Model):

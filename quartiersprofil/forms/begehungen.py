@@ -7,11 +7,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.gis.gdal import DataSource, GDALException
 from django.contrib.gis.geos import LineString, MultiLineString, Point
-from django.forms import inlineformset_factory, modelformset_factory
+from django.core.exceptions import ValidationError
+from django.forms import BaseModelFormSet, inlineformset_factory, modelformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
+from dwk.forms import VeralteterStandMixin
 from lenkungsgruppe.models import Organisation
 from quartiere.models import Handlungsfeld, Infrastruktur, Quartier
 
@@ -118,7 +120,7 @@ def gpx_lesen(datei):
     return MultiLineString(*[LineString(linie.coords, srid=4326) for linie in linien], srid=4326)
 
 
-class BegehungForm(forms.ModelForm):
+class BegehungForm(VeralteterStandMixin, forms.ModelForm):
     gpx = forms.FileField(
         label=_("Route als GPX-Datei"),
         required=False,
@@ -148,7 +150,7 @@ class BegehungForm(forms.ModelForm):
     def __init__(self, *args, quartier, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["teilnehmende_organisationen"].queryset = Organisation.objects.order_by("name")
-        # Persons are shown as role and organisation only (see quartiersprofil.personen).
+        # Persons are shown as role and organisation only (see quartiersprofil.queries.personen).
         self.fields["teilnehmende"].queryset = Akteur.objects.filter(quartier=quartier)
         self.fields["route"].required = False
 
@@ -170,7 +172,7 @@ class BegehungForm(forms.ModelForm):
         return daten
 
 
-class BefundForm(PunktMitKoordinatenMixin, forms.ModelForm):
+class BefundForm(PunktMitKoordinatenMixin, VeralteterStandMixin, forms.ModelForm):
     breite = _breite_feld()
     laenge = _laenge_feld()
 
@@ -295,7 +297,7 @@ class HandlungsfeldFilterForm(forms.Form):
 # --- Sources ----------------------------------------------------------------------------------
 
 
-class QuelleForm(forms.ModelForm):
+class QuelleForm(VeralteterStandMixin, forms.ModelForm):
     url = forms.URLField(label=_("Adresse im Netz"), required=False, assume_scheme="https")
 
     class Meta:
@@ -327,12 +329,22 @@ class BefragungForm(forms.ModelForm):
         widgets = {"versandt_am": DatumInput()}
 
 
-FrageFormSet = modelformset_factory(
-    Frage,
-    fields=["handlungsfeld", "text", "reihenfolge"],
-    extra=3,
-    can_delete=True,
-)
+class FrageForm(VeralteterStandMixin, forms.ModelForm):
+    """One question of the questionnaire; a question changed by someone else meanwhile is refused."""
+
+    class Meta:
+        model = Frage
+        fields = ["handlungsfeld", "text", "reihenfolge"]
+
+
+class FragenFormSetBasis(BaseModelFormSet):
+    def add_error(self, feld, fehler):
+        """An error of the saving service (``FormularMixin``) is shown above the questionnaire."""
+        self.non_form_errors()
+        self._non_form_errors.extend(ValidationError(fehler).messages)
+
+
+FrageFormSet = modelformset_factory(Frage, form=FrageForm, formset=FragenFormSetBasis, extra=3, can_delete=True)
 
 
 def seniorenbueros():

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from dwk.forms import VeralteterStandMixin
 
 from ..models import (
+    BELEG_FELDER,
     Akteur,
     Antwort,
     Befund,
@@ -16,8 +17,8 @@ from ..models import (
     ProfilAbschnitt,
     QuellenAuszug,
 )
-from ..personen import akteur_anzeige
-from ..profil import BELEG_FELDER
+from ..queries.personen import akteur_anzeige
+from ..services.massnahmen import erlaubte_status
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MARKDOWN_HILFE = _(
@@ -57,7 +58,7 @@ class AbschnittForm(VeralteterStandMixin, forms.ModelForm):
             self.fields[feld].required = False
 
 
-class MassnahmeForm(forms.ModelForm):
+class MassnahmeForm(VeralteterStandMixin, forms.ModelForm):
     class Meta:
         model = Massnahme
         fields = [
@@ -88,8 +89,6 @@ class MassnahmeStatusForm(forms.Form):
     )
 
     def __init__(self, *args, massnahme, **kwargs):
-        from ..massnahmen import erlaubte_status
-
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(s.value, s.label) for s in erlaubte_status(massnahme)]
         self.fields["status"].widget.attrs["id"] = f"id_status_{massnahme.pk}"

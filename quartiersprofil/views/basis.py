@@ -1,6 +1,9 @@
 """What the quarter profile's pages share: loading the quarter or walk-through a page belongs to
 (the permission object), the create/edit mixin, form helpers."""
 
+from contextlib import contextmanager
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -53,7 +56,23 @@ class EinmalGeladenMixin:
         return self._objekt
 
 
+@contextmanager
+def formularfehler(form):
+    """Around a service call in ``speichern()``: a ValidationError naming fields the form does not
+    have is passed on as an error of the whole form (``FormularMixin`` puts it on the form)."""
+    try:
+        yield
+    except ValidationError as fehler:
+        if hasattr(fehler, "error_dict") and any(feld not in form.fields for feld in fehler.error_dict):
+            neu = {}
+            for feld, liste in fehler.error_dict.items():
+                neu.setdefault(feld if feld in form.fields else NON_FIELD_ERRORS, []).extend(liste)
+            raise ValidationError(neu) from fehler
+        raise
+
+
 def fehler_an_form(form, fehler):
+    """Put a service's ValidationError on ``form``: on its fields where it has them, else on the whole form."""
     if hasattr(fehler, "error_dict"):
         for feld, liste in fehler.error_dict.items():
             form.add_error(feld if feld in form.fields else None, liste)

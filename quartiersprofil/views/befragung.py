@@ -1,10 +1,6 @@
 """Pages of the survey of the senior offices: questionnaire, entering answers, the overview per quarter."""
 
-import statistics
-from collections import defaultdict
-
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
@@ -18,7 +14,7 @@ from django.views.generic import (
 )
 
 from dwk.permissions import Geschuetzt
-from quartiere.models import Handlungsfeld, Quartier
+from quartiere.models import Quartier
 
 from ..forms.begehungen import (
     AntwortAuswahlForm,
@@ -28,12 +24,13 @@ from ..forms.begehungen import (
     FrageFormSet,
 )
 from ..models import Antwort, Befragung, Frage
-from ..services import (
+from ..queries.befragung import befragung_auswertung
+from ..services.befragung import (
     antworten_erfassen,
     befragung_speichern,
     fragen_speichern,
 )
-from .basis import QuartierBezugMixin
+from .basis import FormularMixin, QuartierBezugMixin
 
 # --- The survey of the senior offices ------------------------------------------------------------
 
@@ -52,22 +49,28 @@ class BefragungListView(Geschuetzt, ListView):
         return super().get_context_data(quartiere=Quartier.objects.referenzquartiere(), **kwargs)
 
 
-class BefragungCreateView(Geschuetzt, CreateView):
+class BefragungCreateView(Geschuetzt, FormularMixin, CreateView):
     permission_required = "quartiersprofil.change_befragung"
     form_class = BefragungForm
     template_name = "quartiersprofil/befragung_form.html"
+    erfolgsmeldung = _("Die Befragung wurde angelegt. Legen Sie jetzt die Fragen an.")
 
-    def form_valid(self, form):
-        befragung = befragung_speichern(befragung=form.instance)
-        messages.success(self.request, _("Die Befragung wurde angelegt. Legen Sie jetzt die Fragen an."))
-        return redirect("quartiersprofil:fragen_bearbeiten", pk=befragung.pk)
+    def speichern(self, form):
+        return befragung_speichern(befragung=form.instance)
+
+    def get_success_url_fuer(self, objekt):
+        return reverse("quartiersprofil:fragen_bearbeiten", args=[objekt.pk])
+
+    def get_zurueck_url(self):
+        return reverse("quartiersprofil:befragung_liste")
 
 
-class FragenBearbeitenView(Geschuetzt, FormView):
+class FragenBearbeitenView(Geschuetzt, FormularMixin, FormView):
     """The questionnaire: all questions of a survey, grouped by field of action, in one formset."""
 
     permission_required = "quartiersprofil.change_befragung"
     template_name = "quartiersprofil/fragen_form.html"
+    erfolgsmeldung = _("Der Fragebogen wurde gespeichert.")
 
     def get_befragung(self):
         if not hasattr(self, "_befragung"):
@@ -85,16 +88,21 @@ class FragenBearbeitenView(Geschuetzt, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(befragung=self.get_befragung(), **kwargs)
 
-    def form_valid(self, form):
-        geaendert = form.save(commit=False)
-        try:
-            fragen_speichern(befragung=self.get_befragung(), fragen=geaendert, entfernen=form.deleted_objects)
-        except ValidationError as fehler:
-            for meldung in fehler.messages:
-                messages.error(self.request, meldung)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Der Fragebogen wurde gespeichert."))
-        return redirect("quartiersprofil:fragen_bearbeiten", pk=self.get_befragung().pk)
+    def speichern(self, form):
+        return fragen_speichern(
+            befragung=self.get_befragung(), fragen=form.save(commit=False), entfernen=form.deleted_objects
+        )
+
+    def form_invalid(self, form):
+        for meldung in form.non_form_errors():
+            messages.error(self.request, meldung)
+        return super().form_invalid(form)
+
+    def get_success_url_fuer(self, objekt):
+        return reverse("quartiersprofil:fragen_bearbeiten", args=[objekt.pk])
+
+    def get_zurueck_url(self):
+        return reverse("quartiersprofil:befragung_liste")
 
 
 class AntwortenErfassenView(Geschuetzt, TemplateView):
@@ -188,10 +196,6 @@ class AntwortenErfassenView(Geschuetzt, TemplateView):
         return self.render_to_response(self.get_context_data(**kontext))
 
 
-def _streuung(werte):
-    return round(statistics.pstdev(werte), 2) if len(werte) > 1 else None
-
-
 class BefragungUebersichtView(QuartierBezugMixin, TemplateView):
     """A quarter's survey answers per field of action and question: count, mean, spread, texts."""
 
@@ -199,46 +203,11 @@ class BefragungUebersichtView(QuartierBezugMixin, TemplateView):
     template_name = "quartiersprofil/befragung_uebersicht.html"
 
     def get_context_data(self, **kwargs):
-        quartier = self.get_quartier()
         befragungen = list(Befragung.objects.all())
         gewaehlt = None
         kennung = self.request.GET.get("befragung", "")
         if kennung.isdigit():
             gewaehlt = next((b for b in befragungen if b.pk == int(kennung)), None)
         gewaehlt = gewaehlt or (befragungen[0] if befragungen else None)
-        felder = []
-        if gewaehlt is not None:
-            antworten = defaultdict(list)
-            for antwort in Antwort.objects.filter(frage__befragung=gewaehlt, quartier=quartier).select_related(
-                "seniorenbuero"
-            ):
-                antworten[antwort.frage_id].append(antwort)
-            nach_feld = defaultdict(list)
-            for frage in Frage.objects.filter(befragung=gewaehlt).select_related("handlungsfeld"):
-                liste = antworten.get(frage.pk, [])
-                werte = [a.bewertung for a in liste if a.bewertung is not None]
-                nach_feld[frage.handlungsfeld].append(
-                    {
-                        "frage": frage,
-                        "anzahl": len(liste),
-                        "anzahl_bewertungen": len(werte),
-                        "mittel": round(statistics.mean(werte), 1) if werte else None,
-                        "streuung": _streuung(werte),
-                        "min": min(werte) if werte else None,
-                        "max": max(werte) if werte else None,
-                        "texte": [(a.seniorenbuero.name, a.text) for a in liste if a.text],
-                    }
-                )
-            for feld in Handlungsfeld.objects.all():
-                fragen = nach_feld.get(feld, [])
-                werte = [a.bewertung for f in fragen for a in antworten.get(f["frage"].pk, []) if a.bewertung]
-                felder.append(
-                    {
-                        "handlungsfeld": feld,
-                        "fragen": fragen,
-                        "anzahl": sum(f["anzahl"] for f in fragen),
-                        "mittel": round(statistics.mean(werte), 1) if werte else None,
-                        "streuung": _streuung(werte),
-                    }
-                )
+        felder = befragung_auswertung(befragung=gewaehlt, quartier=self.get_quartier()) if gewaehlt else []
         return super().get_context_data(befragungen=befragungen, befragung=gewaehlt, felder=felder, **kwargs)

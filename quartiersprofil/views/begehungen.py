@@ -2,35 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.gis.db.models.functions import AsGeoJSON
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import (
-    CreateView,
-    DeleteView,
-    DetailView,
-    ListView,
-    UpdateView,
-)
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 
 from dwk.permissions import Geschuetzt, KartenformularMixin
-from quartiere.models import Quartier
 
-from ..forms.begehungen import (
-    BefundForm,
-    BegehungForm,
-)
+from ..forms.begehungen import BefundForm, BegehungForm
 from ..models import Befund, Foto, Quartiersbegehung
-from ..services import (
-    befund_loeschen,
-    befund_speichern,
-    begehung_loeschen,
-    begehung_speichern,
-)
-from .basis import BegehungBezugMixin, EinmalGeladenMixin, QuartierBezugMixin, fehler_an_form
-from .belege import karten_daten
+from ..queries.belege import begehung_belege
+from ..services.begehungen import befund_loeschen, befund_speichern, begehung_loeschen, begehung_speichern
+from .basis import BegehungBezugMixin, EinmalGeladenMixin, FormularMixin, QuartierBezugMixin, formularfehler
 
 # --- Walk-throughs --------------------------------------------------------------------------------
 
@@ -48,22 +32,20 @@ class BegehungListView(QuartierBezugMixin, ListView):
         )
 
 
-class BegehungFormMixin(KartenformularMixin):
+class BegehungFormMixin(KartenformularMixin, FormularMixin):
     form_class = BegehungForm
     template_name = "quartiersprofil/begehung_form.html"
 
-    def form_valid(self, form):
-        try:
-            begehung = begehung_speichern(
+    def speichern(self, form):
+        with formularfehler(form):
+            return begehung_speichern(
                 begehung=form.instance,
                 teilnehmende_organisationen=form.cleaned_data["teilnehmende_organisationen"],
                 teilnehmende=form.cleaned_data["teilnehmende"],
             )
-        except ValidationError as fehler:
-            fehler_an_form(form, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, self.erfolgsmeldung)
-        return redirect("quartiersprofil:begehung_detail", pk=begehung.pk)
+
+    def get_success_url_fuer(self, objekt):
+        return reverse("quartiersprofil:begehung_detail", args=[objekt.pk])
 
 
 class BegehungCreateView(QuartierBezugMixin, BegehungFormMixin, CreateView):
@@ -76,6 +58,9 @@ class BegehungCreateView(QuartierBezugMixin, BegehungFormMixin, CreateView):
         kwargs["instance"] = Quartiersbegehung(quartier=self.get_quartier())
         return kwargs
 
+    def get_zurueck_url(self):
+        return reverse("quartiersprofil:begehung_liste", args=[self.get_quartier().slug])
+
 
 class BegehungUpdateView(EinmalGeladenMixin, BegehungFormMixin, Geschuetzt, UpdateView):
     permission_required = "quartiersprofil.change_begehung"
@@ -84,6 +69,9 @@ class BegehungUpdateView(EinmalGeladenMixin, BegehungFormMixin, Geschuetzt, Upda
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "quartier": self.object.quartier}
+
+    def get_zurueck_url(self):
+        return reverse("quartiersprofil:begehung_detail", args=[self.object.pk])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(quartier=self.object.quartier, begehung=self.object, **kwargs)
@@ -107,18 +95,8 @@ class BegehungDetailView(EinmalGeladenMixin, Geschuetzt, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        begehung = self.object
-        befunde = list(enumerate(begehung.befunde.all(), start=1))
-        fotos = list(enumerate(begehung.fotos.all(), start=1))
-        quartier = Quartier.objects.mit_geojson().only("pk", "grenze").get(pk=begehung.quartier_id)
         return super().get_context_data(
-            quartier=begehung.quartier,
-            befunde=befunde,
-            fotos=fotos,
-            karte=karten_daten(
-                quartier_geojson=quartier.geojson, routen=[begehung.route_geojson], befunde=befunde, fotos=fotos
-            ),
-            **kwargs,
+            quartier=self.object.quartier, **begehung_belege(begehung=self.object), **kwargs
         )
 
 
@@ -144,18 +122,16 @@ class BegehungDeleteView(EinmalGeladenMixin, Geschuetzt, DeleteView):
 # --- Findings ----------------------------------------------------------------------------------
 
 
-class BefundFormMixin(KartenformularMixin):
+class BefundFormMixin(KartenformularMixin, FormularMixin):
     form_class = BefundForm
     template_name = "quartiersprofil/befund_form.html"
 
-    def form_valid(self, form):
-        try:
-            befund = befund_speichern(befund=form.instance)
-        except ValidationError as fehler:
-            fehler_an_form(form, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, self.erfolgsmeldung)
-        return redirect(reverse("quartiersprofil:begehung_detail", args=[befund.begehung_id]) + "#befunde")
+    def speichern(self, form):
+        with formularfehler(form):
+            return befund_speichern(befund=form.instance)
+
+    def get_success_url_fuer(self, objekt):
+        return reverse("quartiersprofil:begehung_detail", args=[objekt.begehung_id]) + "#befunde"
 
 
 class BefundCreateView(BefundFormMixin, BegehungBezugMixin, CreateView):
@@ -164,6 +140,9 @@ class BefundCreateView(BefundFormMixin, BegehungBezugMixin, CreateView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": Befund(begehung=self.get_begehung())}
+
+    def get_zurueck_url(self):
+        return reverse("quartiersprofil:begehung_detail", args=[self.get_begehung().pk])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(begehung=self.get_begehung(), quartier=self.get_begehung().quartier, **kwargs)
@@ -176,6 +155,9 @@ class BefundUpdateView(EinmalGeladenMixin, BefundFormMixin, Geschuetzt, UpdateVi
 
     def get_permission_object(self):
         return self.get_object().begehung
+
+    def get_zurueck_url(self):
+        return reverse("quartiersprofil:begehung_detail", args=[self.object.begehung_id])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(begehung=self.object.begehung, quartier=self.object.begehung.quartier, **kwargs)

@@ -5,15 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView, View
 
 from dwk.export import export_antwort
 from dwk.permissions import Geschuetzt
+from dwk.zeit import heute
 from quartiere.models import Handlungsfeld, Quartier
 
-from .. import massnahmen as massnahmen_regeln
 from ..forms.profil import (
     FortschrittForm,
     MassnahmeForm,
@@ -25,6 +24,7 @@ from ..models import (
     MassnahmeMeilenstein,
     MassnahmeStatus,
 )
+from ..services import massnahmen as massnahmen_dienste
 from .basis import FormularMixin, QuartierBezugMixin, zurueck_url
 
 # --- Measures ----------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ class MassnahmeDetailView(Geschuetzt, DetailView):
             fortschritt_form=FortschrittForm(initial={"fortschritt": massnahme.fortschritt}) if darf else None,
             meilenstein_form=MeilensteinForm() if darf else None,
             verlauf=massnahme.history.select_related("history_user").order_by("-history_date")[:10],
-            heute=timezone.localdate(),
+            heute=heute(),
             **kwargs,
         )
 
@@ -164,7 +164,7 @@ class MassnahmeCreateView(QuartierBezugMixin, FormularMixin, CreateView):
 
     def speichern(self, form):
         form.instance.quartier = self.get_quartier()
-        return massnahmen_regeln.massnahme_speichern(massnahme=form.instance)
+        return massnahmen_dienste.massnahme_speichern(massnahme=form.instance)
 
     def get_success_url_fuer(self, objekt):
         return objekt.get_absolute_url()
@@ -183,7 +183,7 @@ class MassnahmeUpdateView(Geschuetzt, FormularMixin, UpdateView):
         return self.object.get_absolute_url()
 
     def speichern(self, form):
-        return massnahmen_regeln.massnahme_speichern(massnahme=form.instance)
+        return massnahmen_dienste.massnahme_speichern(massnahme=form.instance)
 
     def get_success_url_fuer(self, objekt):
         return objekt.get_absolute_url()
@@ -221,7 +221,7 @@ class MassnahmeStatusView(MassnahmePostMixin, View):
         form = MassnahmeStatusForm(self.request.POST, massnahme=massnahme)
         if not form.is_valid():
             raise ValidationError(_("Dieser Statuswechsel ist nicht möglich."))
-        massnahmen_regeln.massnahme_status_aendern(
+        massnahmen_dienste.massnahme_status_aendern(
             massnahme=massnahme, status=form.cleaned_data["status"], grund=form.cleaned_data["grund"]
         )
 
@@ -233,7 +233,7 @@ class MassnahmeFortschrittView(MassnahmePostMixin, View):
         form = FortschrittForm(self.request.POST)
         if not form.is_valid():
             raise ValidationError(_("Der Fortschritt liegt zwischen 0 und 100 %."))
-        massnahmen_regeln.massnahme_fortschritt_setzen(
+        massnahmen_dienste.massnahme_fortschritt_setzen(
             massnahme=massnahme, fortschritt=form.cleaned_data["fortschritt"]
         )
 
@@ -252,7 +252,7 @@ class MeilensteinCreateView(MassnahmePostMixin, FormularMixin, FormView):
 
     def speichern(self, form):
         form.instance.massnahme = self.get_massnahme()
-        return massnahmen_regeln.meilenstein_speichern(meilenstein=form.instance)
+        return massnahmen_dienste.massnahme_meilenstein_speichern(meilenstein=form.instance)
 
     def get_success_url_fuer(self, objekt):
         return objekt.massnahme.get_absolute_url()
@@ -268,6 +268,6 @@ class MeilensteinErreichtView(Geschuetzt, View):
         return self.meilenstein.massnahme
 
     def post(self, request, pk):
-        massnahmen_regeln.meilenstein_erreichen(meilenstein=self.meilenstein, datum=timezone.localdate())
+        massnahmen_dienste.massnahme_meilenstein_erreichen(meilenstein=self.meilenstein, datum=heute())
         messages.success(request, _("Der Meilenstein „%(titel)s“ ist erreicht.") % {"titel": self.meilenstein.titel})
         return redirect(self.meilenstein.massnahme.get_absolute_url())

@@ -8,46 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, UpdateView, View
 
-from quartiere import analyse
-from quartiere.abdeckung import erreichbarkeit_berechnen
-
-from .. import profil
-from ..forms.profil import (
-    AbschnittForm,
-)
-from ..models import (
-    MassnahmeStatus,
-    ProfilAbschnitt,
-    Profilfassung,
-    ProfilStatus,
-)
+from ..forms.profil import AbschnittForm
+from ..models import BELEG_FELDER, MassnahmeStatus, ProfilAbschnitt, Profilfassung, ProfilStatus
+from ..queries.profil import abschnitte_mit_belegen, belege_mit_werten, profil_verlauf
 from ..rules import sichtbare_profilstatus
-from .basis import QuartierBezugMixin
-
-# --- The profile -------------------------------------------------------------------------------
-
-
-def _belege_mit_werten(quartier, abschnitte, user):
-    """Attach to each section the values of its linked indicators and the coverage of its
-    linked categories (a constant number of queries, whatever the number of links)."""
-    indikatoren = {i.pk for a in abschnitte for i in a.indikatoren.all()}
-    kategorien = {k.pk: k for a in abschnitte for k in a.infrastruktur_kategorien.all()}
-    werte, erreichbarkeit = {}, {}
-    if indikatoren:
-        auswertung = analyse.quartier_analyse(quartier=quartier, abdeckungen=list(quartier.abdeckungen.all()))
-        sieht_fallzahlen = user.has_perm("quartiere.view_fallzahlen")
-        for zeile in auswertung.zeilen:
-            if zeile.indikator.pk in indikatoren and zeile.letztes_jahr:
-                werte[zeile.indikator.pk] = (
-                    zeile.letztes_jahr,
-                    analyse.wert_text(zeile.indikator, zeile.aktuell[0], sieht_fallzahlen=sieht_fallzahlen),
-                )
-    if kategorien:
-        ergebnis = erreichbarkeit_berechnen(quartiere=[quartier], kategorien=list(kategorien.values()))
-        erreichbarkeit = {e.kategorie.pk: e for e in ergebnis[quartier.pk]}
-    for abschnitt in abschnitte:
-        abschnitt.indikator_werte = [(i, *werte.get(i.pk, (None, "–"))) for i in abschnitt.indikatoren.all()]
-        abschnitt.erreichbarkeiten = [(k, erreichbarkeit.get(k.pk)) for k in abschnitt.infrastruktur_kategorien.all()]
+from ..services import profil as profil_dienste
+from .basis import FormularMixin, QuartierBezugMixin
 
 
 class ProfilView(QuartierBezugMixin, TemplateView):
@@ -68,8 +34,8 @@ class ProfilView(QuartierBezugMixin, TemplateView):
                 raise Http404(_("Diese Fassung gibt es nicht oder Sie dürfen sie nicht sehen."))
         else:
             fassung = fassungen[0] if fassungen else None
-        abschnitte = list(profil.abschnitte_mit_belegen(fassung)) if fassung else []
-        _belege_mit_werten(quartier, abschnitte, self.request.user)
+        abschnitte = list(abschnitte_mit_belegen(fassung)) if fassung else []
+        belege_mit_werten(quartier=quartier, abschnitte=abschnitte, user=self.request.user)
         massnahmen = {}
         for massnahme in quartier.massnahmen.exclude(status=MassnahmeStatus.VERWORFEN):
             massnahmen.setdefault(massnahme.handlungsfeld_id, []).append(massnahme)
@@ -101,15 +67,15 @@ class ProfilAktionView(QuartierBezugMixin, View):
         quartier = self.get_quartier()
         try:
             if aktion == "entwurf":
-                fassung = profil.profil_entwurf_anlegen(quartier=quartier)
+                fassung = profil_dienste.profil_entwurf_anlegen(quartier=quartier)
             else:
                 fassung = get_object_or_404(Profilfassung, quartier=quartier, pk=request.POST.get("fassung"))
                 if aktion == "beratung":
-                    profil.profil_zur_beratung_geben(fassung=fassung)
+                    profil_dienste.profil_zur_beratung_geben(fassung=fassung)
                 elif aktion == "ueberarbeiten":
-                    profil.profil_ueberarbeiten(fassung=fassung)
+                    profil_dienste.profil_ueberarbeiten(fassung=fassung)
                 else:
-                    profil.profil_freigeben(fassung=fassung, benutzer=request.user)
+                    profil_dienste.profil_freigeben(fassung=fassung, benutzer=request.user)
         except ValidationError as fehler:
             messages.error(request, " ".join(fehler.messages))
             return redirect("quartiersprofil:profil", slug=quartier.slug)
@@ -117,7 +83,7 @@ class ProfilAktionView(QuartierBezugMixin, View):
         return redirect("quartiersprofil:profil_fassung", slug=quartier.slug, nummer=fassung.nummer)
 
 
-class AbschnittBearbeitenView(QuartierBezugMixin, UpdateView):
+class AbschnittBearbeitenView(QuartierBezugMixin, FormularMixin, UpdateView):
     """Write the texts of one Handlungsfeld of a draft. A save over someone else's newer save is
     refused; the page then shows the other person's texts beside the own input."""
 
@@ -145,29 +111,33 @@ class AbschnittBearbeitenView(QuartierBezugMixin, UpdateView):
             + f"#feld-{self.object.handlungsfeld.slug}"
         )
 
-    def form_valid(self, form):
+    get_zurueck_url = profil_url
+
+    def get_titel(self):
+        return _("%(feld)s bearbeiten") % {"feld": self.object.handlungsfeld.name}
+
+    def speichern(self, form):
         daten = form.cleaned_data
         try:
-            profil.abschnitt_speichern(
+            return profil_dienste.abschnitt_speichern(
                 abschnitt=self.object,
                 bestand=daten["bestand"],
                 staerken=daten["staerken"],
                 handlungsbedarf=daten["handlungsbedarf"],
-                belege={feld: daten[feld] for feld in profil.BELEG_FELDER},
+                belege={feld: daten[feld] for feld in BELEG_FELDER},
                 stand=daten.get("bearbeitungsstand"),
             )
-        except profil.VeralteterStand:
+        except profil_dienste.VeralteterStand:
             form.andere_fassung = ProfilAbschnitt.objects.get(pk=self.object.pk)
-            form.add_error(None, form.veraltet_meldung)
-            return self.form_invalid(form)
-        except ValidationError as fehler:
-            form.add_error(None, fehler)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Der Abschnitt „%(feld)s“ ist gespeichert.") % {"feld": self.object.handlungsfeld.name},
-        )
-        return redirect(self.profil_url())
+            raise ValidationError(form.veraltet_meldung, code="veraltet") from None
+
+    @property
+    def erfolgsmeldung(self):
+        name = self.object.handlungsfeld.name.replace("%", "%%")
+        return _("Der Abschnitt „%(feld)s“ ist gespeichert.") % {"feld": name}
+
+    def get_success_url_fuer(self, objekt):
+        return self.profil_url()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(profil_url=self.profil_url(), **kwargs)
@@ -178,42 +148,6 @@ class ProfilVerlaufView(QuartierBezugMixin, TemplateView):
 
     permission_required = "quartiersprofil.change_profil"
     template_name = "quartiersprofil/profil_verlauf.html"
-    ANZAHL = 300
 
     def get_context_data(self, **kwargs):
-        quartier = self.get_quartier()
-        zeilen = list(
-            ProfilAbschnitt.history.filter(fassung__quartier=quartier)
-            .select_related("history_user", "handlungsfeld", "fassung")
-            .order_by("id", "history_date")
-        )
-        vorher, eintraege = {}, []
-        for zeile in zeilen:
-            alt = vorher.get(zeile.id)
-            geaendert = [
-                str(ProfilAbschnitt._meta.get_field(f).verbose_name)
-                for f in profil.TEXT_FELDER
-                if alt is None or getattr(alt, f) != getattr(zeile, f)
-            ]
-            vorher[zeile.id] = zeile
-            if alt is None and not any(getattr(zeile, f) for f in profil.TEXT_FELDER):
-                continue  # an empty section created with its version
-            eintraege.append(
-                {
-                    "zeit": zeile.history_date,
-                    "wer": zeile.history_user,
-                    "was": _("Fassung %(nummer)s, %(feld)s: %(teile)s")
-                    % {"nummer": zeile.fassung.nummer, "feld": zeile.handlungsfeld.name, "teile": ", ".join(geaendert)},
-                }
-            )
-        for zeile in Profilfassung.history.filter(quartier=quartier).select_related("history_user"):
-            eintraege.append(
-                {
-                    "zeit": zeile.history_date,
-                    "wer": zeile.history_user,
-                    "was": _("Fassung %(nummer)s: %(status)s")
-                    % {"nummer": zeile.nummer, "status": ProfilStatus(zeile.status).label},
-                }
-            )
-        eintraege.sort(key=lambda e: e["zeit"], reverse=True)
-        return super().get_context_data(eintraege=eintraege[: self.ANZAHL], **kwargs)
+        return super().get_context_data(eintraege=profil_verlauf(quartier=self.get_quartier()), **kwargs)

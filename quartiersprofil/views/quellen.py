@@ -20,11 +20,11 @@ from ..forms.begehungen import (
     QuellenAuszugFormSet,
 )
 from ..models import Quelle, QuellenAuszug
-from ..services import (
+from ..services.quellen import (
     quelle_loeschen,
     quelle_speichern,
 )
-from .basis import EinmalGeladenMixin, QuartierBezugMixin, fehler_an_form
+from .basis import EinmalGeladenMixin, FormularMixin, QuartierBezugMixin, formularfehler
 
 # --- Sources -----------------------------------------------------------------------------------
 
@@ -42,7 +42,7 @@ class QuelleListView(QuartierBezugMixin, ListView):
         )
 
 
-class QuelleFormMixin:
+class QuelleFormMixin(FormularMixin):
     form_class = QuelleForm
     template_name = "quartiersprofil/quelle_form.html"
 
@@ -51,27 +51,31 @@ class QuelleFormMixin:
         return super().get_context_data(**kwargs)
 
     def auszuege_formset(self):
-        instance = self.object if self.object is not None else Quelle()
-        daten = self.request.POST if self.request.method == "POST" else None
-        return QuellenAuszugFormSet(daten, instance=instance, prefix="auszuege")
+        """The excerpts' formset, bound to the POST data on a save (built once per request)."""
+        if not hasattr(self, "_auszuege"):
+            instance = self.object if self.object is not None else Quelle()
+            daten = self.request.POST if self.request.method == "POST" else None
+            self._auszuege = QuellenAuszugFormSet(daten, instance=instance, prefix="auszuege")
+        return self._auszuege
 
-    def form_valid(self, form):
+    def speichern(self, form):
         auszuege = self.auszuege_formset()
         if not auszuege.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, auszuege=auszuege))
+            raise ValidationError(_("Bitte prüfen Sie die Auszüge."), code="auszuege")
         geaendert = auszuege.save(commit=False)
-        try:
-            quelle = quelle_speichern(quelle=form.instance, auszuege=geaendert, entfernen=auszuege.deleted_objects)
-        except ValidationError as fehler:
-            fehler_an_form(form, fehler)
-            return self.render_to_response(self.get_context_data(form=form, auszuege=auszuege))
-        messages.success(self.request, self.erfolgsmeldung % {"titel": quelle.titel})
-        return redirect("quartiersprofil:quelle_liste", slug=quelle.quartier.slug)
+        with formularfehler(form):
+            return quelle_speichern(quelle=form.instance, auszuege=geaendert, entfernen=auszuege.deleted_objects)
+
+    def get_success_url_fuer(self, objekt):
+        return reverse("quartiersprofil:quelle_liste", args=[objekt.quartier.slug])
+
+    def get_zurueck_url(self):
+        return reverse("quartiersprofil:quelle_liste", args=[self.get_quartier().slug])
 
 
 class QuelleCreateView(QuartierBezugMixin, QuelleFormMixin, CreateView):
     permission_required = "quartiersprofil.add_quelle"
-    erfolgsmeldung = _("Die Quelle „%(titel)s“ wurde angelegt.")
+    erfolgsmeldung = _("Die Quelle „%(objekt)s“ wurde angelegt.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": Quelle(quartier=self.get_quartier())}
@@ -79,7 +83,11 @@ class QuelleCreateView(QuartierBezugMixin, QuelleFormMixin, CreateView):
 
 class QuelleUpdateView(EinmalGeladenMixin, QuelleFormMixin, Geschuetzt, UpdateView):
     permission_required = "quartiersprofil.change_quelle"
-    erfolgsmeldung = _("Die Änderungen an der Quelle „%(titel)s“ wurden gespeichert.")
+    erfolgsmeldung = _("Die Änderungen an der Quelle „%(objekt)s“ wurden gespeichert.")
+
+    def get_quartier(self):
+        return self.object.quartier
+
     queryset = Quelle.objects.select_related("quartier")
 
     def get_context_data(self, **kwargs):

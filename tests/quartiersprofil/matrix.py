@@ -84,7 +84,7 @@ def _jpeg():
 
 def anlegen(benutzer, quartier):
     """A walk-through with a finding and a photo, a source, a survey with a question."""
-    from quartiersprofil.services import fotos_hochladen
+    from quartiersprofil.services.begehungen import fotos_hochladen
 
     begehung = BegehungFactory(quartier=quartier)
     (foto,) = fotos_hochladen(quartier=quartier, begehung=begehung, dateien=[_jpeg()])
@@ -102,7 +102,7 @@ def anlegen(benutzer, quartier):
 
 def _profil_anlegen(benutzer, quartier):
     """Version 1 released, version 2 a draft; a measure with a milestone, a key person, a talk."""
-    from quartiersprofil.profil import profil_entwurf_anlegen, profil_freigeben, profil_zur_beratung_geben
+    from quartiersprofil.services.profil import profil_entwurf_anlegen, profil_freigeben, profil_zur_beratung_geben
     from tests.factories import AkteurFactory, GespraechFactory, MassnahmeFactory, MassnahmeMeilensteinFactory
 
     erste = profil_entwurf_anlegen(quartier=quartier)

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from quartiere.models import Handlungsfeld
 from quartiersprofil.models import Antwort, Frage
-from quartiersprofil.services import antworten_erfassen, fragen_speichern
+from quartiersprofil.services.befragung import antworten_erfassen, fragen_speichern
 from tests.factories import (
     AntwortFactory,
     BefragungFactory,

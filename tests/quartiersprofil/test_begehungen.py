@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from quartiere.models import Handlungsfeld
 from quartiersprofil.models import Befund, BefundArt, Quartiersbegehung
-from quartiersprofil.services import fotos_hochladen
+from quartiersprofil.services.begehungen import fotos_hochladen
 from tests.factories import BefundFactory, BegehungFactory, OrganisationFactory, QuartierFactory
 from tests.quartiersprofil.bilder import bild_bytes, exif_mit_gps
 

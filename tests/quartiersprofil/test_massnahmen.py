@@ -4,13 +4,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from quartiersprofil.massnahmen import (
+from quartiersprofil.models import Massnahme, MassnahmeStatus
+from quartiersprofil.services.massnahmen import (
     UEBERGAENGE,
     massnahme_fortschritt_setzen,
     massnahme_speichern,
     massnahme_status_aendern,
 )
-from quartiersprofil.models import Massnahme, MassnahmeStatus
 from tests.factories import MassnahmeFactory, MassnahmeMeilensteinFactory, QuartierFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from quartiere.models import Handlungsfeld, Indikator
 from quartiersprofil.models import ProfilAbschnitt, ProfilStatus
-from quartiersprofil.profil import (
+from quartiersprofil.services.profil import (
     VeralteterStand,
     abschnitt_speichern,
     profil_entwurf_anlegen,

@@ -62,6 +62,7 @@ def test_quelle_bearbeiten_auszug_loeschen(client_projektteam):
         {
             "titel": "Neuer Titel",
             "art": QuelleArt.BERICHT,
+            "bearbeitungsstand": quelle.updated_at.isoformat(),
             **_formset(
                 "auszuege",
                 [

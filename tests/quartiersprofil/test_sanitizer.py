@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from quartiersprofil.profil import abschnitt_speichern, profil_entwurf_anlegen
+from quartiersprofil.services.profil import abschnitt_speichern, profil_entwurf_anlegen
 from tests.factories import QuartierFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The status rules of measures (Maßnahmen).
+"""Writes of the measures (Maßnahmen) and their milestones, and their status rules.
 
 Allowed transitions (``UEBERGAENGE``)::
 
@@ -13,12 +13,14 @@ Allowed transitions (``UEBERGAENGE``)::
 set only while the measure is „in Umsetzung“, and is 100 once it is „umgesetzt“.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Massnahme, MassnahmeMeilenstein
-from .models import MassnahmeStatus as S
+from ..models import Massnahme, MassnahmeMeilenstein
+from ..models import MassnahmeStatus as S
 
 UEBERGAENGE = {
     S.VORGESCHLAGEN: (S.GEPRUEFT, S.VERWORFEN),
@@ -31,12 +33,12 @@ UEBERGAENGE = {
 VOR_DER_UMSETZUNG = (S.VORGESCHLAGEN, S.GEPRUEFT, S.BESCHLOSSEN)
 
 
-def erlaubte_status(massnahme):
+def erlaubte_status(massnahme: Massnahme) -> list[S]:
     """The states ``massnahme`` may move to next, as ``MassnahmeStatus`` members."""
     return [S(s) for s in UEBERGAENGE[S(massnahme.status)]]
 
 
-def _fortschritt_pruefen(massnahme):
+def _fortschritt_pruefen(massnahme: Massnahme) -> None:
     if massnahme.status in VOR_DER_UMSETZUNG and massnahme.fortschritt != 0:
         raise ValidationError(
             {"fortschritt": _("Vor Beginn der Umsetzung ist der Fortschritt 0 %.")}, code="fortschritt"
@@ -44,7 +46,7 @@ def _fortschritt_pruefen(massnahme):
 
 
 @transaction.atomic
-def massnahme_speichern(*, massnahme):
+def massnahme_speichern(*, massnahme: Massnahme) -> Massnahme:
     """Create or update ``massnahme`` (everything but the status, which only ``massnahme_status_aendern``
     changes; a new measure starts as „vorgeschlagen“) and return it.
 
@@ -64,7 +66,7 @@ def massnahme_speichern(*, massnahme):
 
 
 @transaction.atomic
-def massnahme_status_aendern(*, massnahme, status, grund=""):
+def massnahme_status_aendern(*, massnahme: Massnahme, status: str, grund: str = "") -> Massnahme:
     """Move ``massnahme`` to ``status`` along an allowed transition and return it.
 
     Side effects: sets the status; for „verworfen“ stores ``grund`` (required), leaving
@@ -95,7 +97,7 @@ def massnahme_status_aendern(*, massnahme, status, grund=""):
 
 
 @transaction.atomic
-def massnahme_fortschritt_setzen(*, massnahme, fortschritt):
+def massnahme_fortschritt_setzen(*, massnahme: Massnahme, fortschritt: int) -> Massnahme:
     """Set the progress (0–100 %) of a measure that is „in Umsetzung“ and return it.
 
     Side effects: updates the measure, writes a history row.
@@ -114,7 +116,7 @@ def massnahme_fortschritt_setzen(*, massnahme, fortschritt):
 
 
 @transaction.atomic
-def meilenstein_speichern(*, meilenstein):
+def massnahme_meilenstein_speichern(*, meilenstein: MassnahmeMeilenstein) -> MassnahmeMeilenstein:
     """Create or update a milestone of a measure and return it. Side effects: saves it."""
     meilenstein.full_clean()
     meilenstein.save()
@@ -122,7 +124,7 @@ def meilenstein_speichern(*, meilenstein):
 
 
 @transaction.atomic
-def meilenstein_erreichen(*, meilenstein, datum):
+def massnahme_meilenstein_erreichen(*, meilenstein: MassnahmeMeilenstein, datum: datetime.date) -> MassnahmeMeilenstein:
     """Mark ``meilenstein`` as reached on ``datum``. Side effects: sets ``erreicht_am``."""
     meilenstein = MassnahmeMeilenstein.objects.select_for_update().get(pk=meilenstein.pk)
     meilenstein.erreicht_am = datum

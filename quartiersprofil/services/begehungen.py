@@ -1,19 +1,19 @@
-"""Writes to the quarter profile and its evidence.
-
-Each function validates with ``full_clean()``, runs in one transaction and lists its side
-effects; a history entry is written for every changed row of a model with history.
-"""
+"""Writes of the walk-throughs, their findings and photos (see ``services/__init__.py`` for the conventions)."""
 
 import logging
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from quartiere.models import Handlungsfeld, Infrastruktur, Quartier
+
+from ..models import Akteur, Befund, Foto, Quartiersbegehung
 from .fotos import fotos_pruefen
-from .models import Antwort, Foto
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,12 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def begehung_speichern(*, begehung, teilnehmende_organisationen=None, teilnehmende=None):
+def begehung_speichern(
+    *,
+    begehung: Quartiersbegehung,
+    teilnehmende_organisationen: Iterable[Infrastruktur] | None = None,
+    teilnehmende: Iterable[Akteur] | None = None,
+) -> Quartiersbegehung:
     """Validate and save a walk-through (new or changed) and set its participants.
 
     Side effects: saves ``begehung`` (history entry); replaces its participating
@@ -40,7 +45,7 @@ def begehung_speichern(*, begehung, teilnehmende_organisationen=None, teilnehmen
 
 
 @transaction.atomic
-def begehung_loeschen(*, begehung):
+def begehung_loeschen(*, begehung: Quartiersbegehung) -> None:
     """Delete a walk-through with its findings and photos.
 
     Side effects: deletes the walk-through, its findings and its photos (history entries);
@@ -52,7 +57,7 @@ def begehung_loeschen(*, begehung):
 
 
 @transaction.atomic
-def befund_speichern(*, befund):
+def befund_speichern(*, befund: Befund) -> Befund:
     """Validate and save a finding (new or changed).
 
     Side effects: saves ``befund`` (history entry).
@@ -63,7 +68,7 @@ def befund_speichern(*, befund):
 
 
 @transaction.atomic
-def befund_loeschen(*, befund):
+def befund_loeschen(*, befund: Befund) -> None:
     """Delete a finding; its photos stay with the walk-through.
 
     Side effects: deletes the finding (history entry); its photos lose the link to it.
@@ -71,11 +76,11 @@ def befund_loeschen(*, befund):
     befund.delete()
 
 
-def _dateien_von(fotos):
+def _dateien_von(fotos: Iterable[Foto]) -> list[str]:
     return [name for foto in fotos for name in (foto.datei.name, foto.web.name, foto.druck.name) if name]
 
 
-def _dateien_entfernen(namen):
+def _dateien_entfernen(namen: Iterable[str]) -> None:
     for name in namen:
         try:
             default_storage.delete(name)
@@ -86,14 +91,14 @@ def _dateien_entfernen(namen):
 @transaction.atomic
 def fotos_hochladen(
     *,
-    quartier,
-    dateien,
-    begehung=None,
-    befund=None,
-    handlungsfeld=None,
-    bildunterschrift="",
-    darf_veroeffentlicht_werden=False,
-):
+    quartier: Quartier,
+    dateien: Sequence[UploadedFile],
+    begehung: Quartiersbegehung | None = None,
+    befund: Befund | None = None,
+    handlungsfeld: Handlungsfeld | None = None,
+    bildunterschrift: str = "",
+    darf_veroeffentlicht_werden: bool = False,
+) -> list[Foto]:
     """Check, re-encode and store a batch of photos; all of them or none.
 
     Every file is checked and re-encoded first (``fotos.fotos_pruefen``): a file that is too
@@ -142,7 +147,7 @@ def fotos_hochladen(
 
 
 @transaction.atomic
-def foto_speichern(*, foto):
+def foto_speichern(*, foto: Foto) -> Foto:
     """Validate and save a photo's caption, field of action, finding, location and publication flag.
 
     Side effects: saves ``foto`` (history entry). The files are not touched.
@@ -155,7 +160,7 @@ def foto_speichern(*, foto):
 
 
 @transaction.atomic
-def foto_loeschen(*, foto):
+def foto_loeschen(*, foto: Foto) -> None:
     """Delete a photo.
 
     Side effects: deletes the row (history entry); after the commit its three files are
@@ -164,110 +169,3 @@ def foto_loeschen(*, foto):
     dateien = _dateien_von([foto])
     foto.delete()
     transaction.on_commit(lambda: _dateien_entfernen(dateien))
-
-
-# --- Sources --------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def quelle_speichern(*, quelle, auszuege=(), entfernen=()):
-    """Validate and save a reviewed source with its excerpts per field of action.
-
-    ``auszuege`` are new or changed ``QuellenAuszug`` objects of this source, ``entfernen``
-    excerpts to delete. Side effects: saves the source (history entry), saves and deletes the
-    excerpts.
-    """
-    quelle.full_clean()
-    quelle.save()
-    for auszug in entfernen:
-        if auszug.pk:
-            auszug.delete()
-    for auszug in auszuege:
-        auszug.quelle = quelle
-        auszug.full_clean()
-        auszug.save()
-    return quelle
-
-
-@transaction.atomic
-def quelle_loeschen(*, quelle):
-    """Delete a source and its excerpts.
-
-    Side effects: deletes the source (history entry) and its excerpts.
-    """
-    quelle.delete()
-
-
-# --- The survey of the senior offices ---------------------------------------------------------
-
-
-@transaction.atomic
-def befragung_speichern(*, befragung):
-    """Validate and save a survey round.
-
-    Side effects: saves ``befragung``.
-    """
-    befragung.full_clean()
-    befragung.save()
-    return befragung
-
-
-@transaction.atomic
-def fragen_speichern(*, befragung, fragen=(), entfernen=()):
-    """Save the questionnaire's changed and new questions and delete removed ones.
-
-    A question that has answers cannot be deleted (its answers would be lost): raises
-    ValidationError and changes nothing. Side effects: saves and deletes ``Frage`` rows.
-    """
-    mit_antworten = [f for f in entfernen if f.pk and f.antworten.exists()]
-    if mit_antworten:
-        raise ValidationError(
-            _("Diese Fragen haben schon Antworten und können nicht gelöscht werden: %(fragen)s")
-            % {"fragen": "; ".join(f"„{f.text}“" for f in mit_antworten)}
-        )
-    for frage in entfernen:
-        if frage.pk:
-            frage.delete()
-    for frage in fragen:
-        frage.befragung = befragung
-        frage.full_clean()
-        frage.save()
-    return befragung
-
-
-@transaction.atomic
-def antworten_erfassen(*, befragung, quartier, seniorenbuero, antworten, eingegangen_am=None):
-    """Enter the answers of one senior office for one quarter from a returned paper form.
-
-    ``antworten`` maps each ``Frage`` to ``(bewertung, text)``; a question with neither a
-    rating nor a text has no answer (an existing one is deleted). Side effects: creates,
-    updates or deletes ``Antwort`` rows (history entries only for real changes). Returns the
-    number of answers stored for these questions.
-    """
-    if seniorenbuero.kategorie.slug != "seniorenbuero":
-        raise ValidationError(_("Antworten kommen nur von Seniorenbüros."))
-    vorhanden = {
-        a.frage_id: a
-        for a in Antwort.objects.filter(
-            frage__in=[f.pk for f in antworten], quartier=quartier, seniorenbuero=seniorenbuero
-        )
-    }
-    gespeichert = 0
-    for frage, (bewertung, text) in antworten.items():
-        if frage.befragung_id != befragung.pk:
-            raise ValidationError(_("Die Frage gehört nicht zu dieser Befragung."))
-        text = (text or "").strip()
-        antwort = vorhanden.get(frage.pk)
-        if bewertung is None and not text:
-            if antwort is not None:
-                antwort.delete()
-            continue
-        gespeichert += 1
-        if antwort is None:
-            antwort = Antwort(frage=frage, quartier=quartier, seniorenbuero=seniorenbuero)
-        elif (antwort.bewertung, antwort.text, antwort.eingegangen_am) == (bewertung, text, eingegangen_am):
-            continue
-        antwort.bewertung, antwort.text, antwort.eingegangen_am = bewertung, text, eingegangen_am
-        antwort.full_clean()
-        antwort.save()
-    return gespeichert

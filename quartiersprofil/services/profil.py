@@ -6,27 +6,19 @@ it, texts and linked evidence included. At most one version per quarter is not r
 constraint of the model), so „the working version“ of a quarter is always unambiguous.
 """
 
+from collections.abc import Iterable, Mapping
+
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Prefetch
-from django.utils import timezone
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from quartiere.models import Handlungsfeld
+from dwk.zeit import jetzt
+from quartiere.models import Handlungsfeld, Quartier
 
-from .models import ProfilAbschnitt, Profilfassung, ProfilStatus
-
-# The evidence a section links to (M2M fields of ProfilAbschnitt), in the order pages show them.
-BELEG_FELDER = (
-    "indikatoren",
-    "infrastruktur_kategorien",
-    "befunde",
-    "fotos",
-    "quellen_auszuege",
-    "antworten",
-    "gespraeche",
-)
-TEXT_FELDER = ("bestand", "staerken", "handlungsbedarf")
+from ..models import BELEG_FELDER, TEXT_FELDER, ProfilAbschnitt, Profilfassung, ProfilStatus
+from ..queries.profil import arbeitsstand, letzte_freigabe
 
 # Who sees which state of a profile (see rules.py): drafts only Projektteam.
 UEBERGAENGE = {
@@ -40,43 +32,8 @@ class VeralteterStand(ValidationError):
     """The section was saved by someone else after the form was opened."""
 
 
-def arbeitsstand(quartier):
-    """The version of ``quartier`` that is not released yet (draft or in consultation), or None."""
-    return quartier.profilfassungen.exclude(status=ProfilStatus.FREIGEGEBEN).first()
-
-
-def letzte_freigabe(quartier):
-    """The latest released version of ``quartier``, or None."""
-    return quartier.profilfassungen.filter(status=ProfilStatus.FREIGEGEBEN).order_by("-nummer").first()
-
-
-def abschnitte_mit_belegen(fassung):
-    """The sections of ``fassung`` in Handlungsfeld order, with every kind of evidence prefetched
-    (one query per kind of evidence, whatever the number of sections and links)."""
-    return (
-        fassung.abschnitte.select_related("handlungsfeld")
-        .prefetch_related(
-            "indikatoren",
-            "infrastruktur_kategorien",
-            Prefetch("befunde", queryset=_befunde()),
-            "fotos",
-            "quellen_auszuege__quelle",
-            "antworten__frage",
-            "antworten__seniorenbuero",
-            "gespraeche",
-        )
-        .order_by("handlungsfeld__reihenfolge")
-    )
-
-
-def _befunde():
-    from .models import Befund
-
-    return Befund.objects.select_related("begehung")
-
-
 @transaction.atomic
-def profil_entwurf_anlegen(*, quartier):
+def profil_entwurf_anlegen(*, quartier: Quartier) -> Profilfassung:
     """Start the next version of ``quartier``'s profile as a draft and return it.
 
     Side effects: creates a ``Profilfassung`` (number = highest + 1, status Entwurf, predecessor
@@ -112,7 +69,7 @@ def profil_entwurf_anlegen(*, quartier):
     return fassung
 
 
-def _status_setzen(fassung, neu):
+def _status_setzen(fassung: Profilfassung, neu: ProfilStatus) -> None:
     if neu not in UEBERGAENGE[fassung.status]:
         raise ValidationError(
             _("Eine Fassung im Status „%(alt)s“ kann nicht in den Status „%(neu)s“ wechseln.")
@@ -123,7 +80,7 @@ def _status_setzen(fassung, neu):
 
 
 @transaction.atomic
-def profil_zur_beratung_geben(*, fassung):
+def profil_zur_beratung_geben(*, fassung: Profilfassung) -> Profilfassung:
     """Put the draft ``fassung`` into consultation (readable by the Lenkungsgruppe, no longer editable).
 
     Side effects: sets the status to „in Beratung“; writes a history row.
@@ -136,7 +93,7 @@ def profil_zur_beratung_geben(*, fassung):
 
 
 @transaction.atomic
-def profil_ueberarbeiten(*, fassung):
+def profil_ueberarbeiten(*, fassung: Profilfassung) -> Profilfassung:
     """Take a version in consultation back to draft, so that comments can be worked in.
 
     Side effects: sets the status to „Entwurf“; writes a history row.
@@ -149,15 +106,15 @@ def profil_ueberarbeiten(*, fassung):
 
 
 @transaction.atomic
-def profil_freigeben(*, fassung, benutzer):
+def profil_freigeben(*, fassung: Profilfassung, benutzer: AbstractBaseUser) -> Profilfassung:
     """Release ``fassung`` (must be in consultation): from now on it is frozen.
 
-    Side effects: sets the status to „freigegeben“, ``freigegeben_am`` to now and
+    Side effects: sets the status to „freigegeben“, ``freigegeben_am`` to now (``dwk.zeit.jetzt``) and
     ``freigegeben_von`` to ``benutzer``; writes a history row.
     """
     fassung = Profilfassung.objects.select_for_update().get(pk=fassung.pk)
     _status_setzen(fassung, ProfilStatus.FREIGEGEBEN)
-    fassung.freigegeben_am = timezone.now()
+    fassung.freigegeben_am = jetzt()
     fassung.freigegeben_von = benutzer
     fassung.full_clean()
     fassung.save()
@@ -165,7 +122,15 @@ def profil_freigeben(*, fassung, benutzer):
 
 
 @transaction.atomic
-def abschnitt_speichern(*, abschnitt, bestand, staerken, handlungsbedarf, belege=None, stand=None):
+def abschnitt_speichern(
+    *,
+    abschnitt: ProfilAbschnitt,
+    bestand: str,
+    staerken: str,
+    handlungsbedarf: str,
+    belege: Mapping[str, Iterable] | None = None,
+    stand: str | None = None,
+) -> ProfilAbschnitt:
     """Save the texts (Markdown) and linked evidence of ``abschnitt`` and return it.
 
     ``belege`` maps names of ``BELEG_FELDER`` to the objects to link (missing names stay as
@@ -196,13 +161,3 @@ def abschnitt_speichern(*, abschnitt, bestand, staerken, handlungsbedarf, belege
             raise ValueError(feld)
         getattr(aktuell, feld).set(objekte)
     return aktuell
-
-
-def vollstaendigkeit(fassung):
-    """Per Handlungsfeld of ``fassung``: ``(handlungsfeld, leere_teile)``; one query."""
-    if fassung is None:
-        return []
-    return [
-        (a.handlungsfeld, a.leere_teile)
-        for a in fassung.abschnitte.select_related("handlungsfeld").order_by("handlungsfeld__reihenfolge")
-    ]
