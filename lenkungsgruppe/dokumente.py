@@ -1,7 +1,7 @@
 """Documents of a meeting: the invitation (PDF, iCalendar, e-mail) and the approved minutes (PDF).
 
-Nothing here writes to the database; ``services.einladung_versenden`` sends what
-``einladung_nachrichten`` builds.
+Nothing here writes to the database; the data comes from ``queries.sitzung_unterlagen``, and
+``services.einladung_versenden`` sends what ``einladung_nachrichten`` builds.
 """
 
 from zoneinfo import ZoneInfo
@@ -14,33 +14,12 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from dwk.pdf import render_pdf
+from dwk.zeit import jetzt
+
+from .queries import einladungs_empfaenger, sitzung_unterlagen
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ICS_DOMAIN = "dwk-quartiersplanung"
-
-
-def _stadtname():
-    from quartiere.models import Kommune
-
-    kommune = Kommune.objects.only("name").first()
-    return kommune.name if kommune else _("Stadt")
-
-
-def _sitzung_daten(sitzung):
-    tops = list(
-        sitzung.tagesordnungspunkte.select_related(
-            "handlungsfeld", "quartier", "fachplanung", "projekt"
-        ).prefetch_related("beschluesse")
-    )
-    teilnahmen = list(sitzung.teilnahmen.select_related("mitglied__organisation", "vertreten_durch"))
-    return {
-        "sitzung": sitzung,
-        "tagesordnungspunkte": tops,
-        "teilnahmen": teilnahmen,
-        "gaeste": [zeile.strip() for zeile in sitzung.gaeste.splitlines() if zeile.strip()],
-        "stadtname": _stadtname(),
-        "stand": timezone.localdate(),
-    }
 
 
 def einladung_titel(sitzung):
@@ -53,7 +32,7 @@ def einladung_titel(sitzung):
 def einladung_pdf(*, sitzung):
     """The invitation with agenda as PDF/A bytes (German)."""
     with translation.override("de"):
-        daten = _sitzung_daten(sitzung)
+        daten = sitzung_unterlagen(sitzung)
         titel = einladung_titel(sitzung)
         html = render_to_string("lenkungsgruppe/pdf/einladung.html", {**daten, "titel": titel})
         return render_pdf(html, title=titel, author=daten["stadtname"], lang="de")
@@ -62,7 +41,7 @@ def einladung_pdf(*, sitzung):
 def protokoll_pdf(*, sitzung):
     """The approved minutes as PDF/A bytes (German). The caller checks that they are approved."""
     with translation.override("de"):
-        daten = _sitzung_daten(sitzung)
+        daten = sitzung_unterlagen(sitzung)
         titel = _("Protokoll der %(nummer)s. Sitzung der Lenkungsgruppe vom %(datum)s") % {
             "nummer": sitzung.nummer,
             "datum": timezone.localtime(sitzung.beginn, BERLIN).strftime("%d.%m.%Y"),
@@ -89,7 +68,7 @@ def einladung_ics(*, sitzung, empfaenger=None):
         termin = Event()
         termin.add("uid", sitzung_uid(sitzung))
         termin.add("sequence", sitzung.einladung_sequenz)
-        termin.add("dtstamp", timezone.now())
+        termin.add("dtstamp", jetzt())
         termin.add("dtstart", timezone.localtime(sitzung.beginn, BERLIN))
         termin.add("dtend", timezone.localtime(sitzung.ende_oder_standard, BERLIN))
         termin.add("summary", _("Lenkungsgruppe: %(sitzung)s") % {"sitzung": sitzung.titel or str(sitzung)})
@@ -101,7 +80,7 @@ def einladung_ics(*, sitzung, empfaenger=None):
         organisator.params["cn"] = vText(_("Geschäftsführung der Lenkungsgruppe"))
         termin.add("organizer", organisator)
         if empfaenger is None:
-            empfaenger = [t.mitglied for t in sitzung.teilnahmen.select_related("mitglied") if t.mitglied.email]
+            empfaenger = einladungs_empfaenger(sitzung)
         for mitglied in empfaenger:
             teilnehmer = vCalAddress(f"mailto:{mitglied.email}")
             teilnehmer.params["cn"] = vText(str(mitglied))
@@ -117,7 +96,7 @@ def einladung_ics(*, sitzung, empfaenger=None):
 def einladung_nachrichten(*, sitzung, empfaenger, absender=None):
     """One e-mail per member: agenda in the text, the invitation PDF and the .ics attached."""
     with translation.override("de"):
-        daten = _sitzung_daten(sitzung)
+        daten = sitzung_unterlagen(sitzung)
         betreff = einladung_titel(sitzung)
         pdf = einladung_pdf(sitzung=sitzung)
         ics = einladung_ics(sitzung=sitzung, empfaenger=empfaenger)

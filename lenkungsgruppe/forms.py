@@ -19,6 +19,7 @@ from .models import (
     Tagesordnungspunkt,
     TeilnahmeStatus,
 )
+from .queries import tagesordnungspunkte_zur_auswahl
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATUM_ZEIT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -76,7 +77,7 @@ class SitzungForm(VeralteterStandMixin, forms.ModelForm):
         self.fields["eingeladene"].label_from_instance = lambda m: f"{m} ({m.organisation})"
 
 
-class TagesordnungspunktForm(forms.ModelForm):
+class TagesordnungspunktForm(VeralteterStandMixin, forms.ModelForm):
     class Meta:
         model = Tagesordnungspunkt
         fields = ["titel", "beschreibung", "handlungsfeld", "quartier", "fachplanung", "projekt"]
@@ -93,10 +94,16 @@ class ProtokollForm(VeralteterStandMixin, forms.ModelForm):
 
 
 class TeilnahmeForm(forms.Form):
-    """Per invited member: present, excused or absent, and who stood in for them."""
+    """Per invited member: present, excused or absent, and who stood in for them.
 
-    def __init__(self, *args, teilnahmen, mitglieder, **kwargs):
+    ``bearbeitungsstand`` carries the attendance as it was when the form was opened
+    (``queries.teilnahme_stand``); ``services.teilnahme_erfassen`` refuses a save on an older state."""
+
+    bearbeitungsstand = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, teilnahmen, mitglieder, stand, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("bearbeitungsstand", stand)
         self.teilnahmen = teilnahmen
         # One query for all substitute selects (a ModelChoiceField would query once per member).
         self.mitglieder = {str(m.pk): m for m in mitglieder}
@@ -170,9 +177,7 @@ class BeschlussForm(VeralteterStandMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tagesordnungspunkt"].queryset = Tagesordnungspunkt.objects.select_related("sitzung").order_by(
-            "-sitzung__beginn", "nummer"
-        )
+        self.fields["tagesordnungspunkt"].queryset = tagesordnungspunkte_zur_auswahl()
         self.fields["tagesordnungspunkt"].label_from_instance = lambda t: f"{t.sitzung.nummer}. Sitzung – {t}"
         self.fields["quartiere"].queryset = Quartier.objects.order_by("name")
         self.fields["quartiere"].help_text = _(
@@ -211,9 +216,7 @@ class AufgabeForm(VeralteterStandMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["verantwortlich_mitglied"].queryset = Mitglied.objects.aktiv()
-        self.fields["tagesordnungspunkt"].queryset = Tagesordnungspunkt.objects.select_related("sitzung").order_by(
-            "-sitzung__beginn", "nummer"
-        )
+        self.fields["tagesordnungspunkt"].queryset = tagesordnungspunkte_zur_auswahl()
         self.fields["tagesordnungspunkt"].label_from_instance = lambda t: f"{t.sitzung.nummer}. Sitzung – {t}"
 
 
@@ -235,12 +238,17 @@ class FachplanungForm(VeralteterStandMixin, forms.ModelForm):
 
 
 class BewertungForm(forms.Form):
-    """For each Handlungsfeld of a plan: relevance 1–5 (or no rating) and a comment."""
+    """For each Handlungsfeld of a plan: relevance 1–5 (or no rating) and a comment.
+
+    ``bearbeitungsstand`` carries the member's ratings as they were when the form was opened
+    (``queries.bewertungs_stand``); ``services.fachplanung_bewerten`` refuses a save on an older state."""
 
     STUFEN = [("", _("keine Bewertung"))] + [(str(i), str(i)) for i in range(1, 6)]
+    bearbeitungsstand = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, handlungsfelder, vorhandene, **kwargs):
+    def __init__(self, *args, handlungsfelder, vorhandene, stand, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("bearbeitungsstand", stand)
         self.handlungsfelder = list(handlungsfelder)
         for feld in self.handlungsfelder:
             bewertung = vorhandene.get(feld.pk)
@@ -270,7 +278,7 @@ class BewertungForm(forms.Form):
         }
 
 
-class ProjektForm(forms.ModelForm):
+class ProjektForm(VeralteterStandMixin, forms.ModelForm):
     class Meta:
         model = Stadtentwicklungsprojekt
         formfield_callback = https_als_standard
@@ -287,7 +295,7 @@ class ProjektForm(forms.ModelForm):
         widgets = {"quartiere": forms.CheckboxSelectMultiple, "beschreibung": forms.Textarea(attrs={"rows": 4})}
 
 
-class MeilensteinForm(forms.ModelForm):
+class MeilensteinForm(VeralteterStandMixin, forms.ModelForm):
     class Meta:
         model = Meilenstein
         fields = ["titel", "beschreibung", "geplant_am", "erreicht_am", "status", "beschluss"]

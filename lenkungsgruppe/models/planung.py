@@ -169,6 +169,7 @@ class Meilenstein(models.Model):
     beschluss = models.ForeignKey(
         Beschluss, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("Beschluss")
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["geplant_am", "titel"]

@@ -1,39 +1,20 @@
-"""Template helpers of the steering group; other apps' templates may load them too."""
+"""Template helpers of the steering group (one-line wrappers around ``lenkungsgruppe.queries``);
+other apps' templates may load them too. Markdown is rendered by ``{% load dwk %}``."""
 
 from django import template
 
-from dwk.markdown import markdown_html
+from lenkungsgruppe import queries
 
 register = template.Library()
-
-
-@register.filter
-def markdown(text):
-    """Markdown → sanitised HTML (see ``dwk.markdown``)."""
-    return markdown_html(text)
 
 
 @register.simple_tag
 def auswahlbeschluss(quartier):
     """The latest decision „Auswahl der Referenzquartiere“ that chose ``quartier``, or None."""
-    from lenkungsgruppe.models import Beschluss, BeschlussArt
-
-    return (
-        Beschluss.objects.filter(art=BeschlussArt.REFERENZQUARTIERE, quartiere=quartier)
-        .select_related("sitzung")
-        .order_by("-sitzung__beginn", "-nummer")
-        .first()
-    )
+    return queries.auswahlbeschluss(quartier)
 
 
 @register.simple_tag
 def datenerfassungsbeschluss():
     """The latest decision „Festlegung der Datenerfassung“, or None (for the indicator catalogue)."""
-    from lenkungsgruppe.models import Beschluss, BeschlussArt
-
-    return (
-        Beschluss.objects.filter(art=BeschlussArt.DATENERFASSUNG)
-        .select_related("sitzung")
-        .order_by("-sitzung__beginn", "-nummer")
-        .first()
-    )
+    return queries.datenerfassungsbeschluss()

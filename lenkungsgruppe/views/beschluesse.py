@@ -2,32 +2,26 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from dwk.export import export_antwort
+from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt
-from quartiere.models import Indikator, Quartier
+from dwk.views import FormularMixin
 
-from .. import services
-from ..forms import (
-    AufgabeForm,
-    BeschlussFilterForm,
-    BeschlussForm,
-)
-from ..models import (
-    Aufgabe,
-    AufgabeStatus,
-    Beschluss,
-    BeschlussArt,
-)
-from ..queries import einwohner_je_quartier
-from .basis import FormularMixin, letzte_aenderungen, privat_antwort
+from .. import queries, services
+from ..forms import AufgabeForm, BeschlussFilterForm, BeschlussForm
+from ..models import Aufgabe, AufgabeStatus, Beschluss, BeschlussArt
+from .basis import FORMULAR
+
+# The formats of the register's export (``dwk.export``); any other is a page that does not exist.
+EXPORT_FORMATE = ("csv", "xlsx")
 
 # --- Decisions -----------------------------------------------------------------------------
 
@@ -36,12 +30,7 @@ class BeschlussFilterMixin:
     def gefilterte_beschluesse(self):
         self.filter_form = BeschlussFilterForm(self.request.GET or None)
         kriterien = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
-        return (
-            Beschluss.objects.gefiltert(**kriterien)
-            .select_related("sitzung", "tagesordnungspunkt")
-            .prefetch_related("handlungsfelder", "quartiere", "fachplanungen")
-            .order_by("-sitzung__beginn", "-nummer")
-        )
+        return queries.beschluesse_gefiltert(**kriterien)
 
 
 class BeschlussListView(BeschlussFilterMixin, Geschuetzt, ListView):
@@ -60,43 +49,17 @@ class BeschlussExportView(BeschlussFilterMixin, Geschuetzt, View):
     permission_required = "lenkungsgruppe.export_beschluss"
 
     def get(self, request, format):
-        kopf = [
-            "Nr.",
-            "Datum",
-            "Sitzung",
-            "TOP",
-            "Art",
-            "Titel",
-            "Beschlusstext",
-            "Abstimmung",
-            "Ja",
-            "Nein",
-            "Enthaltungen",
-            "Handlungsfelder",
-            "Quartiere",
-            "Fachplanungen",
-        ]
-        zeilen = [
-            [
-                b.nummer,
-                timezone.localtime(b.sitzung.beginn).date(),
-                b.sitzung.nummer,
-                b.tagesordnungspunkt.nummer if b.tagesordnungspunkt else None,
-                b.get_art_display(),
-                b.titel,
-                b.text,
-                str(b.abstimmung),
-                b.ja,
-                b.nein,
-                b.enthaltungen,
-                ", ".join(h.name for h in b.handlungsfelder.all()),
-                ", ".join(q.name for q in b.quartiere.all()),
-                ", ".join(f.titel for f in b.fachplanungen.all()),
-            ]
-            for b in self.gefilterte_beschluesse()
-        ]
-        return privat_antwort(
-            export_antwort(format=format, dateiname="beschluesse", kopf=kopf, zeilen=zeilen, titel="Beschlüsse")
+        if format not in EXPORT_FORMATE:
+            raise Http404(_("Dieses Exportformat gibt es nicht."))
+        zeilen = queries.beschluss_export_zeilen(self.gefilterte_beschluesse())
+        return nicht_speichern(
+            export_antwort(
+                format=format,
+                dateiname="beschluesse",
+                kopf=queries.BESCHLUSS_EXPORT_KOPF,
+                zeilen=zeilen,
+                titel="Beschlüsse",
+            )
         )
 
 
@@ -105,39 +68,21 @@ class BeschlussDetailView(Geschuetzt, DetailView):
     template_name = "lenkungsgruppe/beschluss_detail.html"
 
     def get_queryset(self):
-        return Beschluss.objects.select_related("sitzung", "tagesordnungspunkt").prefetch_related(
-            "handlungsfelder", "fachplanungen", "quartiere", "aufgaben"
-        )
+        return queries.beschluss_mit_bezuegen()
 
     def get_context_data(self, **kwargs):
         beschluss = self.object
-        kontext = {"letzte_aenderungen": letzte_aenderungen(beschluss)}
+        kontext = {"letzte_aenderungen": queries.letzte_aenderungen(beschluss)}
         if beschluss.art == BeschlussArt.REFERENZQUARTIERE:
-            kontext["vergleich"] = self.quartiervergleich(beschluss)
+            kontext["vergleich"] = queries.quartiervergleich(beschluss)
         if beschluss.art == BeschlussArt.DATENERFASSUNG:
-            kontext["datenerfassung"] = Indikator.objects.filter(ist_vereinbart=True).select_related("handlungsfeld")
+            kontext["datenerfassung"] = queries.vereinbarte_indikatoren()
         return super().get_context_data(**kontext, **kwargs)
 
-    @staticmethod
-    def quartiervergleich(beschluss):
-        """All candidate quarters side by side: epoch, Stadtbezirk, area, residents, chosen or not."""
-        quartiere = list(Quartier.objects.select_related("stadtbezirk").mit_flaeche().order_by("name"))
-        einwohner = einwohner_je_quartier(quartiere, bis_jahr=timezone.localtime(beschluss.sitzung.beginn).year)
-        gewaehlt = {q.pk for q in beschluss.quartiere.all()}
-        return [
-            {
-                "quartier": q,
-                "flaeche_km2": q.flaeche.sq_km,
-                "einwohner": einwohner.get(q.pk, (None, None))[1],
-                "einwohner_jahr": einwohner.get(q.pk, (None, None))[0],
-                "ausgewaehlt": q.pk in gewaehlt,
-            }
-            for q in quartiere
-        ]
 
-
-class BeschlussFormMixin(FormularMixin):
+class BeschlussFormMixin(Geschuetzt, FormularMixin):
     form_class = BeschlussForm
+    template_name = FORMULAR
     erfolgsmeldung = _("Beschluss %(objekt)s wurde gespeichert.")
 
     def speichern(self, form):
@@ -182,12 +127,7 @@ class AufgabeListView(Geschuetzt, ListView):
     context_object_name = "aufgaben"
 
     def get_queryset(self):
-        qs = Aufgabe.objects.select_related(
-            "verantwortlich_mitglied", "verantwortlich_organisation", "beschluss", "tagesordnungspunkt__sitzung"
-        )
-        if self.request.GET.get("status") in AufgabeStatus.values:
-            qs = qs.filter(status=self.request.GET["status"])
-        return qs.order_by("status", "faellig_am", "titel")
+        return queries.aufgaben_liste(status=self.request.GET.get("status"))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -195,18 +135,9 @@ class AufgabeListView(Geschuetzt, ListView):
         )
 
 
-class AufgabeCreateView(FormularMixin, CreateView):
-    permission_required = "lenkungsgruppe.add_aufgabe"
+class AufgabeFormMixin(Geschuetzt, FormularMixin):
     form_class = AufgabeForm
-    titel = _("Aufgabe anlegen")
-    erfolgsmeldung = _("Die Aufgabe „%(objekt)s“ wurde angelegt.")
-
-    def get_initial(self):
-        initial = super().get_initial()
-        for feld in ("tagesordnungspunkt", "beschluss"):
-            if self.request.GET.get(feld, "").isdigit():
-                initial[feld] = self.request.GET[feld]
-        return initial
+    template_name = FORMULAR
 
     def get_zurueck_url(self):
         return reverse("lenkungsgruppe:aufgabe_liste")
@@ -218,13 +149,24 @@ class AufgabeCreateView(FormularMixin, CreateView):
         return services.aufgabe_speichern(aufgabe=form.instance)
 
 
-class AufgabeUpdateView(AufgabeCreateView, UpdateView):
+class AufgabeCreateView(AufgabeFormMixin, CreateView):
+    permission_required = "lenkungsgruppe.add_aufgabe"
+    titel = _("Aufgabe anlegen")
+    erfolgsmeldung = _("Die Aufgabe „%(objekt)s“ wurde angelegt.")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for feld in ("tagesordnungspunkt", "beschluss"):
+            if self.request.GET.get(feld, "").isdigit():
+                initial[feld] = self.request.GET[feld]
+        return initial
+
+
+class AufgabeUpdateView(AufgabeFormMixin, UpdateView):
     permission_required = "lenkungsgruppe.change_aufgabe"
     model = Aufgabe
+    titel = _("Aufgabe bearbeiten")
     erfolgsmeldung = _("Die Aufgabe „%(objekt)s“ wurde gespeichert.")
-
-    def get_titel(self):
-        return _("Aufgabe bearbeiten")
 
 
 class AufgabeStatusView(Geschuetzt, SingleObjectMixin, View):

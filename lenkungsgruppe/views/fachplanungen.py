@@ -1,33 +1,20 @@
 """Views of the sectoral plans and their ratings, the urban-development projects and the milestones."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
+from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt
-from quartiere.models import Quartier
+from dwk.views import FormularMixin
 
-from .. import services
-from ..forms import (
-    BewertungForm,
-    FachplanungForm,
-    MeilensteinForm,
-    ProjektForm,
-)
-from ..models import (
-    Fachplanung,
-    Meilenstein,
-    Stadtentwicklungsprojekt,
-)
-from ..queries import bewertungs_verteilung
+from .. import queries, services
+from ..forms import BewertungForm, FachplanungForm, MeilensteinForm, ProjektForm
+from ..models import Fachplanung, Meilenstein, Stadtentwicklungsprojekt
 from ..rules import mitglied_von
-from .basis import FormularMixin, letzte_aenderungen, privat_antwort
+from .basis import FORMULAR
 
 # --- Sectoral plans ------------------------------------------------------------------------
 
@@ -38,9 +25,7 @@ class FachplanungListView(Geschuetzt, ListView):
     context_object_name = "fachplanungen"
 
     def get_queryset(self):
-        return (
-            Fachplanung.objects.mit_bewertungszahl().prefetch_related("handlungsfelder", "quartiere").order_by("titel")
-        )
+        return queries.fachplanungen_liste()
 
 
 class FachplanungDetailView(Geschuetzt, DetailView):
@@ -48,26 +33,19 @@ class FachplanungDetailView(Geschuetzt, DetailView):
     template_name = "lenkungsgruppe/fachplanung_detail.html"
 
     def get_queryset(self):
-        return Fachplanung.objects.prefetch_related("handlungsfelder", "quartiere", "beschluesse__sitzung")
+        return queries.fachplanung_mit_bezuegen()
 
     def get_context_data(self, **kwargs):
-        plan = self.object
-        bewertungen = list(
-            plan.bewertungen.select_related("mitglied__organisation", "handlungsfeld").order_by(
-                "handlungsfeld__reihenfolge", "mitglied__nachname"
-            )
-        )
         return super().get_context_data(
-            verteilung=bewertungs_verteilung(bewertungen, plan.handlungsfelder.all()),
-            bewertungen=bewertungen,
-            tagesordnungspunkte=plan.tagesordnungspunkte.select_related("sitzung"),
-            letzte_aenderungen=letzte_aenderungen(plan),
+            **queries.fachplanung_bewertungen(self.object),
+            letzte_aenderungen=queries.letzte_aenderungen(self.object),
             **kwargs,
         )
 
 
-class FachplanungFormMixin(FormularMixin):
+class FachplanungFormMixin(Geschuetzt, FormularMixin):
     form_class = FachplanungForm
+    template_name = FORMULAR
     erfolgsmeldung = _("Die Fachplanung „%(objekt)s“ wurde gespeichert.")
 
     def speichern(self, form):
@@ -93,8 +71,9 @@ class FachplanungUpdateView(FachplanungFormMixin, UpdateView):
         return _("„%(titel)s“ bearbeiten") % {"titel": self.object.titel}
 
 
-class FachplanungBewertenView(Geschuetzt, SingleObjectMixin, FormView):
-    """A member rates a plan's relevance per Handlungsfeld; only their own ratings."""
+class FachplanungBewertenView(Geschuetzt, FormularMixin, SingleObjectMixin, FormView):
+    """A member rates a plan's relevance per Handlungsfeld; only their own ratings. A save on an
+    outdated state of their ratings (another tab, another device) is refused."""
 
     permission_required = "lenkungsgruppe.rate_fachplanung"
     model = Fachplanung
@@ -108,25 +87,29 @@ class FachplanungBewertenView(Geschuetzt, SingleObjectMixin, FormView):
         self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
 
+    @property
+    def erfolgsmeldung(self):
+        # Names the plan by its title; FormularMixin fills in ``%(objekt)s`` afterwards, hence ``%%``.
+        titel = self.object.titel.replace("%", "%%")
+        return _("Ihre Bewertung von „%(titel)s“ wurde gespeichert.") % {"titel": titel}
+
     def get_form(self, form_class=None):
         mitglied = mitglied_von(self.request.user)
-        vorhandene = {b.handlungsfeld_id: b for b in self.object.bewertungen.filter(mitglied=mitglied)}
         return BewertungForm(
-            **self.get_form_kwargs(), handlungsfelder=self.object.handlungsfelder.all(), vorhandene=vorhandene
+            **self.get_form_kwargs(),
+            handlungsfelder=self.object.handlungsfelder.all(),
+            vorhandene=queries.eigene_bewertungen(self.object, mitglied),
+            stand=queries.bewertungs_stand(self.object, mitglied),
         )
 
-    def form_valid(self, form):
-        try:
-            services.fachplanung_bewerten(
-                fachplanung=self.object, mitglied=mitglied_von(self.request.user), bewertungen=form.bewertungen()
-            )
-        except ValidationError as fehler:
-            form.add_error(None, fehler)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Ihre Bewertung von „%(titel)s“ wurde gespeichert.") % {"titel": self.object.titel}
+    def speichern(self, form):
+        services.fachplanung_bewerten(
+            fachplanung=self.object,
+            mitglied=mitglied_von(self.request.user),
+            bewertungen=form.bewertungen(),
+            stand=form.cleaned_data["bearbeitungsstand"],
         )
-        return redirect(self.object)
+        return self.object
 
 
 class FachplanungDateiView(Geschuetzt, SingleObjectMixin, View):
@@ -141,7 +124,7 @@ class FachplanungDateiView(Geschuetzt, SingleObjectMixin, View):
             raise Http404(_("Zu dieser Fachplanung ist keine Datei hinterlegt."))
         antwort = FileResponse(plan.datei.open("rb"), content_type="application/pdf", as_attachment=True)
         antwort["Content-Disposition"] = f'attachment; filename="fachplanung-{plan.pk}.pdf"'
-        return privat_antwort(antwort)
+        return nicht_speichern(antwort)
 
 
 # --- Urban-development projects and milestones ---------------------------------------------
@@ -153,9 +136,7 @@ class ProjektListView(Geschuetzt, ListView):
     context_object_name = "projekte"
 
     def get_queryset(self):
-        return Stadtentwicklungsprojekt.objects.prefetch_related(
-            Prefetch("quartiere", queryset=Quartier.objects.order_by("name"))
-        )
+        return queries.projekte_liste()
 
 
 class ProjektDetailView(Geschuetzt, DetailView):
@@ -164,15 +145,12 @@ class ProjektDetailView(Geschuetzt, DetailView):
     model = Stadtentwicklungsprojekt
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            quartiere=self.object.quartiere.select_related("stadtbezirk").order_by("name"),
-            tagesordnungspunkte=self.object.tagesordnungspunkte.select_related("sitzung"),
-            **kwargs,
-        )
+        return super().get_context_data(**queries.projekt_bezuege(self.object), **kwargs)
 
 
-class ProjektFormMixin(FormularMixin):
+class ProjektFormMixin(Geschuetzt, FormularMixin):
     form_class = ProjektForm
+    template_name = FORMULAR
     erfolgsmeldung = _("Das Projekt „%(objekt)s“ wurde gespeichert.")
 
     def speichern(self, form):
@@ -195,8 +173,9 @@ class ProjektUpdateView(ProjektFormMixin, UpdateView):
         return _("„%(name)s“ bearbeiten") % {"name": self.object.name}
 
 
-class MeilensteinFormMixin(FormularMixin):
+class MeilensteinFormMixin(Geschuetzt, FormularMixin):
     form_class = MeilensteinForm
+    template_name = FORMULAR
     erfolgsmeldung = _("Der Meilenstein „%(objekt)s“ wurde gespeichert.")
 
     def get_zurueck_url(self):

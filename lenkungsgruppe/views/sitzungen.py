@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView, View
 
+from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt
+from dwk.views import FormularMixin
 
-from .. import services
+from .. import queries, services
 from ..dokumente import einladung_ics, einladung_pdf, protokoll_pdf
 from ..forms import (
     ProtokollForm,
@@ -20,12 +21,8 @@ from ..forms import (
     TagesordnungspunktForm,
     TeilnahmeForm,
 )
-from ..models import (
-    Mitglied,
-    Sitzung,
-    Tagesordnungspunkt,
-)
-from .basis import FormularMixin, letzte_aenderungen, privat_antwort
+from ..models import Mitglied, Sitzung, Tagesordnungspunkt
+from .basis import FORMULAR
 
 # --- Meetings ------------------------------------------------------------------------------
 
@@ -36,15 +33,7 @@ class SitzungListView(Geschuetzt, ListView):
     context_object_name = "sitzungen"
 
     def get_queryset(self):
-        return (
-            Sitzung.objects.select_related("protokoll_genehmigt_in")
-            .annotate(
-                anzahl_tops=Count("tagesordnungspunkte", distinct=True),
-                anzahl_beschluesse=Count("beschluesse", distinct=True),
-                anzahl_anwesend=Count("teilnahmen", filter=Q(teilnahmen__status="anwesend"), distinct=True),
-            )
-            .order_by("-beginn")
-        )
+        return queries.sitzungen_liste()
 
 
 class SitzungDetailView(Geschuetzt, DetailView):
@@ -56,43 +45,38 @@ class SitzungDetailView(Geschuetzt, DetailView):
 
     def get_context_data(self, **kwargs):
         sitzung = self.object
-        tops = sitzung.tagesordnungspunkte.select_related(
-            "handlungsfeld", "quartier", "fachplanung", "projekt"
-        ).prefetch_related("beschluesse", "aufgaben")
         return super().get_context_data(
-            tagesordnungspunkte=tops,
-            teilnahmen=sitzung.teilnahmen.select_related("mitglied__organisation", "vertreten_durch"),
-            gaeste=[z.strip() for z in sitzung.gaeste.splitlines() if z.strip()],
+            **queries.sitzung_unterlagen(sitzung),
             genehmigte_protokolle=sitzung.genehmigte_protokolle.order_by("nummer"),
-            letzte_aenderungen=letzte_aenderungen(sitzung),
+            letzte_aenderungen=queries.letzte_aenderungen(sitzung),
             **kwargs,
         )
 
 
-class SitzungCreateView(FormularMixin, CreateView):
-    permission_required = "lenkungsgruppe.add_sitzung"
+class SitzungFormMixin(Geschuetzt, FormularMixin):
     form_class = SitzungForm
+    template_name = FORMULAR
+
+    def speichern(self, form):
+        return services.sitzung_speichern(sitzung=form.instance, eingeladene=form.cleaned_data["eingeladene"])
+
+
+class SitzungCreateView(SitzungFormMixin, CreateView):
+    permission_required = "lenkungsgruppe.add_sitzung"
     titel = _("Sitzung anlegen")
     erfolgsmeldung = _("Die Sitzung „%(objekt)s“ wurde angelegt. Fügen Sie nun die Tagesordnung hinzu.")
 
     def get_zurueck_url(self):
         return reverse("lenkungsgruppe:sitzung_liste")
 
-    def speichern(self, form):
-        return services.sitzung_speichern(sitzung=form.instance, eingeladene=form.cleaned_data["eingeladene"])
 
-
-class SitzungUpdateView(FormularMixin, UpdateView):
+class SitzungUpdateView(SitzungFormMixin, UpdateView):
     permission_required = "lenkungsgruppe.change_sitzung"
-    form_class = SitzungForm
     model = Sitzung
     erfolgsmeldung = _("Die Sitzung „%(objekt)s“ wurde gespeichert.")
 
     def get_titel(self):
         return _("Sitzung %(sitzung)s bearbeiten") % {"sitzung": self.object}
-
-    def speichern(self, form):
-        return services.sitzung_speichern(sitzung=form.instance, eingeladene=form.cleaned_data["eingeladene"])
 
 
 class SitzungKindMixin:
@@ -109,9 +93,16 @@ class SitzungKindMixin:
         return self.sitzung.get_absolute_url()
 
 
-class TagesordnungspunktCreateView(SitzungKindMixin, FormularMixin, CreateView):
-    permission_required = "lenkungsgruppe.add_tagesordnungspunkt"
+class TagesordnungspunktFormMixin(Geschuetzt, FormularMixin):
     form_class = TagesordnungspunktForm
+    template_name = FORMULAR
+
+    def speichern(self, form):
+        return services.tagesordnungspunkt_speichern(tagesordnungspunkt=form.instance)
+
+
+class TagesordnungspunktCreateView(SitzungKindMixin, TagesordnungspunktFormMixin, CreateView):
+    permission_required = "lenkungsgruppe.add_tagesordnungspunkt"
     erfolgsmeldung = _("„%(objekt)s“ wurde der Tagesordnung hinzugefügt.")
 
     def get_titel(self):
@@ -119,23 +110,19 @@ class TagesordnungspunktCreateView(SitzungKindMixin, FormularMixin, CreateView):
 
     def speichern(self, form):
         form.instance.sitzung = self.sitzung
-        return services.tagesordnungspunkt_speichern(tagesordnungspunkt=form.instance)
+        return super().speichern(form)
 
 
-class TagesordnungspunktUpdateView(FormularMixin, UpdateView):
+class TagesordnungspunktUpdateView(TagesordnungspunktFormMixin, UpdateView):
     permission_required = "lenkungsgruppe.change_tagesordnungspunkt"
-    form_class = TagesordnungspunktForm
     model = Tagesordnungspunkt
     erfolgsmeldung = _("„%(objekt)s“ wurde gespeichert.")
 
     def get_titel(self):
         return _("%(top)s bearbeiten") % {"top": self.object}
 
-    def speichern(self, form):
-        return services.tagesordnungspunkt_speichern(tagesordnungspunkt=form.instance)
 
-
-class ProtokollUpdateView(FormularMixin, UpdateView):
+class ProtokollUpdateView(Geschuetzt, FormularMixin, UpdateView):
     """The minutes of one agenda item; refuses a save on an outdated state and shows the newer text."""
 
     permission_required = "lenkungsgruppe.change_protokoll"
@@ -154,47 +141,50 @@ class ProtokollUpdateView(FormularMixin, UpdateView):
         return services.protokoll_speichern(tagesordnungspunkt=form.instance, text=form.cleaned_data["protokoll"])
 
 
-class TeilnahmeView(SitzungKindMixin, Geschuetzt, FormView):
+class TeilnahmeView(SitzungKindMixin, Geschuetzt, FormularMixin, FormView):
+    """Attendance of the invited members; refuses a save on an outdated state."""
+
     permission_required = "lenkungsgruppe.change_sitzung"
     template_name = "lenkungsgruppe/teilnahme_form.html"
+    erfolgsmeldung = _("Die Teilnahme wurde gespeichert.")
+
+    def get_titel(self):
+        return _("Teilnahme an der Sitzung %(sitzung)s") % {"sitzung": self.sitzung}
 
     def get_form(self, form_class=None):
-        teilnahmen = list(self.sitzung.teilnahmen.select_related("mitglied__organisation"))
-        mitglieder = Mitglied.objects.order_by("nachname", "vorname")
-        return TeilnahmeForm(**self.get_form_kwargs(), teilnahmen=teilnahmen, mitglieder=mitglieder)
+        return TeilnahmeForm(
+            **self.get_form_kwargs(),
+            teilnahmen=queries.teilnahmen(self.sitzung),
+            mitglieder=Mitglied.objects.order_by("nachname", "vorname"),
+            stand=queries.teilnahme_stand(self.sitzung),
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(sitzung=self.sitzung, **kwargs)
 
-    def form_valid(self, form):
+    def speichern(self, form):
         services.teilnahme_erfassen(
             sitzung=self.sitzung,
             status_je_mitglied=form.status_je_mitglied(),
             vertretung_je_mitglied=form.vertretung_je_mitglied(),
+            stand=form.cleaned_data["bearbeitungsstand"],
         )
-        messages.success(self.request, _("Die Teilnahme wurde gespeichert."))
-        return redirect(self.sitzung)
+        return self.sitzung
 
 
-class ProtokollGenehmigenView(SitzungKindMixin, Geschuetzt, FormView):
+class ProtokollGenehmigenView(SitzungKindMixin, Geschuetzt, FormularMixin, FormView):
     permission_required = "lenkungsgruppe.change_protokoll"
-    template_name = "lenkungsgruppe/formular.html"
+    template_name = FORMULAR
+    erfolgsmeldung = _("Das Protokoll ist genehmigt; es kann jetzt als PDF geladen werden.")
+
+    def get_titel(self):
+        return _("Protokoll der Sitzung %(sitzung)s genehmigen") % {"sitzung": self.sitzung}
 
     def get_form(self, form_class=None):
         return ProtokollGenehmigenForm(**self.get_form_kwargs(), sitzung=self.sitzung)
 
-    def get_context_data(self, **kwargs):
-        titel = _("Protokoll der Sitzung %(sitzung)s genehmigen") % {"sitzung": self.sitzung}
-        return super().get_context_data(titel=titel, zurueck_url=self.get_zurueck_url(), **kwargs)
-
-    def form_valid(self, form):
-        try:
-            services.protokoll_genehmigen(sitzung=self.sitzung, in_sitzung=form.cleaned_data["in_sitzung"])
-        except ValidationError as fehler:
-            form.add_error(None, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Das Protokoll ist genehmigt; es kann jetzt als PDF geladen werden."))
-        return redirect(self.sitzung)
+    def speichern(self, form):
+        return services.protokoll_genehmigen(sitzung=self.sitzung, in_sitzung=form.cleaned_data["in_sitzung"])
 
 
 class EinladungPdfView(SitzungKindMixin, Geschuetzt, View):
@@ -203,7 +193,7 @@ class EinladungPdfView(SitzungKindMixin, Geschuetzt, View):
     def get(self, request, pk):
         antwort = HttpResponse(einladung_pdf(sitzung=self.sitzung), content_type="application/pdf")
         antwort["Content-Disposition"] = f'attachment; filename="einladung-sitzung-{self.sitzung.nummer}.pdf"'
-        return privat_antwort(antwort)
+        return nicht_speichern(antwort)
 
 
 class EinladungIcsView(SitzungKindMixin, Geschuetzt, View):
@@ -212,7 +202,7 @@ class EinladungIcsView(SitzungKindMixin, Geschuetzt, View):
     def get(self, request, pk):
         antwort = HttpResponse(einladung_ics(sitzung=self.sitzung), content_type="text/calendar; charset=utf-8")
         antwort["Content-Disposition"] = f'attachment; filename="sitzung-{self.sitzung.nummer}.ics"'
-        return privat_antwort(antwort)
+        return nicht_speichern(antwort)
 
 
 class EinladungVersendenView(SitzungKindMixin, Geschuetzt, TemplateView):
@@ -222,7 +212,7 @@ class EinladungVersendenView(SitzungKindMixin, Geschuetzt, TemplateView):
     template_name = "lenkungsgruppe/einladung_versenden.html"
 
     def get_context_data(self, **kwargs):
-        teilnahmen = list(self.sitzung.teilnahmen.select_related("mitglied__organisation"))
+        teilnahmen = queries.teilnahmen(self.sitzung)
         return super().get_context_data(
             sitzung=self.sitzung,
             mit_adresse=[t.mitglied for t in teilnahmen if t.mitglied.email],
@@ -252,4 +242,4 @@ class ProtokollPdfView(SitzungKindMixin, Geschuetzt, View):
             raise Http404(_("Das Protokoll dieser Sitzung ist noch nicht genehmigt."))
         antwort = HttpResponse(protokoll_pdf(sitzung=self.sitzung), content_type="application/pdf")
         antwort["Content-Disposition"] = f'attachment; filename="protokoll-sitzung-{self.sitzung.nummer}.pdf"'
-        return privat_antwort(antwort)
+        return nicht_speichern(antwort)

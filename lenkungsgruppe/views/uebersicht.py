@@ -1,26 +1,17 @@
 """Views of the steering group: overview, „Meine Lenkungsgruppe“, members."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
 from dwk.permissions import Geschuetzt
+from dwk.views import FormularMixin
 
-from .. import services
-from ..forms import (
-    MitgliedForm,
-)
-from ..models import (
-    Aufgabe,
-    Beschluss,
-    Fachplanung,
-    Meilenstein,
-    Mitglied,
-    Sitzung,
-)
+from .. import queries, services
+from ..forms import MitgliedForm
+from ..models import Mitglied
 from ..rules import mitglied_von
-from .basis import LESEN, FormularMixin
+from .basis import FORMULAR, LESEN
 
 # --- Overview and „Meine Lenkungsgruppe“ -----------------------------------------------------
 
@@ -32,17 +23,7 @@ class UebersichtView(Geschuetzt, TemplateView):
     template_name = "lenkungsgruppe/uebersicht.html"
 
     def get_context_data(self, **kwargs):
-        heute = timezone.localdate()
-        return super().get_context_data(
-            naechste_sitzung=Sitzung.objects.kommende().first(),
-            letzte_beschluesse=Beschluss.objects.select_related("sitzung")[:5],
-            meilensteine=Meilenstein.objects.select_related("beschluss"),
-            anzahl_mitglieder=Mitglied.objects.aktiv().count(),
-            anzahl_offen=Aufgabe.objects.offen().count(),
-            anzahl_ueberfaellig=Aufgabe.objects.ueberfaellig(heute).count(),
-            heute=heute,
-            **kwargs,
-        )
+        return super().get_context_data(**queries.uebersicht(), **kwargs)
 
 
 class MeineView(Geschuetzt, TemplateView):
@@ -53,15 +34,7 @@ class MeineView(Geschuetzt, TemplateView):
         mitglied = mitglied_von(self.request.user)
         kontext = {"mitglied": mitglied}
         if mitglied is not None:
-            kontext.update(
-                naechste_sitzung=Sitzung.objects.kommende().filter(teilnahmen__mitglied=mitglied).first()
-                or Sitzung.objects.kommende().first(),
-                aufgaben=Aufgabe.objects.von_mitglied(mitglied)
-                .offen()
-                .select_related("verantwortlich_mitglied", "verantwortlich_organisation", "beschluss")
-                .order_by("faellig_am"),
-                zu_bewerten=Fachplanung.objects.wartet_auf_bewertung_von(mitglied).order_by("titel"),
-            )
+            kontext.update(queries.meine_lenkungsgruppe(mitglied))
         return super().get_context_data(**kontext, **kwargs)
 
 
@@ -74,9 +47,7 @@ class MitgliedListView(Geschuetzt, ListView):
     context_object_name = "mitglieder"
 
     def get_queryset(self):
-        return Mitglied.objects.select_related("organisation", "stellvertretung").order_by(
-            "organisation__art", "organisation__name", "nachname"
-        )
+        return queries.mitglieder_liste()
 
     def get_context_data(self, **kwargs):
         alle = list(self.object_list)
@@ -85,27 +56,27 @@ class MitgliedListView(Geschuetzt, ListView):
         )
 
 
-class MitgliedCreateView(FormularMixin, CreateView):
-    permission_required = "lenkungsgruppe.add_mitglied"
+class MitgliedFormMixin(Geschuetzt, FormularMixin):
     form_class = MitgliedForm
+    template_name = FORMULAR
+
+    def speichern(self, form):
+        return services.mitglied_speichern(mitglied=form.instance)
+
+
+class MitgliedCreateView(MitgliedFormMixin, CreateView):
+    permission_required = "lenkungsgruppe.add_mitglied"
     titel = _("Mitglied aufnehmen")
     erfolgsmeldung = _("%(objekt)s wurde als Mitglied aufgenommen.")
 
     def get_zurueck_url(self):
         return reverse("lenkungsgruppe:mitglied_liste")
 
-    def speichern(self, form):
-        return services.mitglied_speichern(mitglied=form.instance)
 
-
-class MitgliedUpdateView(FormularMixin, UpdateView):
+class MitgliedUpdateView(MitgliedFormMixin, UpdateView):
     permission_required = "lenkungsgruppe.change_mitglied"
-    form_class = MitgliedForm
     model = Mitglied
     erfolgsmeldung = _("Die Angaben zu %(objekt)s wurden gespeichert.")
 
     def get_titel(self):
         return _("%(name)s bearbeiten") % {"name": self.object}
-
-    def speichern(self, form):
-        return services.mitglied_speichern(mitglied=form.instance)

@@ -135,14 +135,25 @@ def test_teilnahmeseite_erfasst_vertretung(client_projektteam):
     mitglied, vertretung = MitgliedFactory.create_batch(2)
     sitzung = services.sitzung_speichern(sitzung=Sitzung(beginn=zeit(1)), eingeladene=[mitglied])
     url = reverse("lenkungsgruppe:teilnahme", args=[sitzung.pk])
-    assert "vertreten durch" in client_projektteam.get(url).content.decode()
+    seite = client_projektteam.get(url)
+    assert "vertreten durch" in seite.content.decode()
     antwort = client_projektteam.post(
-        url, {f"mitglied_{mitglied.pk}": "entschuldigt", f"vertretung_{mitglied.pk}": str(vertretung.pk)}
+        url,
+        {
+            f"mitglied_{mitglied.pk}": "entschuldigt",
+            f"vertretung_{mitglied.pk}": str(vertretung.pk),
+            "bearbeitungsstand": seite.context["form"].initial["bearbeitungsstand"],
+        },
     )
     assert antwort.status_code == 302
     assert sitzung.teilnahmen.get().vertreten_durch == vertretung
     selbst = client_projektteam.post(
-        url, {f"mitglied_{mitglied.pk}": "anwesend", f"vertretung_{mitglied.pk}": str(mitglied.pk)}
+        url,
+        {
+            f"mitglied_{mitglied.pk}": "anwesend",
+            f"vertretung_{mitglied.pk}": str(mitglied.pk),
+            "bearbeitungsstand": client_projektteam.get(url).context["form"].initial["bearbeitungsstand"],
+        },
     )
     assert "kann sich nicht selbst vertreten" in selbst.content.decode()
 

@@ -205,9 +205,16 @@ def test_fachplanung_bewerten_ueber_formular(client_mitglied, mitglied):
     wohnen, mobilitaet = Handlungsfeld.objects.all()[:2]
     plan = FachplanungFactory(handlungsfelder=[wohnen, mobilitaet])
     FachplanungBewertungFactory(fachplanung=plan, handlungsfeld=wohnen, relevanz=2)
+    url = reverse("lenkungsgruppe:fachplanung_bewerten", args=[plan.pk])
+    stand = client_mitglied.get(url).context["form"].initial["bearbeitungsstand"]
     antwort = client_mitglied.post(
-        reverse("lenkungsgruppe:fachplanung_bewerten", args=[plan.pk]),
-        {f"relevanz_{wohnen.pk}": "5", f"kommentar_{wohnen.pk}": "wichtig", f"relevanz_{mobilitaet.pk}": ""},
+        url,
+        {
+            f"relevanz_{wohnen.pk}": "5",
+            f"kommentar_{wohnen.pk}": "wichtig",
+            f"relevanz_{mobilitaet.pk}": "",
+            "bearbeitungsstand": stand,
+        },
     )
     assert antwort.status_code == 302
     assert list(plan.bewertungen.filter(mitglied=mitglied).values_list("handlungsfeld", "relevanz", "kommentar")) == [
@@ -296,9 +303,10 @@ def test_beschluss_export_xlsx(client_mitglied):
     assert (zeile[0], zeile[5], zeile[6]) == (7, "'-1+1", "'@SUMME(A1)")
 
 
-def test_beschluss_export_unbekanntes_format(client_mitglied):
-    with pytest.raises(ValueError):
-        client_mitglied.get(reverse("lenkungsgruppe:beschluss_export", args=["pdf"]))
+@pytest.mark.parametrize("format", ["xml", "pdf", "csv.", "../csv"])
+def test_beschluss_export_unbekanntes_format_404(client_mitglied, format):
+    BeschlussFactory()
+    assert client_mitglied.get(f"/lenkungsgruppe/beschluesse/export.{format}").status_code == 404
 
 
 def test_beschlussregister_filter(client_mitglied):
