@@ -4,8 +4,8 @@ from .views import beschluesse, fachplanungen, sitzungen, uebersicht
 
 app_name = "lenkungsgruppe"
 urlpatterns = [
-    path("", uebersicht.UebersichtView.as_view(), name="ueberblick"),
-    path("mein/", uebersicht.MeineView.as_view(), name="meine"),
+    path("", uebersicht.UebersichtView.as_view(), name="uebersicht"),
+    path("meine/", uebersicht.MeineView.as_view(), name="meine"),
     path("mitglieder/", uebersicht.MitgliedListView.as_view(), name="mitglied_liste"),
     path("mitglieder/neu/", uebersicht.MitgliedCreateView.as_view(), name="mitglied_neu"),
     path("mitglieder/<int:pk>/bearbeiten/", uebersicht.MitgliedUpdateView.as_view(), name="mitglied_bearbeiten"),
@@ -13,7 +13,11 @@ urlpatterns = [
     path("sitzungen/neu/", sitzungen.SitzungCreateView.as_view(), name="sitzung_neu"),
     path("sitzungen/<int:pk>/", sitzungen.SitzungDetailView.as_view(), name="sitzung_detail"),
     path("sitzungen/<int:pk>/bearbeiten/", sitzungen.SitzungUpdateView.as_view(), name="sitzung_bearbeiten"),
-    path("sitzungen/<int:pk>/tagesordnung/neu/", sitzungen.TagesordnungspunktCreateView.as_view(), name="top_neu"),
+    path(
+        "sitzungen/<int:pk>/tagesordnungspunkte/neu/",
+        sitzungen.TagesordnungspunktCreateView.as_view(),
+        name="tagesordnungspunkt_neu",
+    ),
     path("sitzungen/<int:pk>/teilnahme/", sitzungen.TeilnahmeView.as_view(), name="teilnahme"),
     path(
         "sitzungen/<int:pk>/protokoll/genehmigen/",
@@ -31,9 +35,13 @@ urlpatterns = [
     path(
         "tagesordnungspunkte/<int:pk>/bearbeiten/",
         sitzungen.TagesordnungspunktUpdateView.as_view(),
-        name="top_bearbeiten",
+        name="tagesordnungspunkt_bearbeiten",
     ),
-    path("tops/<int:pk>/protokoll/", sitzungen.ProtokollUpdateView.as_view(), name="protokoll_bearbeiten"),
+    path(
+        "tagesordnungspunkte/<int:pk>/protokoll/",
+        sitzungen.ProtokollUpdateView.as_view(),
+        name="protokoll_bearbeiten",
+    ),
     path("beschluesse/", beschluesse.BeschlussListView.as_view(), name="beschluss_liste"),
     path("beschluesse/export.<str:format>", beschluesse.BeschlussExportView.as_view(), name="beschluss_export"),
     path("beschluesse/neu/", beschluesse.BeschlussCreateView.as_view(), name="beschluss_neu"),

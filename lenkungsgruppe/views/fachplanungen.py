@@ -179,7 +179,7 @@ class MeilensteinFormMixin(Geschuetzt, FormularMixin):
     erfolgsmeldung = _("Der Meilenstein „%(objekt)s“ wurde gespeichert.")
 
     def get_zurueck_url(self):
-        return reverse("lenkungsgruppe:ueberblick") + "#zeitleiste"
+        return reverse("lenkungsgruppe:uebersicht") + "#zeitleiste"
 
     def get_success_url_fuer(self, objekt):
         return self.get_zurueck_url()

@@ -31,7 +31,7 @@ def _pk(name):
 
 
 MATRIX = {
-    "lenkungsgruppe:ueberblick": ("get", {}, LESEN),
+    "lenkungsgruppe:uebersicht": ("get", {}, LESEN),
     "lenkungsgruppe:meine": ("get", {}, LESEN),
     "lenkungsgruppe:mitglied_liste": ("get", {}, LESEN),
     "lenkungsgruppe:mitglied_neu": ("get", {}, BEARBEITEN),
@@ -40,8 +40,8 @@ MATRIX = {
     "lenkungsgruppe:sitzung_neu": ("get", {}, BEARBEITEN),
     "lenkungsgruppe:sitzung_detail": ("get", _pk("sitzung"), LESEN),
     "lenkungsgruppe:sitzung_bearbeiten": ("get", _pk("sitzung"), BEARBEITEN),
-    "lenkungsgruppe:top_neu": ("get", _pk("sitzung"), BEARBEITEN),
-    "lenkungsgruppe:top_bearbeiten": ("get", _pk("tagesordnungspunkt"), BEARBEITEN),
+    "lenkungsgruppe:tagesordnungspunkt_neu": ("get", _pk("sitzung"), BEARBEITEN),
+    "lenkungsgruppe:tagesordnungspunkt_bearbeiten": ("get", _pk("tagesordnungspunkt"), BEARBEITEN),
     "lenkungsgruppe:protokoll_bearbeiten": ("get", _pk("tagesordnungspunkt"), BEARBEITEN),
     "lenkungsgruppe:teilnahme": ("get", _pk("sitzung"), BEARBEITEN),
     "lenkungsgruppe:protokoll_genehmigen": ("get", _pk("sitzung"), BEARBEITEN),

@@ -78,7 +78,7 @@ def test_uebersicht_entscheidet_am_tag_der_app(client_mitglied, settings):
     naechste = SitzungFactory(beginn=_zeit(30), titel="Demnächst")
     AufgabeFactory(faellig_am=datetime.date(2017, 10, 20))
     AufgabeFactory(faellig_am=datetime.date(2017, 10, 1))
-    kontext = client_mitglied.get(reverse("lenkungsgruppe:ueberblick")).context
+    kontext = client_mitglied.get(reverse("lenkungsgruppe:uebersicht")).context
     assert (kontext["naechste_sitzung"], kontext["anzahl_offen"], kontext["anzahl_ueberfaellig"]) == (naechste, 2, 1)
 
 

@@ -29,7 +29,7 @@ VERALTET = "inzwischen von jemand anderem geändert"
 FAELLE = {
     "lenkungsgruppe:mitglied_bearbeiten": (MitgliedFactory, "nachname"),
     "lenkungsgruppe:sitzung_bearbeiten": (SitzungFactory, "titel"),
-    "lenkungsgruppe:top_bearbeiten": (TagesordnungspunktFactory, "titel"),
+    "lenkungsgruppe:tagesordnungspunkt_bearbeiten": (TagesordnungspunktFactory, "titel"),
     "lenkungsgruppe:protokoll_bearbeiten": (TagesordnungspunktFactory, "protokoll"),
     "lenkungsgruppe:beschluss_bearbeiten": (BeschlussFactory, "titel"),
     "lenkungsgruppe:aufgabe_bearbeiten": (AufgabeFactory, "titel"),

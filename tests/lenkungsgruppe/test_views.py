@@ -71,7 +71,7 @@ LISTEN = [
     ("lenkungsgruppe:projekt_liste", _projekt),
     ("lenkungsgruppe:aufgabe_liste", _aufgabe),
     ("lenkungsgruppe:mitglied_liste", _mitglied),
-    ("lenkungsgruppe:ueberblick", _beschluss_mit_bezuegen),
+    ("lenkungsgruppe:uebersicht", _beschluss_mit_bezuegen),
 ]
 
 
