@@ -1,11 +1,11 @@
 from django.urls import path
 
-from .views import analyse, gebiete, infrastruktur
+from .views import analyse, gebiete, infrastruktur, karte
 
 app_name = "quartiere"
 urlpatterns = [
-    path("karte/", gebiete.KarteView.as_view(), name="karte"),
-    path("karte/<slug:ebene>.geojson", gebiete.EbeneGeoJsonView.as_view(), name="ebene_geojson"),
+    path("karte/", karte.KarteView.as_view(), name="karte"),
+    path("karte/<slug:ebene>.geojson", karte.EbeneGeoJsonView.as_view(), name="ebene_geojson"),
     path("quartiere/", gebiete.QuartierListView.as_view(), name="liste"),
     path("quartiere/neu/", gebiete.QuartierCreateView.as_view(), name="neu"),
     path("quartiere/<slug:slug>/", gebiete.QuartierDetailView.as_view(), name="detail"),

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,20 +13,13 @@ from django.views.generic import DetailView, FormView, TemplateView, View
 
 from dwk.export import export_antwort
 from dwk.permissions import Geschuetzt
+from dwk.text import ImportFehler
 
-from .. import analyse
 from ..diagramme import zeitreihe_svg
 from ..forms import IndikatorKarteForm, KennzahlenImportForm
-from ..kennzahlen import (
-    KennzahlenImportFehler,
-    kennzahlen_importieren,
-    kennzahlen_pruefen,
-    upload_ablegen,
-    upload_lesen,
-    upload_loeschen,
-)
 from ..models import Quartier, QuartierUnterbezirk
-from ..queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, feature_collection
+from ..queries import analyse, feature_collection, geheimhaltung, karten
+from ..services import kennzahlen_importieren, kennzahlen_pruefen, upload_ablegen, upload_lesen, upload_loeschen
 
 KENNZAHLEN_SITZUNG = "kennzahlen_import"
 
@@ -47,6 +39,7 @@ class AnalyseView(Geschuetzt, TemplateView):
             indikatoren=analyse.indikatoren_katalog(),
             quartiere=Quartier.objects.sichtbar_fuer(self.request.user).select_related("stadtbezirk"),
             mindestfallzahl=settings.DWK_MIN_FALLZAHL,
+            sieht_fallzahlen=_sieht_fallzahlen(self.request.user),
             **kwargs,
         )
 
@@ -92,7 +85,7 @@ class QuartierAnalyseView(Geschuetzt, DetailView):
             for jahr, werte in sorted(zeile.werte.items()):
                 zeilen.append(
                     [indikator.name, indikator.schluessel, indikator.einheit, jahr]
-                    + [analyse.wert_export(indikator, w, sieht_fallzahlen=self.sieht_fallzahlen) for w in werte]
+                    + [geheimhaltung.wert_export(indikator, w, sieht_fallzahlen=self.sieht_fallzahlen) for w in werte]
                 )
         return export_antwort(
             format=format_, dateiname=f"kennzahlen-{quartier.slug}", kopf=kopf, zeilen=zeilen, titel=quartier.name
@@ -107,8 +100,10 @@ class QuartierAnalyseView(Geschuetzt, DetailView):
                 {
                     "indikator": indikator,
                     "jahr": zeile.letztes_jahr,
-                    "werte": [analyse.wert_text(indikator, w, sieht_fallzahlen=sieht) for w in zeile.aktuell],
-                    "veraenderung": analyse.veraenderung_text(indikator, zeile.veraenderung, sieht_fallzahlen=sieht),
+                    "werte": [geheimhaltung.wert_text(indikator, w, sieht_fallzahlen=sieht) for w in zeile.aktuell],
+                    "veraenderung": geheimhaltung.veraenderung_text(
+                        indikator, zeile.veraenderung, sieht_fallzahlen=sieht
+                    ),
                     "veraenderung_jahre": zeile.veraenderung,
                 }
             )
@@ -117,33 +112,18 @@ class QuartierAnalyseView(Geschuetzt, DetailView):
         zeitreihe, diagramm = [], ""
         if auswahl is not None:
             indikator = auswahl.indikator
-            jahre = sorted(auswahl.werte)
-            for jahr in jahre:
-                zeitreihe.append(
-                    (jahr, [analyse.wert_text(indikator, w, sieht_fallzahlen=sieht) for w in auswahl.werte[jahr]])
-                )
             namen = [
                 self.object.name,
                 _("Stadtbezirk %(name)s") % {"name": self.object.stadtbezirk.name},
                 self.object.stadtbezirk.kommune.name,
             ]
-            reihen = [
-                (
-                    name,
-                    [
-                        None
-                        if analyse.ist_verborgen(auswahl.werte[j][i], sieht_fallzahlen=sieht)
-                        else auswahl.werte[j][i].wert
-                        for j in jahre
-                    ],
-                )
-                for i, name in enumerate(namen)
-            ]
+            reihe = analyse.zeitreihe(auswahl, namen=namen, sieht_fallzahlen=sieht)
+            zeitreihe = reihe.zeilen
             diagramm = zeitreihe_svg(
                 titel=f"{indikator.name} ({indikator.einheit})",
                 einheit=indikator.einheit,
-                jahre=jahre,
-                reihen=reihen,
+                jahre=reihe.jahre,
+                reihen=reihe.reihen,
                 id_="zeitreihe",
                 beschreibung_id="zeitreihe-tabelle",
             )
@@ -174,23 +154,16 @@ class IndikatorAuswahlMixin(Geschuetzt):
 
     def gebiete(self, *, mit_geometrie=False):
         """The areas with their values and class; classes are formed from the values the user may see."""
-        gebiete = []
+        gebiete, self.klassen = [], []
         if self.jahr is not None:
-            gebiete = analyse.gebiete_mit_werten(
-                indikator=self.indikator, ebene=self.ebene, jahr=self.jahr, mit_geometrie=mit_geometrie
+            gebiete, self.klassen = karten.choropleth(
+                indikator=self.indikator,
+                ebene=self.ebene,
+                jahr=self.jahr,
+                methode=self.methode,
+                sieht_fallzahlen=self.sieht_fallzahlen,
+                mit_geometrie=mit_geometrie,
             )
-        sichtbar = [
-            g.kz.wert
-            for g in gebiete
-            if g.kz.wert is not None and not analyse.ist_verborgen(g.kz, sieht_fallzahlen=self.sieht_fallzahlen)
-        ]
-        self.klassen = analyse.klassen_bilden(sichtbar, methode=self.methode)
-        for gebiet in gebiete:
-            verborgen = analyse.ist_verborgen(gebiet.kz, sieht_fallzahlen=self.sieht_fallzahlen)
-            gebiet.klasse = None if verborgen else analyse.klasse_von(gebiet.kz.wert, self.klassen)
-            gebiet.farbe = self.klassen[gebiet.klasse - 1].farbe if gebiet.klasse else None
-            gebiet.text = analyse.wert_text(self.indikator, gebiet.kz, sieht_fallzahlen=self.sieht_fallzahlen)
-            gebiet.export = analyse.wert_export(self.indikator, gebiet.kz, sieht_fallzahlen=self.sieht_fallzahlen)
         return gebiete
 
     def parameter(self, **aenderungen):
@@ -232,16 +205,7 @@ class IndikatorKarteView(IndikatorAuswahlMixin, TemplateView):
         )
 
     def get_context_data(self, **kwargs):
-        quartiere = Quartier.objects.referenzquartiere().annotate(
-            geojson=AsGeoJSON(
-                Transform(
-                    analyse.SimplifyPreserveTopology(Transform("grenze", METRISCHES_SRID), analyse.VEREINFACHUNG_M),
-                    4326,
-                ),
-                precision=GEOJSON_NACHKOMMASTELLEN,
-            )
-        )
-        referenz = [{"name": q.name, "url": q.get_absolute_url(), "geometrie": q.geojson} for q in quartiere]
+        referenz = karten.referenzquartiere_umrisse()
         sortierungen, sortierung = [], kwargs["sortierung"]
         richtung = "descending" if sortierung.startswith("-") else "ascending"
         for feld, titel in (("code", _("Code")), ("name", _("Name")), ("wert", _("Wert"))):
@@ -330,7 +294,7 @@ class KennzahlenImportView(Geschuetzt, FormView):
         inhalt = datei.read()
         try:
             vorschau = kennzahlen_pruefen(inhalt=inhalt, dateiname=datei.name, ebene=ebene)
-        except KennzahlenImportFehler as fehler:
+        except ImportFehler as fehler:
             return self.render_to_response(
                 self.get_context_data(form=form, import_fehler=fehler.fehler, kodierung=fehler.kodierung)
             )
@@ -366,7 +330,7 @@ class KennzahlenImportBestaetigenView(Geschuetzt, View):
             return redirect("quartiere:kennzahlen_import")
         try:
             ergebnis = kennzahlen_importieren(inhalt=inhalt, dateiname=wartend["datei"], ebene=wartend["ebene"])
-        except KennzahlenImportFehler as fehler:
+        except ImportFehler as fehler:
             meldung = _("Der Import wurde abgebrochen, nichts wurde geändert:")
             messages.error(request, f"{meldung} {' '.join(fehler.fehler[:5])}")
             return redirect("quartiere:kennzahlen_import")

@@ -1,87 +1,19 @@
-"""Views of the city map, the quarters and the boundary import."""
+"""Views of the quarters and the boundary import (the city map: ``views/karte.py``)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
-from django.shortcuts import redirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView, View
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
 from dwk.permissions import Geschuetzt, KartenformularMixin
+from dwk.text import ImportFehler
+from dwk.views import FormularMixin
 
 from ..forms import GebieteImportForm, QuartierForm
-from ..importe import GebieteImportFehler, hochgeladene_gebiete_importieren
-from ..models import Quartier, QuartierUnterbezirk, Stadtbezirk, StatistischerBezirk, Unterbezirk
-from ..queries import feature_collection, flaeche_km2, schwerpunkt
-from ..services import quartier_speichern
-
-# The map layers: URL name → (model or None for quarters, label, how the layer is drawn).
-EBENEN = {
-    "stadtbezirke": (Stadtbezirk, _("Stadtbezirke")),
-    "bezirke": (StatistischerBezirk, _("statistische Bezirke")),
-    "unterbezirke": (Unterbezirk, _("statistische Unterbezirke")),
-    "quartiere": (Quartier, _("Quartiere")),
-}
-
-
-class KarteView(Geschuetzt, TemplateView):
-    permission_required = "quartiere.view_karte"
-    template_name = "quartiere/karte.html"
-
-    def get_context_data(self, **kwargs):
-        ebenen = [
-            {"schluessel": schluessel, "name": str(name), "url": reverse("quartiere:ebene_geojson", args=[schluessel])}
-            for schluessel, (_model, name) in EBENEN.items()
-        ]
-        return super().get_context_data(
-            ebenen=ebenen,
-            stadtbezirke=Stadtbezirk.objects.mit_flaeche().order_by("code"),
-            bezirke=StatistischerBezirk.objects.mit_flaeche().select_related("stadtbezirk").order_by("code"),
-            unterbezirke=Unterbezirk.objects.mit_flaeche().select_related("bezirk").order_by("code"),
-            quartiere=Quartier.objects.sichtbar_fuer(self.request.user)
-            .referenzquartiere()
-            .mit_flaeche()
-            .select_related("stadtbezirk"),
-            **kwargs,
-        )
-
-
-class EbeneGeoJsonView(Geschuetzt, View):
-    """One map layer as GeoJSON (EPSG:4326, 5 decimals), for the map and for download."""
-
-    permission_required = "quartiere.view_karte"
-
-    def get(self, request, ebene):
-        if ebene not in EBENEN:
-            raise Http404(_("Diese Kartenebene gibt es nicht."))
-        model = EBENEN[ebene][0]
-        if model is Quartier:
-            zeilen = Quartier.objects.sichtbar_fuer(request.user).mit_geojson().mit_flaeche()
-            features = [
-                (
-                    q.geojson,
-                    {
-                        "name": q.name,
-                        "slug": q.slug,
-                        "referenzquartier": q.ist_referenzquartier,
-                        "flaeche_km2": round(q.flaeche.sq_km, 2),
-                        "url": q.get_absolute_url(),
-                    },
-                )
-                for q in zeilen
-            ]
-        else:
-            zeilen = model.objects.mit_geojson().mit_flaeche().order_by("code")
-            features = [
-                (g.geojson, {"code": g.code, "name": g.name, "flaeche_km2": round(g.flaeche.sq_km, 2)}) for g in zeilen
-            ]
-        antwort = JsonResponse(feature_collection(features), json_dumps_params={"ensure_ascii": False})
-        antwort["Content-Type"] = "application/geo+json; charset=utf-8"
-        if request.GET.get("download"):
-            antwort["Content-Disposition"] = f'attachment; filename="{ebene}.geojson"'
-        return antwort
+from ..models import Quartier, QuartierUnterbezirk, Unterbezirk
+from ..queries import flaeche_km2, schwerpunkt
+from ..services import hochgeladene_gebiete_importieren, quartier_speichern
 
 
 class QuartierListView(Geschuetzt, ListView):
@@ -126,28 +58,22 @@ class QuartierDetailView(Geschuetzt, DetailView):
         )
 
 
-class QuartierFormMixin(KartenformularMixin, Geschuetzt):
+class QuartierFormularMixin(FormularMixin, KartenformularMixin, Geschuetzt):
     form_class = QuartierForm
     template_name = "quartiere/quartier_form.html"
 
-    def form_valid(self, form):
-        try:
-            quartier = quartier_speichern(quartier=form.instance, partner=form.cleaned_data.get("partner"))
-        except ValidationError as fehler:
-            form.add_error(None, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, self.erfolgsmeldung % {"name": quartier.name})
-        return redirect(quartier)
+    def speichern(self, form):
+        return quartier_speichern(quartier=form.instance, partner=form.cleaned_data.get("partner"))
 
 
-class QuartierCreateView(QuartierFormMixin, CreateView):
+class QuartierCreateView(QuartierFormularMixin, CreateView):
     permission_required = "quartiere.add_quartier"
-    erfolgsmeldung = _("Das Quartier „%(name)s“ wurde angelegt.")
+    erfolgsmeldung = _("Das Quartier „%(objekt)s“ wurde angelegt.")
 
 
-class QuartierUpdateView(QuartierFormMixin, UpdateView):
+class QuartierUpdateView(QuartierFormularMixin, UpdateView):
     permission_required = "quartiere.change_quartier"
-    erfolgsmeldung = _("Die Änderungen am Quartier „%(name)s“ wurden gespeichert.")
+    erfolgsmeldung = _("Die Änderungen am Quartier „%(objekt)s“ wurden gespeichert.")
 
     def get_queryset(self):
         return Quartier.objects.select_related("stadtbezirk")
@@ -171,7 +97,7 @@ class GebieteImportView(Geschuetzt, FormView):
                 name_feld=daten["name_feld"],
                 parent_feld=daten["parent_feld"] or None,
             )
-        except GebieteImportFehler as fehler:
+        except ImportFehler as fehler:
             return self.render_to_response(self.get_context_data(form=form, import_fehler=fehler.fehler))
         messages.success(self.request, ergebnis.zusammenfassung())
         if ergebnis.quartiere_neu_abgeleitet:

@@ -11,8 +11,8 @@ import math
 import pytest
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 
-from quartiere.abdeckung import erreichbarkeit_berechnen, luecken
 from quartiere.models import InfrastrukturKategorie
+from quartiere.queries.abdeckung import erreichbarkeit_berechnen, luecken
 from tests.factories import InfrastrukturFactory, QuartierFactory
 
 X, Y = 390_000, 5_710_000  # south-west corner of the square, in Dortmund (EPSG:25832)

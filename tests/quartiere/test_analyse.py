@@ -4,8 +4,8 @@ Unterbezirke), shares are recomputed from numerator and denominator, never avera
 import pytest
 from django.contrib.gis.geos import MultiPolygon, Polygon
 
-from quartiere import analyse
 from quartiere.models import Ebene, Indikator, Kennzahl, QuartierUnterbezirk
+from quartiere.queries import analyse, geheimhaltung, karten
 from tests.factories import (
     SEITE,
     X0,
@@ -117,7 +117,7 @@ def test_gespeicherter_wert_der_hoeheren_ebene_wenn_unterbezirke_fehlen(stadt):
 
 
 def test_summen_der_ebenen_fuer_die_karte(stadt):
-    bezirke = analyse.gebiete_mit_werten(indikator=indikator("anteil_80plus"), ebene=Ebene.STADTBEZIRK, jahr=2020)
+    bezirke = karten.gebiete_mit_werten(indikator=indikator("anteil_80plus"), ebene=Ebene.STADTBEZIRK, jahr=2020)
 
     assert [(b.code, b.kz) for b in bezirke] == [
         ("06", analyse.Wert(160 / 1400 * 100, 160)),
@@ -127,11 +127,11 @@ def test_summen_der_ebenen_fuer_die_karte(stadt):
 
 def test_quartier_analyse_abfragen_unabhaengig_von_der_menge(stadt, django_assert_num_queries):
     abdeckungen = list(stadt.abdeckungen.all())
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         analyse.quartier_analyse(quartier=stadt, abdeckungen=abdeckungen)
     for jahr in range(2000, 2010):
         KennzahlFactory(indikator=indikator("ew_gesamt"), unterbezirk=abdeckungen[0].unterbezirk, jahr=jahr)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         analyse.quartier_analyse(quartier=stadt, abdeckungen=abdeckungen)
 
 
@@ -140,20 +140,25 @@ def test_kleine_fallzahl_wird_verborgen(settings):
     anzahl = Indikator(schluessel="x", art="anzahl", einheit="Personen")
     anteil = Indikator(schluessel="y", art="anteil", einheit="%", faktor=100)
 
-    assert analyse.wert_text(anzahl, analyse.Wert(2, 2), sieht_fallzahlen=False) == "< 3"
-    assert analyse.wert_text(anzahl, analyse.Wert(2.4, 2.4), sieht_fallzahlen=False) == "< 3"
-    assert analyse.wert_text(anzahl, analyse.Wert(2, 2), sieht_fallzahlen=True) == "2"
-    assert analyse.wert_text(anzahl, analyse.Wert(1234, 1234), sieht_fallzahlen=False) == "1.234"
-    assert analyse.wert_text(anteil, analyse.Wert(1.5, 2), sieht_fallzahlen=False) == "nicht ausgewiesen (Zähler < 3)"
-    assert analyse.wert_text(anteil, analyse.Wert(12.34, 30), sieht_fallzahlen=False) == "12,3"
-    assert analyse.wert_export(anzahl, analyse.Wert(0, 0), sieht_fallzahlen=False) == "< 3"
-    assert analyse.wert_export(anzahl, analyse.Wert(3, 3), sieht_fallzahlen=False) == 3
+    assert geheimhaltung.wert_text(anzahl, analyse.Wert(2, 2), sieht_fallzahlen=False) == "nicht ausgewiesen"
+    assert geheimhaltung.wert_text(anzahl, analyse.Wert(2.4, 2.4), sieht_fallzahlen=False) == "nicht ausgewiesen"
+    assert geheimhaltung.wert_text(anzahl, analyse.Wert(2, 2), sieht_fallzahlen=True) == "2"
+    assert geheimhaltung.wert_text(anzahl, analyse.Wert(1234, 1234), sieht_fallzahlen=False) == "1.234"
+    assert geheimhaltung.wert_text(anteil, analyse.Wert(1.5, 2), sieht_fallzahlen=False) == "nicht ausgewiesen"
+    # Withheld to protect another cell (secondary suppression): shown alike, so the mark says nothing.
+    assert geheimhaltung.wert_text(anzahl, analyse.Wert(40, 40, geheim=True), sieht_fallzahlen=False) == (
+        "nicht ausgewiesen"
+    )
+    assert geheimhaltung.wert_text(anzahl, analyse.Wert(40, 40, geheim=True), sieht_fallzahlen=True) == "40"
+    assert geheimhaltung.wert_text(anteil, analyse.Wert(12.34, 30), sieht_fallzahlen=False) == "12,3"
+    assert geheimhaltung.wert_export(anzahl, analyse.Wert(0, 0), sieht_fallzahlen=False) == "nicht ausgewiesen"
+    assert geheimhaltung.wert_export(anzahl, analyse.Wert(3, 3), sieht_fallzahlen=False) == 3
 
 
 def test_klassen_quantile_und_gleiche_abstaende():
     werte = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 
-    gleich = analyse.klassen_bilden(werte, methode="gleich")
+    gleich = karten.klassen_bilden(werte, methode="gleich")
     assert [(k.von, k.bis, k.anzahl) for k in gleich] == [
         (1.0, 2.8, 2),
         (2.8, 4.6, 2),
@@ -161,9 +166,9 @@ def test_klassen_quantile_und_gleiche_abstaende():
         (6.4, 8.2, 2),
         (8.2, 10.0, 2),
     ]
-    quantile = analyse.klassen_bilden([1, 1, 1, 1, 2, 3, 100], methode="quantile")
+    quantile = karten.klassen_bilden([1, 1, 1, 1, 2, 3, 100], methode="quantile")
     # Limits 1 | 1 | 1 | 1.6 | 2.8 | 100: equal limits merge, leaving three classes.
     assert [(k.von, k.bis, k.anzahl) for k in quantile] == [(1.0, 1.6, 4), (1.6, 2.8, 1), (2.8, 100.0, 2)]
     assert [k.farbe for k in quantile] == ["#ffffcc", "#41b6c4", "#253494"]
-    assert analyse.klassen_bilden([], methode="quantile") == []
-    assert analyse.klasse_von(None, gleich) is None
+    assert karten.klassen_bilden([], methode="quantile") == []
+    assert karten.klasse_von(None, gleich) is None

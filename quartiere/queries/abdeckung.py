@@ -24,15 +24,16 @@ segments per quarter circle, so the results agree to well under 0.1 %.
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
-from django.contrib.gis.geos import MultiPoint
+from django.contrib.gis.geos import GEOSGeometry, MultiPoint
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from .models import Infrastruktur, InfrastrukturKategorie, Quartier
-from .queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, metrisch
+from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
+from .gebiete import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, metrisch
 
 LUECKE_MINDESTANTEIL = 0.5
 # Segments per quarter circle of a buffer: a 64-gon, whose area is 0.16 % below the circle's.
@@ -62,15 +63,21 @@ class Erreichbarkeit:
             self.gruende.append(_("weniger als die Hälfte der Fläche im Radius"))
 
     @property
-    def ist_luecke(self):
+    def ist_luecke(self) -> bool:
         return bool(self.gruende)
 
     @property
-    def prozent(self):
+    def prozent(self) -> float:
         return round(self.anteil * 100, 1)
 
 
-def erreichbarkeit_berechnen(*, quartiere, kategorien=None, mit_puffer=False, rechenweg=None):
+def erreichbarkeit_berechnen(
+    *,
+    quartiere: Iterable[Quartier],
+    kategorien: Iterable[InfrastrukturKategorie] | None = None,
+    mit_puffer: bool = False,
+    rechenweg: str | None = None,
+) -> dict[int, list[Erreichbarkeit]]:
     """The coverage of ``quartiere`` (Quartier objects) for ``kategorien`` (default: all).
 
     Returns ``{quartier.pk: [Erreichbarkeit, …]}`` with one entry per category, in the
@@ -96,7 +103,7 @@ def erreichbarkeit_berechnen(*, quartiere, kategorien=None, mit_puffer=False, re
     }
 
 
-def luecken(erreichbarkeiten):
+def luecken(erreichbarkeiten: Iterable[Erreichbarkeit]) -> list[Erreichbarkeit]:
     """The entries of ``erreichbarkeiten`` that are gaps."""
     return [e for e in erreichbarkeiten if e.ist_luecke]
 
@@ -134,7 +141,9 @@ LEFT JOIN nahe ON nahe.quartier_id = qm.id AND nahe.kategorie_id = k.id
 """
 
 
-def _postgis(quartiere, kategorien, mit_puffer):
+def _postgis(
+    quartiere: list[Quartier], kategorien: list[InfrastrukturKategorie], mit_puffer: bool
+) -> dict[tuple[int, int], dict]:
     sql = _SQL.format(
         srid=METRISCHES_SRID,
         quartier=connection.ops.quote_name(Quartier._meta.db_table),
@@ -165,7 +174,9 @@ def _postgis(quartiere, kategorien, mit_puffer):
     }
 
 
-def _geos(quartiere, kategorien, mit_puffer):
+def _geos(
+    quartiere: list[Quartier], kategorien: list[InfrastrukturKategorie], mit_puffer: bool
+) -> dict[tuple[int, int], dict]:
     """The same measurements as ``_postgis``, with GEOS in Python (for SpatiaLite)."""
     nach_metrisch = CoordTransform(SpatialReference(4326), SpatialReference(METRISCHES_SRID))
     nach_wgs84 = CoordTransform(SpatialReference(METRISCHES_SRID), SpatialReference(4326))
@@ -196,11 +207,11 @@ def _geos(quartiere, kategorien, mit_puffer):
     return werte
 
 
-def _geojson(geometrie):
+def _geojson(geometrie: GEOSGeometry) -> str:
     """GeoJSON with coordinates rounded like PostGIS's ``ST_AsGeoJSON(…, 5)``."""
     daten = json.loads(geometrie.json)
 
-    def runden(wert):
+    def runden(wert: list | float) -> list | float:
         if isinstance(wert, list):
             return [runden(w) for w in wert]
         return round(wert, GEOJSON_NACHKOMMASTELLEN)
