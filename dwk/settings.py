@@ -71,7 +71,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "dwk",
+    "auftraege",
     "quartiere",
     "lenkungsgruppe",
     "quartiersprofil",
@@ -190,6 +193,23 @@ DWK_FOTO_MAX_BYTES = int(os.environ.get("DWK_FOTO_MAX_BYTES", 20 * 1024 * 1024))
 DWK_FOTO_MAX_PIXEL = int(os.environ.get("DWK_FOTO_MAX_PIXEL", 50_000_000))
 
 # Security headers; HTTPS-only settings follow DWK_HTTPS (on behind a TLS proxy).
+# Most photos and most pixels (all photos together) in one upload; a larger upload is refused.
+DWK_FOTO_MAX_ANZAHL = int(os.environ.get("DWK_FOTO_MAX_ANZAHL", 30))
+DWK_FOTO_MAX_PIXEL_JE_UPLOAD = int(os.environ.get("DWK_FOTO_MAX_PIXEL_JE_UPLOAD", 400_000_000))
+# An upload with more pixels than this together is processed by the background worker (with a
+# progress page) instead of inside the request; 0: every upload.
+DWK_FOTO_SOFORT_MAX_PIXEL = int(os.environ.get("DWK_FOTO_SOFORT_MAX_PIXEL", 25_000_000))
+
+# Background jobs (django-tasks): by default the queue is the app's own database, worked off by
+# `manage.py db_worker` (`make run` starts one beside the web server; in production one or more
+# worker containers). DWK_TASKS_BACKEND=sofort runs every job at once inside the request (tests).
+_TASKS_BACKENDS = {
+    "datenbank": "django_tasks_db.DatabaseBackend",
+    "sofort": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if os.environ.get("DWK_TASKS_BACKEND", "datenbank") not in _TASKS_BACKENDS:
+    raise ImproperlyConfigured("DWK_TASKS_BACKEND: erwartet wird datenbank oder sofort.")
+TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[os.environ.get("DWK_TASKS_BACKEND", "datenbank")]}}
 HTTPS = env_bool("DWK_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

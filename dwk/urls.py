@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("berichte.urls")),
     path("", include("quartiersprofil.urls")),
     path("lenkungsgruppe/", include("lenkungsgruppe.urls")),
+    path("", include("auftraege.urls")),
     path("admin/", admin.site.urls),
 ]
 # Uploaded files (photos, plans, import previews) are never served from /media/: each goes
