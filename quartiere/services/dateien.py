@@ -5,6 +5,8 @@ Shared by the boundary import (``gebiete_import``) and the infrastructure import
 """
 
 import datetime
+import json
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -116,8 +118,15 @@ def zip_entpacken(*, zip_pfad: Path, ziel: Path, dateiname: str) -> Path:
 
 
 def datenquelle_oeffnen(pfad: Path, dateiname: str) -> DataSource:
-    """Open the file at ``pfad`` with GDAL, only with a driver its extension allows (``TREIBER``)."""
+    """Open the file at ``pfad`` with GDAL, only with a driver its extension allows (``TREIBER``).
+
+    A GeoJSON file is read as JSON first: its ``crs`` members must name a coordinate
+    reference system (``geojson_crs_pruefen``), and GDAL may open it as GeoJSON only if it is
+    strict JSON (so no member escapes that check). GDAL itself has no network access and no
+    drivers beyond those the app reads (``dwk.gdal``).
+    """
     endung = pfad.suffix.lower()
+    ist_json = geojson_crs_pruefen(pfad, dateiname) if TREIBER[endung] == {"GeoJSON"} else True
     hinweis = ""
     if endung == ".shp":
         hinweis = " " + _("Zu einem Shapefile gehören mindestens die Dateien .shp, .shx, .dbf und .prj.")
@@ -148,7 +157,79 @@ def datenquelle_oeffnen(pfad: Path, dateiname: str) -> DataSource:
                 }
             ]
         )
+    if not ist_json:
+        raise ImportFehler([_("„%(datei)s“: Die Datei ist kein gültiges JSON.") % {"datei": dateiname}])
     return quelle
+
+
+# The names of coordinate reference systems a GeoJSON ``crs`` member may give: EPSG codes and OGC's own.
+CRS_NAME = re.compile(
+    r"^(EPSG:\d{1,6}"
+    r"|urn:ogc:def:crs:EPSG:[\d.]*:\d{1,6}"
+    r"|urn:ogc:def:crs:OGC:[\d.]*:CRS(84|83|27)"
+    r"|https?://www\.opengis\.net/def/crs/(EPSG/0/\d{1,6}|OGC/1\.3/CRS84))$",
+    re.IGNORECASE,
+)
+
+
+def _crs_erlaubt(crs: object) -> bool:
+    """A ``crs`` member that only names a system: ``{"type": "name", "properties": {"name": "EPSG:25832"}}``
+    (or the old ``{"type": "EPSG", "properties": {"code": 25832}}``), nothing that links elsewhere."""
+    if crs is None:
+        return True
+    if not isinstance(crs, dict) or set(crs) - {"type", "properties"} or not isinstance(crs.get("properties"), dict):
+        return False
+    art, angaben = str(crs.get("type", "")).lower(), crs["properties"]
+    if art == "name":
+        return set(angaben) == {"name"} and isinstance(angaben["name"], str) and bool(CRS_NAME.match(angaben["name"]))
+    if art == "epsg":
+        return set(angaben) == {"code"} and isinstance(angaben["code"], int) and 0 < angaben["code"] < 10**6
+    return False
+
+
+def geojson_crs_pruefen(pfad: Path, dateiname: str) -> bool:
+    """Check every ``crs`` member of the GeoJSON file at ``pfad`` before GDAL sees it; False if it is no strict JSON.
+
+    Raises ``ImportFehler`` naming the file when a ``crs`` member is a link or URL (GDAL
+    would fetch it) or anything but the name of an EPSG or OGC system. Numbers are not
+    converted while reading, so a large file costs little memory here.
+    """
+    verweise = []
+
+    def objekt(paare: list) -> dict:
+        for schluessel, wert in paare:
+            if schluessel == "crs" and not _crs_erlaubt(wert):
+                verweise.append(wert)
+        return dict(paare)
+
+    try:
+        with pfad.open("rb") as datei:
+            json.load(datei, object_pairs_hook=objekt, parse_float=_keine_zahl, parse_int=_ganze_zahl)
+    except (ValueError, RecursionError):
+        return False
+    if verweise:
+        art = verweise[0].get("type") if isinstance(verweise[0], dict) else None
+        raise ImportFehler(
+            [
+                _(
+                    "„%(datei)s“: Das Koordinatensystem der Datei („crs“ vom Typ „%(art)s“) ist kein Name eines "
+                    "Koordinatensystems, sondern ein Verweis auf eine Adresse oder Datei. Solche Verweise werden "
+                    "aus Sicherheitsgründen nicht gelesen. Bitte geben Sie das Koordinatensystem als Name an "
+                    "(z. B. „EPSG:25832“) oder speichern Sie die Datei in WGS 84 ohne „crs“."
+                )
+                % {"datei": dateiname, "art": str(art or "?")[:30]}
+            ]
+        )
+    return True
+
+
+def _keine_zahl(_text: str) -> None:
+    return None
+
+
+def _ganze_zahl(text: str) -> int | None:
+    # Only small integers (EPSG codes) are kept; coordinates and long digit strings are not converted.
+    return int(text) if len(text) <= 7 else None
 
 
 def feldtext(wert: object) -> str:

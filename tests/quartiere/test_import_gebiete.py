@@ -28,6 +28,7 @@ from tests.factories import (
     UnterbezirkFactory,
     quadrat,
 )
+from tests.lauscher import Lauscher
 
 GEBIETE = Path(__file__).resolve().parent.parent / "fixtures" / "gebiete"
 STADTBEZIRKE = [("01", "Innenstadt-West"), ("02", "Hörde"), ("03", "Eving")]
@@ -415,7 +416,7 @@ def test_import_datei_in_anderem_format_als_endung_scheitert(bestand, tmp_path):
 
 
 def test_import_verweigert_vrt_das_andere_dateien_liest(bestand, tmp_path):
-    """A GDAL VRT file can read any file the server may read; it is refused even when named .geojson."""
+    """A GDAL VRT file can read any file the server may read; the VRT driver is not even registered (dwk.gdal)."""
     geheim = tmp_path / "geheim.csv"
     geheim.write_text('code,name,wkt\n04,Geheim,"POLYGON((7.41 51.49,7.44 51.49,7.44 51.51,7.41 51.49))"\n')
     datei = tmp_path / "verweis.geojson"
@@ -427,9 +428,88 @@ def test_import_verweigert_vrt_das_andere_dateien_liest(bestand, tmp_path):
     fehler = import_scheitert(pfad=datei, ebene="stadtbezirk", code_feld="code", name_feld="name")
 
     assert fehler == [
-        "„verweis.geojson“: Die Datei hat die Endung „.geojson“, ist aber im Format „OGR_VRT“. Bitte geben Sie "
-        "ihr die passende Endung oder wählen Sie die richtige Datei."
+        "„verweis.geojson“: Die Datei konnte nicht gelesen werden. Ist sie vollständig und wirklich im angegebenen "
+        "Format?"
     ]
+
+
+# --- links and references in a file (issue 9 #1): refused before GDAL opens the file, nothing is fetched ------
+
+
+def crs_verweis_schreiben(pfad, crs):
+    """The three Stadtbezirke of ``stadtbezirke.geojson`` with ``crs`` as their coordinate reference system."""
+    daten = json.loads((GEBIETE / "stadtbezirke.geojson").read_text(encoding="utf-8"))
+    daten["crs"] = crs
+    pfad.write_text(json.dumps(daten), encoding="utf-8")
+    return pfad
+
+
+def crs_meldung(datei, art):
+    return (
+        f"„{datei}“: Das Koordinatensystem der Datei („crs“ vom Typ „{art}“) ist kein Name eines "
+        "Koordinatensystems, sondern ein Verweis auf eine Adresse oder Datei. Solche Verweise werden aus "
+        "Sicherheitsgründen nicht gelesen. Bitte geben Sie das Koordinatensystem als Name an (z. B. „EPSG:25832“) "
+        "oder speichern Sie die Datei in WGS 84 ohne „crs“."
+    )
+
+
+CRS_VERWEISE = {
+    "link": {"type": "link", "properties": {"href": "{url}/crs.proj4", "type": "proj4"}},
+    "url": {"type": "url", "properties": {"url": "{url}/crs"}},
+    "name": {"type": "name", "properties": {"name": "{url}/crs"}},
+    "datei": {"type": "link", "properties": {"href": "file:///etc/passwd", "type": "ogcwkt"}},
+}
+
+
+@pytest.mark.parametrize("art", CRS_VERWEISE)
+def test_import_verweigert_crs_verweis_und_fragt_nichts_ab(bestand, tmp_path, art):
+    with Lauscher() as lauscher:
+        crs = json.loads(json.dumps(CRS_VERWEISE[art]).replace("{url}", lauscher.url("")))
+        datei = crs_verweis_schreiben(tmp_path / "verweis.geojson", crs)
+
+        fehler = import_scheitert(pfad=datei, ebene="stadtbezirk", code_feld="code", name_feld="name")
+
+    assert fehler == [crs_meldung("verweis.geojson", CRS_VERWEISE[art]["type"])]
+    assert lauscher.empfangen == []
+
+
+def test_import_verweigert_crs_verweis_in_einem_merkmal(bestand, tmp_path):
+    """GeoJSON 2008 allowed ``crs`` on features and geometries too; none of them may link elsewhere."""
+    with Lauscher() as lauscher:
+        daten = json.loads((GEBIETE / "stadtbezirke.geojson").read_text(encoding="utf-8"))
+        daten["features"][1]["geometry"]["crs"] = {"type": "link", "properties": {"href": lauscher.url("/g")}}
+        datei = tmp_path / "tief.geojson"
+        datei.write_text(json.dumps(daten), encoding="utf-8")
+
+        fehler = import_scheitert(pfad=datei, ebene="stadtbezirk", code_feld="code", name_feld="name")
+
+    assert fehler == [crs_meldung("tief.geojson", "link")]
+    assert lauscher.empfangen == []
+
+
+def test_import_liest_crs_als_name_wie_bisher(kommune, tmp_path):
+    for name in ("EPSG:4326", "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326"):
+        datei = crs_verweis_schreiben(tmp_path / "benannt.geojson", {"type": "name", "properties": {"name": name}})
+        ergebnis = gebiete_importieren(pfad=datei, ebene="stadtbezirk", code_feld="code", name_feld="name")
+        assert ergebnis.angelegt + ergebnis.unveraendert == 3
+
+
+def test_befehl_verweigert_crs_verweis_und_fragt_nichts_ab(bestand, tmp_path):
+    vorher = schnappschuss()
+    with Lauscher() as lauscher:
+        datei = crs_verweis_schreiben(
+            tmp_path / "verweis.geojson", {"type": "link", "properties": {"href": lauscher.url("/x"), "type": "proj4"}}
+        )
+        with pytest.raises(CommandError) as fehler:
+            call_command(
+                "import_gebiete", str(datei), "--ebene", "stadtbezirk", "--code-feld", "code", "--name-feld", "name"
+            )
+
+    assert str(fehler.value) == (
+        "Der Import wurde abgebrochen, nichts wurde geändert:\n- " + crs_meldung("verweis.geojson", "link")
+    )
+    assert lauscher.empfangen == []
+    assert schnappschuss() == vorher
 
 
 def test_import_zip_ohne_shapefile_scheitert(bestand, tmp_path):
@@ -664,3 +744,26 @@ def test_upload_anonym_fuehrt_zur_anmeldung(client, kommune):
     assert antwort.status_code == 302
     assert antwort.url.startswith(reverse("login"))
     assert Stadtbezirk.objects.count() == 0
+
+
+def test_upload_verweigert_crs_verweis_und_fragt_nichts_ab(client_projektteam, bestand, tmp_path):
+    vorher = schnappschuss()
+    with Lauscher() as lauscher:
+        datei = crs_verweis_schreiben(
+            tmp_path / "verweis.geojson", {"type": "link", "properties": {"href": lauscher.url("/x"), "type": "proj4"}}
+        )
+        antwort = client_projektteam.post(
+            reverse("quartiere:gebiete_import"),
+            {
+                "ebene": "stadtbezirk",
+                "code_feld": "code",
+                "name_feld": "name",
+                "parent_feld": "",
+                "datei": SimpleUploadedFile("verweis.geojson", datei.read_bytes()),
+            },
+        )
+
+    assert antwort.status_code == 200
+    assert antwort.context["import_fehler"] == [crs_meldung("verweis.geojson", "link")]
+    assert lauscher.empfangen == []
+    assert schnappschuss() == vorher

@@ -1,6 +1,7 @@
 """Import of facilities from CSV (both CRS, encodings, separators) and GeoJSON; every bad input."""
 
 import datetime
+import json
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -14,6 +15,7 @@ from dwk.text import ImportFehler
 from quartiere.models import Infrastruktur
 from quartiere.services import infrastruktur_importieren
 from tests.factories import InfrastrukturFactory, StadtbezirkFactory, quadrat
+from tests.lauscher import Lauscher
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "infrastruktur"
 
@@ -272,3 +274,25 @@ def test_upload_formular_zeigt_fehler(stadt, client_projektteam):
     assert "Die Datei wurde nicht importiert" in inhalt
     assert "„schlecht.geojson“, Merkmal 1, Spalte „Geometrie“: Erwartet wird ein Punkt" in inhalt
     assert bestand() == []
+
+
+def test_geojson_mit_crs_verweis_wird_verweigert_und_fragt_nichts_ab(stadt, tmp_path):
+    """Issue 9 #1: the ``crs`` link is refused before GDAL opens the file; the listener receives nothing."""
+    InfrastrukturFactory()
+    vorher = bestand()
+    with Lauscher() as lauscher:
+        daten = json.loads((FIXTURES / "gut.geojson").read_text(encoding="utf-8"))
+        daten["crs"] = {"type": "link", "properties": {"href": lauscher.url("/crs"), "type": "proj4"}}
+        datei = tmp_path / "verweis.geojson"
+        datei.write_text(json.dumps(daten), encoding="utf-8")
+        with pytest.raises(ImportFehler) as info:
+            infrastruktur_importieren(pfad=datei)
+
+    assert info.value.fehler == [
+        "„verweis.geojson“: Das Koordinatensystem der Datei („crs“ vom Typ „link“) ist kein Name eines "
+        "Koordinatensystems, sondern ein Verweis auf eine Adresse oder Datei. Solche Verweise werden aus "
+        "Sicherheitsgründen nicht gelesen. Bitte geben Sie das Koordinatensystem als Name an (z. B. „EPSG:25832“) "
+        "oder speichern Sie die Datei in WGS 84 ohne „crs“."
+    ]
+    assert lauscher.empfangen == []
+    assert bestand() == vorher
