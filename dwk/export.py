@@ -7,6 +7,7 @@ return) are prefixed with an apostrophe, so an export can never run code in Exce
 
 import csv
 import io
+import re
 from datetime import date, datetime
 
 from django.http import HttpResponse
@@ -14,6 +15,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 FORMEL_ANFAENGE = ("=", "+", "-", "@", "\t", "\r")
+# Characters Excel does not allow in a sheet title, and its length limit.
+BLATT_VERBOTEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+BLATT_LAENGE = 31
 
 
 def zelle(wert):
@@ -50,10 +54,25 @@ def _csv_text(wert):
     return wert
 
 
+def blatt_titel(titel, vorhandene=()):
+    """A sheet title Excel accepts: ``[ ] : * ? / \\`` and control characters removed, no apostrophe
+    at either end, at most 31 characters, not empty, and distinct (ignoring case) from ``vorhandene``
+    by a counter: "Marten/Germania" → "MartenGermania"."""
+    text = " ".join(BLATT_VERBOTEN.sub("", str(titel)).split()).strip("'").strip() or "Export"
+    text = text[:BLATT_LAENGE].rstrip()
+    belegt = {t.casefold() for t in vorhandene}
+    kandidat, nummer = text, 1
+    while kandidat.casefold() in belegt:
+        nummer += 1
+        zusatz = f" ({nummer})"
+        kandidat = text[: BLATT_LAENGE - len(zusatz)].rstrip() + zusatz
+    return kandidat
+
+
 def xlsx_bytes(kopf, zeilen, *, titel="Export"):
     mappe = Workbook()
     blatt = mappe.active
-    blatt.title = titel[:31]
+    blatt.title = blatt_titel(titel)
     blatt.append([zelle(k) for k in kopf])
     for spalte in blatt[1]:
         spalte.font = Font(bold=True)

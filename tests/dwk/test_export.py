@@ -6,7 +6,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from dwk.export import csv_bytes, xlsx_bytes, zelle
+from dwk.export import blatt_titel, csv_bytes, xlsx_bytes, zelle
 
 BOESE = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
 
@@ -29,3 +29,19 @@ def test_xlsx_zahlen_bleiben_zahlen_formeln_werden_text():
     werte = [(zeile[0].value, zeile[0].data_type, zeile[1].value) for zeile in blatt.iter_rows(min_row=2)]
     # XML stores a carriage return as a line feed; the escape stays in front.
     assert werte == [("'" + w.replace("\r", "\n"), "s", 1.5) for w in BOESE]
+
+
+def test_blatt_titel_ohne_verbotene_zeichen_kurz_und_eindeutig():
+    assert blatt_titel("Marten/Germania") == "MartenGermania"
+    assert blatt_titel("a[b]c:d*e?f/g\\h\x00") == "abcdefgh"
+    assert blatt_titel("'Zitat'") == "Zitat"
+    assert blatt_titel(" / ") == "Export"
+    assert blatt_titel("Ü" * 40) == "Ü" * 31
+    assert blatt_titel("Derne", ["derne"]) == "Derne (2)"
+    assert blatt_titel("A" * 40, ["A" * 31, "A" * 27 + " (2)"]) == "A" * 27 + " (3)"
+
+
+def test_xlsx_mit_schraegstrich_im_titel():
+    mappe = load_workbook(io.BytesIO(xlsx_bytes(["Name"], [["x"]], titel="Marten/Germania: Kennzahlen [2024]?")))
+
+    assert mappe.sheetnames == ["MartenGermania Kennzahlen 2024"]

@@ -204,3 +204,13 @@ def test_analyse_katalog_verweist_auf_datenerfassungsbeschluss(client_projekttea
     assert "noch nicht beschlossen, welche Daten erfasst werden" in ohne
     assert f"mit Beschluss Nr. {beschluss.nummer} vom" in mit
     assert beschluss.get_absolute_url() in mit
+
+
+def test_quartier_mit_schraegstrich_im_namen_als_xlsx(client_projektteam, quartier):
+    quartier.name = "Marten/Germania"
+    quartier.save()
+
+    antwort = client_projektteam.get(reverse("quartiere:quartier_analyse", args=["menglinghausen"]) + "?format=xlsx")
+
+    assert antwort.status_code == 200
+    assert load_workbook(io.BytesIO(antwort.content)).sheetnames == ["MartenGermania"]
