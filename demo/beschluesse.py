@@ -1,5 +1,5 @@
 # ruff: noqa: E501 - data tables read better with one entry per line
-"""The steering group's decisions and tasks after the seed (progress report of 16 March 2017)."""
+"""The steering group's decisions and tasks: the seed's (up to March 2017) and the story on to 16 October 2017."""
 
 import datetime
 
@@ -62,35 +62,127 @@ BESCHLUESSE = [
         "Mitarbeit; teilnehmende Beobachtung: FFG und Kompetenzzentrum TDC e. V.",
         {"quartiere": ["menglinghausen", "derne", "jungferntal", "marten"]},
     ),
+    (
+        6,
+        11,
+        2,
+        BeschlussArt.SONSTIGES,
+        "Ergebnisse der Bürgerwerkstätten Menglinghausen und Derne",
+        "Die Lenkungsgruppe nimmt die Dokumentationen zur Kenntnis. In Menglinghausen werden die begleiteten "
+        "Spaziergänge und der Bringdienst als Maßnahmen des Quartiersprofils weiterverfolgt.",
+        {"quartiere": ["menglinghausen", "derne"]},
+    ),
+    (
+        7,
+        11,
+        4,
+        BeschlussArt.SONSTIGES,
+        "Erste Berichterstattung an die politischen Gremien",
+        "Die Quartiersprofile Menglinghausen und Derne werden dem Ausschuss für Soziales, Arbeit und Gesundheit im "
+        "Januar 2018 als erste Berichterstattung vorgelegt; der Entwurf wird in der Sitzung im November beraten.",
+        {"quartiere": ["menglinghausen", "derne"]},
+    ),
 ]
 
-# (title, responsible member key or None, organisation short name or None, due date, status, (meeting, agenda item), decision nummer)
+# (title, responsible member key or None, organisation short name or None, due date, status, done on,
+#  (meeting, agenda item), decision nummer). On the demo's day (16 October 2017) the tasks of 2016 and
+#  spring 2017 are done, one is overdue by ten days, the rest fall due in the weeks ahead.
 AUFGABEN = [
-    ("Kommunalprofil fertigstellen", "winter", None, D(2016, 4, 1), "erledigt", (1, 2), None),
+    ("Kommunalprofil fertigstellen", "winter", None, D(2016, 4, 1), "erledigt", D(2016, 3, 30), (1, 2), None),
     (
         "Liste der sachberührten Fachplanungen zusammenstellen",
         None,
         "FB Planung",
         D(2016, 6, 1),
         "erledigt",
+        D(2016, 5, 25),
         (2, 3),
         None,
     ),
-    ("Kleinräumige Daten der Referenzquartiere aufbereiten", "winter", None, D(2016, 11, 30), "erledigt", (4, 2), 3),
-    ("Fachplanungen je Handlungsfeld bewerten", "overkamp", None, D(2017, 1, 31), "offen", (6, 3), 4),
+    (
+        "Kleinräumige Daten der Referenzquartiere aufbereiten",
+        "winter",
+        None,
+        D(2016, 11, 30),
+        "erledigt",
+        D(2016, 11, 28),
+        (4, 2),
+        3,
+    ),
+    ("Workshop IV zu Mobilität", "ehlert", None, D(2016, 12, 31), "entfallen", None, (3, 3), None),
+    (
+        "Fachplanungen je Handlungsfeld bewerten",
+        "overkamp",
+        None,
+        D(2017, 1, 31),
+        "erledigt",
+        D(2017, 1, 30),
+        (6, 3),
+        4,
+    ),
+    (
+        "Räume für die Bürgerwerkstätten anfragen",
+        None,
+        "FB Soziales",
+        D(2017, 3, 15),
+        "erledigt",
+        D(2017, 3, 14),
+        (9, 1),
+        None,
+    ),
     (
         "Runde Tische der Seniorenbüros über die Bürgerdialoge informieren",
         "brandt",
         None,
         D(2017, 3, 31),
-        "offen",
+        "erledigt",
+        D(2017, 3, 29),
         (8, 2),
         5,
     ),
-    ("Schlüsselpersonen in Derne ansprechen", "overkamp", None, D(2017, 4, 15), "offen", (8, 2), 5),
-    ("Räume für die Bürgerwerkstätten anfragen", None, "FB Soziales", D(2017, 3, 15), "offen", (9, 1), None),
-    ("Rückmeldung an „nordwärts“ vorbereiten", "nowak", None, D(2017, 5, 31), "offen", (4, 3), None),
-    ("Workshop IV zu Mobilität", "ehlert", None, D(2016, 12, 31), "entfallen", (3, 3), None),
+    ("Schlüsselpersonen in Derne ansprechen", "overkamp", None, D(2017, 4, 15), "erledigt", D(2017, 4, 11), (8, 2), 5),
+    (
+        "Ergebnisse der Bürgerwerkstatt Menglinghausen zusammenfassen",
+        "yilmaz",
+        None,
+        D(2017, 6, 30),
+        "erledigt",
+        D(2017, 6, 28),
+        (10, 3),
+        None,
+    ),
+    (
+        "Dokumentation der Bürgerwerkstatt Derne an die Mitglieder versenden",
+        "yilmaz",
+        None,
+        D(2017, 10, 6),
+        "offen",
+        None,
+        (11, 2),
+        6,
+    ),
+    ("Rückmeldung an „nordwärts“ vorbereiten", "nowak", None, D(2017, 10, 31), "offen", None, (11, 3), None),
+    (
+        "Einladungen zur Bürgerwerkstatt Jungferntal in den Seniorentreffs auslegen",
+        "overkamp",
+        None,
+        D(2017, 10, 25),
+        "offen",
+        None,
+        (10, 3),
+        None,
+    ),
+    (
+        "Raum und Termin der Bürgerwerkstatt Marten festlegen",
+        None,
+        "FB Soziales",
+        D(2017, 10, 20),
+        "offen",
+        None,
+        (10, 3),
+        None,
+    ),
+    ("Berichtsentwurf für den Sozialausschuss vorbereiten", "brandt", None, D(2017, 11, 15), "offen", None, (11, 4), 7),
 ]
 
 
@@ -128,15 +220,14 @@ def beschluesse_anlegen(*, sitzungen, tops, felder, quartiere, plaene):
 
 def aufgaben_anlegen(*, tops, beschluesse, mitglieder, organisationen):
     """Create or update the tasks, each from its agenda item (and decision)."""
-    for titel, schluessel, org, faellig, status, (s_nr, t_nr), b_nr in AUFGABEN:
+    for titel, schluessel, org, faellig, status, erledigt_am, (s_nr, t_nr), b_nr in AUFGABEN:
         werte = {
             "verantwortlich_mitglied": mitglieder.get(schluessel),
             "verantwortlich_organisation": organisationen.get(org),
             "faellig_am": faellig,
             "status": status,
+            "erledigt_am": erledigt_am,
             "tagesordnungspunkt": tops[(s_nr, t_nr)],
             "beschluss": beschluesse.get(b_nr),
         }
-        if status == "erledigt":
-            werte["erledigt_am"] = faellig
         abgleichen(Aufgabe, {"titel": titel}, werte, lambda a: services.aufgabe_speichern(aufgabe=a))

@@ -1,11 +1,12 @@
 # ruff: noqa: E501 - data tables read better with one entry per line
 """Demo data of the steering group, after the seed (progress report of 16 March 2017).
 
-The 17-member group with invented names, the partners of the citizen dialogues, the six
-meetings of 2016 (the fifth a Zukunftswerkstatt in October), the planning meeting of 6 Feb
-2017, the meeting of 21 Feb 2017 and the telephone conference of 10 Mar 2017 with agendas,
-minutes, decisions and tasks; some sectoral plans with ratings, „nordwärts“ and the project's
-milestones. Dates of day and hour that the seed does not give are invented.
+The 17-member group with invented names, the partners of the citizen dialogues, the meetings
+(``demo.sitzungen``: the six of 2016, the fifth a Zukunftswerkstatt in October, those of
+spring 2017 the seed names, two more up to the demo's day and two ahead of it), decisions and
+tasks (``demo.beschluesse``), some sectoral plans with ratings, „nordwärts“ and the project's
+milestones as they stand on 16 October 2017. Dates of day and hour that the seed does not
+give are invented.
 
 Deterministic and idempotent: every object is found by a natural key and written only when
 something differs, so a second run writes no history entries.
@@ -218,28 +219,36 @@ MEILENSTEINE = [
         None,
     ),
     (
-        "Quartiersprofile der vier Referenzquartiere",
+        "Quartiersprofil Menglinghausen freigegeben",
         D(2017, 4, 30),
+        D(2017, 4, 25),
+        "erreicht",
+        "Das erste Quartiersprofil, Grundlage der Bürgerwerkstatt im Mai.",
+        None,
+    ),
+    (
+        "Quartiersprofile der vier Referenzquartiere",
+        D(2017, 12, 31),
         None,
         "laufend",
-        "Mit Maßnahmevorschlägen je Handlungsfeld.",
+        "Menglinghausen freigegeben; Derne und Marten in Arbeit, Jungferntal folgt. Mit Maßnahmevorschlägen je Handlungsfeld.",
         None,
     ),
     (
         "Bürgerdialoge in den vier Referenzquartieren",
-        D(2017, 9, 30),
+        D(2017, 11, 30),
         None,
-        "geplant",
-        "Vier Bürgerwerkstätten mit Dokumentation und Evaluation.",
-        None,
+        "laufend",
+        "Menglinghausen (20. Mai) und Derne (9. September) durchgeführt; Jungferntal am 28. Oktober, Marten im November. Mit Dokumentation und Evaluation.",
+        6,
     ),
     (
         "Erste Berichterstattung an die politischen Gremien",
-        D(2017, 12, 31),
+        D(2018, 1, 31),
         None,
         "geplant",
-        "Die ersten zwei Quartiersprofile, ggf. mit Vorlage.",
-        None,
+        "Die Quartiersprofile Menglinghausen und Derne im Ausschuss für Soziales, Arbeit und Gesundheit.",
+        7,
     ),
 ]
 

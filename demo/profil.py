@@ -1,30 +1,31 @@
 """Demo data of the profile texts, measures, key persons and talks (called by ``demo_daten``).
 
 Menglinghausen is complete: key persons with and without consent, talks, all six fields written
-(version 1 released, version 2 a draft started as its copy), a dozen measures in every state
-with milestones. Derne and Marten are begun. Deterministic and idempotent: persons, talks and
-measures are matched by their natural keys; an existing profile is left as it is.
+(version 1 released on 25 April 2017, before its citizen workshop; version 2 a draft started as
+its copy), a dozen measures in every state with milestones (``demo.massnahmen``). Derne and
+Marten are begun (drafts, proposals only). Deterministic and idempotent: persons, talks and
+measures are matched by their natural keys and written only when they differ; an existing
+profile is left as it is.
 All persons are invented.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from demo.abgleich import abgleichen, gespeichert
+from demo.massnahmen import MASSNAHMEN, massnahmen_anlegen
+from demo.zeit import am_tag
 from quartiere.models import Handlungsfeld, Quartier
 from quartiersprofil.models import (
     Akteur,
     Befund,
     Gespraech,
     GespraechArt,
-    Massnahme,
-    MassnahmeHerkunft,
-    MassnahmeMeilenstein,
-    MassnahmeStatus,
-    Prioritaet,
 )
-from quartiersprofil.personen import akteur_speichern
+from quartiersprofil.services.personen import akteur_speichern
 from quartiersprofil.services.profil import (
     abschnitt_speichern,
     profil_entwurf_anlegen,
@@ -33,6 +34,8 @@ from quartiersprofil.services.profil import (
 )
 
 D = datetime.date
+BERATUNG = D(2017, 4, 3)  # Menglinghausen's first version goes to consultation …
+FREIGABE = D(2017, 4, 25)  # … and is released before its citizen workshop on 20 May 2017
 EINWILLIGUNG = {
     "einwilligung_am": D(2017, 1, 16),
     "einwilligung_umfang": "Kontaktaufnahme und Einladungen zu Veranstaltungen im Quartier",
@@ -136,154 +139,6 @@ TEXTE = {
     ),
 }
 
-# (title, Handlungsfeld, status, progress, reason, priority, responsible, costs, origin, milestones)
-MASSNAHMEN = [
-    (
-        "Sitzbänke an der Steigung zum Markt",
-        "wohnumfeld",
-        MassnahmeStatus.UMGESETZT,
-        100,
-        "",
-        Prioritaet.HOCH,
-        "Tiefbauamt",
-        6000,
-        MassnahmeHerkunft.PROFIL,
-        [("Standorte begehen", D(2017, 4, 1), D(2017, 3, 28)), ("Bänke aufstellen", D(2017, 6, 30), D(2017, 6, 20))],
-    ),
-    (
-        "Bringdienst des Lebensmittelmarkts",
-        "mobilitaet-nahversorgung",
-        MassnahmeStatus.IN_UMSETZUNG,
-        60,
-        "",
-        Prioritaet.HOCH,
-        "Seniorenbüro Hombruch",
-        None,
-        MassnahmeHerkunft.BUERGERDIALOG,
-        [("Gespräch mit dem Markt", D(2017, 5, 1), D(2017, 4, 26)), ("Probebetrieb", D(2017, 9, 1), None)],
-    ),
-    (
-        "Begleitete Spaziergänge",
-        "teilhabe-soziale-infrastruktur",
-        MassnahmeStatus.IN_UMSETZUNG,
-        30,
-        "",
-        Prioritaet.MITTEL,
-        "Begegnungsstätte AWO",
-        500,
-        MassnahmeHerkunft.BUERGERDIALOG,
-        [("Ehrenamtliche gewinnen", D(2017, 6, 1), D(2017, 6, 5)), ("Erster Spaziergang", D(2017, 8, 15), None)],
-    ),
-    (
-        "Beratung zur Wohnungsanpassung",
-        "wohnen",
-        MassnahmeStatus.BESCHLOSSEN,
-        0,
-        "",
-        Prioritaet.HOCH,
-        "FB Wohnen",
-        2000,
-        MassnahmeHerkunft.PROFIL,
-        [("Sprechstunde einrichten", D(2017, 10, 1), None)],
-    ),
-    (
-        "Pflegesprechstunde im Quartier",
-        "gesundheit-pflege",
-        MassnahmeStatus.BESCHLOSSEN,
-        0,
-        "",
-        Prioritaet.MITTEL,
-        "Pflegeberatung der Stadt",
-        None,
-        MassnahmeHerkunft.WORKSHOP,
-        [("Raum finden", D(2017, 9, 1), None)],
-    ),
-    (
-        "Beleuchtung des Kirchwegs",
-        "sicherheit",
-        MassnahmeStatus.GEPRUEFT,
-        0,
-        "",
-        Prioritaet.MITTEL,
-        "Tiefbauamt",
-        15000,
-        MassnahmeHerkunft.PROFIL,
-        [],
-    ),
-    (
-        "Bordsteine an Querungen absenken",
-        "wohnumfeld",
-        MassnahmeStatus.GEPRUEFT,
-        0,
-        "",
-        Prioritaet.HOCH,
-        "Tiefbauamt",
-        20000,
-        MassnahmeHerkunft.PROFIL,
-        [],
-    ),
-    (
-        "Nachbarschaftsbörse",
-        "teilhabe-soziale-infrastruktur",
-        MassnahmeStatus.VORGESCHLAGEN,
-        0,
-        "",
-        Prioritaet.MITTEL,
-        "Nachbarschaftsinitiative",
-        None,
-        MassnahmeHerkunft.BUERGERDIALOG,
-        [],
-    ),
-    (
-        "Schwarzes Brett im Ortskern",
-        "teilhabe-soziale-infrastruktur",
-        MassnahmeStatus.VORGESCHLAGEN,
-        0,
-        "",
-        Prioritaet.NIEDRIG,
-        "Kirchengemeinde",
-        300,
-        MassnahmeHerkunft.BUERGERDIALOG,
-        [],
-    ),
-    (
-        "Barrierearme Wohnungen im Ortskern",
-        "wohnen",
-        MassnahmeStatus.VORGESCHLAGEN,
-        0,
-        "",
-        Prioritaet.MITTEL,
-        "FB Wohnen",
-        None,
-        MassnahmeHerkunft.PROFIL,
-        [],
-    ),
-    (
-        "Bürgerbus nach Hombruch",
-        "mobilitaet-nahversorgung",
-        MassnahmeStatus.VERWORFEN,
-        0,
-        "Die Buslinie fährt bereits im 20-Minuten-Takt; ein Bürgerbus fände keinen Träger.",
-        Prioritaet.NIEDRIG,
-        "Verkehrsbetriebe",
-        40000,
-        MassnahmeHerkunft.WORKSHOP,
-        [],
-    ),
-    (
-        "Notrufsäulen am Friedhof",
-        "sicherheit",
-        MassnahmeStatus.VERWORFEN,
-        0,
-        "Die Lenkungsgruppe hält Beleuchtung für wirksamer.",
-        Prioritaet.NIEDRIG,
-        "Ordnungsamt",
-        8000,
-        MassnahmeHerkunft.PROFIL,
-        [],
-    ),
-]
-
 
 @dataclass
 class ProfilDemo:
@@ -297,25 +152,29 @@ class ProfilDemo:
 def _akteure(quartier, eintraege):
     akteure = {}
     for organisation, rolle, schluessel, name, email, einwilligung in eintraege:
-        akteur = Akteur.objects.filter(quartier=quartier, organisation=organisation, rolle=rolle).first()
-        if akteur is None:
-            akteur = Akteur(quartier=quartier, organisation=organisation, rolle=rolle)
-        if not akteur.ist_anonymisiert:
-            akteur.ist_schluesselperson, akteur.name, akteur.email = schluessel, name, email
-            for feld, wert in EINWILLIGUNG.items():
-                setattr(akteur, feld, wert if einwilligung else ({"einwilligung_am": None}.get(feld, "")))
-            akteur = akteur_speichern(akteur=akteur)
-        akteure[rolle] = akteur
+        suche = {"quartier": quartier, "organisation": organisation, "rolle": rolle}
+        akteur = Akteur.objects.filter(**suche).first()
+        if akteur is not None and akteur.ist_anonymisiert:  # erased on request: stays so
+            akteure[rolle] = akteur
+            continue
+        werte = {"ist_schluesselperson": schluessel, "name": name, "email": email}
+        werte.update(
+            {
+                feld: wert if einwilligung else {"einwilligung_am": None}.get(feld, "")
+                for feld, wert in EINWILLIGUNG.items()
+            }
+        )
+        akteure[rolle] = abgleichen(Akteur, suche, werte, lambda a: akteur_speichern(akteur=a))
     return akteure
 
 
 def _gespraeche(quartier, eintraege, akteure, felder):
     for datum, art, rollen, feld_slugs, zusammenfassung, vereinbarungen in eintraege:
-        gespraech, _neu = Gespraech.objects.update_or_create(
-            quartier=quartier,
-            datum=datum,
-            art=art,
-            defaults={"zusammenfassung": zusammenfassung, "vereinbarungen": vereinbarungen},
+        gespraech = abgleichen(
+            Gespraech,
+            {"quartier": quartier, "datum": datum, "art": art},
+            {"zusammenfassung": zusammenfassung, "vereinbarungen": vereinbarungen},
+            gespeichert,
         )
         gespraech.teilnehmende.set([akteure[r] for r in rollen])
         gespraech.handlungsfelder.set([felder[s] for s in feld_slugs])
@@ -347,8 +206,10 @@ def _profil(quartier, felder, *, vollstaendig, projektteam):
             },
         )
     if vollstaendig:
-        profil_zur_beratung_geben(fassung=fassung)
-        profil_freigeben(fassung=fassung, benutzer=projektteam)
+        with am_tag(BERATUNG):
+            profil_zur_beratung_geben(fassung=fassung)
+        with am_tag(FREIGABE):
+            profil_freigeben(fassung=fassung, benutzer=projektteam)
         entwurf = profil_entwurf_anlegen(quartier=quartier)
         wohnen = entwurf.abschnitte.get(handlungsfeld=felder["wohnen"])
         abschnitt_speichern(
@@ -359,43 +220,6 @@ def _profil(quartier, felder, *, vollstaendig, projektteam):
         )
 
 
-def _massnahmen(quartier, eintraege, felder):
-    anzahl = 0
-    for (
-        titel,
-        feld,
-        status,
-        fortschritt,
-        grund,
-        prioritaet,
-        verantwortlich,
-        kosten,
-        herkunft,
-        meilensteine,
-    ) in eintraege:
-        massnahme, _neu = Massnahme.objects.update_or_create(
-            quartier=quartier,
-            titel=titel,
-            defaults={
-                "handlungsfeld": felder[feld],
-                "beschreibung": f"{titel} – Vorschlag aus dem Quartiersprofil {quartier.name}.",
-                "status": status,
-                "fortschritt": fortschritt,
-                "verworfen_grund": grund,
-                "prioritaet": prioritaet,
-                "verantwortlich": verantwortlich,
-                "kosten_schaetzung": kosten,
-                "herkunft": herkunft,
-            },
-        )
-        for m_titel, geplant, erreicht in meilensteine:
-            MassnahmeMeilenstein.objects.update_or_create(
-                massnahme=massnahme, titel=m_titel, defaults={"geplant_am": geplant, "erreicht_am": erreicht}
-            )
-            anzahl += 1
-    return anzahl
-
-
 @transaction.atomic
 def profil_demo_anlegen():
     """Create or update the demo persons, talks, profiles and measures; returns counts.
@@ -403,8 +227,6 @@ def profil_demo_anlegen():
     Side effects: writes Akteur, Gespraech, Profilfassung/ProfilAbschnitt (only for quarters
     without a profile), Massnahme and MassnahmeMeilenstein rows of the demo quarters.
     """
-    from django.contrib.auth import get_user_model
-
     felder = {h.slug: h for h in Handlungsfeld.objects.all()}
     projektteam = get_user_model().objects.filter(username="projektteam").first()
     ergebnis = ProfilDemo()
@@ -416,7 +238,7 @@ def profil_demo_anlegen():
         _gespraeche(quartier, GESPRAECHE.get(slug, []), akteure, felder)
         _profil(quartier, felder, vollstaendig=vollstaendig, projektteam=projektteam)
         eintraege = MASSNAHMEN if vollstaendig else MASSNAHMEN[3:6]
-        ergebnis.meilensteine += _massnahmen(quartier, eintraege, felder)
+        ergebnis.meilensteine += massnahmen_anlegen(quartier, eintraege, felder, nur_vorgeschlagen=not vollstaendig)
         ergebnis.akteure += quartier.akteure.count()
         ergebnis.gespraeche += quartier.gespraeche.count()
         ergebnis.fassungen += quartier.profilfassungen.count()

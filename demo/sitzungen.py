@@ -1,7 +1,10 @@
 # ruff: noqa: E501 - data tables read better with one entry per line
-"""The steering group's meetings after the seed: agendas, minutes, attendance, approvals.
+"""The steering group's meetings: agendas, minutes, attendance, approvals.
 
-Dates of day and hour that the seed does not give are invented.
+Meetings 1–9 are the seed's (up to the telephone conference of 10 March 2017); 10 and 11 carry
+the story on to the demo's day (16 October 2017: the first citizen workshops are done), 12 and
+13 lie ahead of it, with their agenda but without minutes or attendance. Dates of day and
+hour that the seed does not give are invented.
 """
 
 import datetime
@@ -9,6 +12,7 @@ import datetime
 from django.utils import timezone
 
 from demo.abgleich import abgleichen, geaendert
+from demo.zeit import DEMO_TAG
 from lenkungsgruppe import services
 from lenkungsgruppe.models import Sitzung, Tagesordnungspunkt
 
@@ -239,9 +243,91 @@ SITZUNGEN = {
             ("Beteiligungsgegenstände", "", "", ""),
         ],
     ),
+    # After the seed (16 March 2017): the year of the citizen dialogues, up to the demo's day and beyond.
+    10: (
+        D(2017, 5, 10),
+        14,
+        2,
+        "arbeitstreffen",
+        "",
+        "Rathaus, Friedensplatz 1, Raum 120",
+        "",
+        [
+            ("Genehmigung des Protokolls der 8. Sitzung", "", "", "Genehmigt."),
+            (
+                "Quartiersprofil Menglinghausen",
+                "",
+                "menglinghausen",
+                "Das Projektteam stellt das am 25. April freigegebene Quartiersprofil Menglinghausen vor. Es ist Arbeitsgrundlage der Bürgerwerkstatt am 20. Mai und der Stiftung Mitarbeit.",
+            ),
+            (
+                "Bürgerwerkstätten 2017: Termine",
+                "",
+                "",
+                "Menglinghausen am 20. Mai, Derne am 9. September, Jungferntal am 28. Oktober, Marten im November. Motto: „Miteinander aktiv im Quartier“.",
+            ),
+        ],
+    ),
+    11: (
+        D(2017, 9, 20),
+        14,
+        2,
+        "arbeitstreffen",
+        "Ergebnisse der ersten Bürgerwerkstätten",
+        "Rathaus, Friedensplatz 1, Raum 120",
+        "Stiftung Mitarbeit (Moderation)",
+        [
+            ("Genehmigung des Protokolls der 10. Sitzung", "", "", "Genehmigt."),
+            (
+                "Bürgerwerkstätten Menglinghausen und Derne",
+                "teilhabe-soziale-infrastruktur",
+                "menglinghausen",
+                "Die Stiftung Mitarbeit stellt die Dokumentationen vor. In Menglinghausen wurden **begleitete Spaziergänge**, ein **Bringdienst** und eine **Nachbarschaftsbörse** gewünscht; in Derne ein Treffpunkt und barrierearme Wohnungen.",
+            ),
+            (
+                "Rückkopplung mit „nordwärts“",
+                "",
+                "derne",
+                "Derne liegt im Gebiet von „nordwärts“; die Ergebnisse der Bürgerwerkstatt werden dem Projektbüro bis Ende Oktober übermittelt.",
+            ),
+            (
+                "Erste Berichterstattung an die politischen Gremien",
+                "",
+                "",
+                "Die Quartiersprofile Menglinghausen und Derne sollen dem Ausschuss für Soziales, Arbeit und Gesundheit im Januar 2018 vorgelegt werden.",
+            ),
+        ],
+    ),
+    12: (
+        D(2017, 11, 22),
+        14,
+        2,
+        "arbeitstreffen",
+        "",
+        "Rathaus, Friedensplatz 1, Raum 120",
+        "",
+        [
+            ("Genehmigung des Protokolls der 11. Sitzung", "", "", ""),
+            ("Bürgerwerkstätten Jungferntal und Marten", "", "jungferntal", ""),
+            ("Berichtsentwurf für die politischen Gremien", "", "", ""),
+        ],
+    ),
+    13: (
+        D(2018, 1, 24),
+        14,
+        2,
+        "arbeitstreffen",
+        "",
+        "Rathaus, Friedensplatz 1, Raum 120",
+        "",
+        [
+            ("Genehmigung des Protokolls der 12. Sitzung", "", "", ""),
+            ("Planung 2018: Beteiligungsgegenstände in die Praxis überführen", "", "", ""),
+        ],
+    ),
 }
-# minutes of meeting n approved in meeting GENEHMIGT[n]
-GENEHMIGT = {1: 2, 2: 3, 3: 4, 4: 6, 5: 6, 6: 7, 7: 8}
+# minutes of meeting n approved in meeting GENEHMIGT[n]; the minutes of 11 wait for meeting 12 (in November)
+GENEHMIGT = {1: 2, 2: 3, 3: 4, 4: 6, 5: 6, 6: 7, 7: 8, 8: 10, 10: 11}
 
 
 def sitzungen_anlegen(*, mitglieder, felder, quartiere):
@@ -271,12 +357,8 @@ def sitzungen_anlegen(*, mitglieder, felder, quartiere):
         elif set(sitzung.teilnahmen.values_list("mitglied_id", flat=True)) != {m.pk for m in eingeladene}:
             services.sitzung_speichern(sitzung=sitzung, eingeladene=eingeladene)
         sitzungen[nummer] = sitzung
-        # Attendance, invented but fixed: every seventh excused, every eleventh absent.
-        status = {}
-        for i, mitglied in enumerate(sorted(eingeladene, key=lambda m: m.nachname)):
-            wert = "entschuldigt" if (i + nummer) % 7 == 0 else "abwesend" if (i + nummer) % 11 == 0 else "anwesend"
-            status[mitglied.pk] = wert
-        services.teilnahme_erfassen(sitzung=sitzung, status_je_mitglied=status)
+        if tag <= DEMO_TAG:  # a meeting still ahead on the demo's day has invitations, no attendance yet
+            _anwesenheit_erfassen(sitzung, nummer, eingeladene)
         for position, (top_titel, feld, quartier, protokoll) in enumerate(tagesordnung, start=1):
             tops[(nummer, position)] = abgleichen(
                 Tagesordnungspunkt,
@@ -290,6 +372,15 @@ def sitzungen_anlegen(*, mitglieder, felder, quartiere):
                 lambda t: services.tagesordnungspunkt_speichern(tagesordnungspunkt=t),
             )
     return sitzungen, tops
+
+
+def _anwesenheit_erfassen(sitzung, nummer, eingeladene):
+    """Attendance of a past meeting, invented but fixed: every seventh excused, every eleventh absent."""
+    status = {}
+    for i, mitglied in enumerate(sorted(eingeladene, key=lambda m: m.nachname)):
+        wert = "entschuldigt" if (i + nummer) % 7 == 0 else "abwesend" if (i + nummer) % 11 == 0 else "anwesend"
+        status[mitglied.pk] = wert
+    services.teilnahme_erfassen(sitzung=sitzung, status_je_mitglied=status)
 
 
 def protokolle_genehmigen(*, sitzungen):

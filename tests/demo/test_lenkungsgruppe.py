@@ -6,7 +6,18 @@ import pytest
 from django.utils import timezone
 
 from demo.lenkungsgruppe import lenkungsgruppe_demo_anlegen
-from lenkungsgruppe.models import Beschluss, BeschlussArt, Mitglied, Organisation, Sitzung, Tagesordnungspunkt
+from demo.zeit import DEMO_TAG
+from lenkungsgruppe.models import (
+    Aufgabe,
+    Beschluss,
+    BeschlussArt,
+    Meilenstein,
+    Mitglied,
+    Organisation,
+    Sitzung,
+    Tagesordnungspunkt,
+    Teilnahme,
+)
 from tests.factories import QuartierFactory, UserFactory
 
 
@@ -36,7 +47,7 @@ def test_demo_sitzungen_des_seeds(demo):
         (5, datetime.date(2016, 10, 19), "zukunftswerkstatt")
     ]
     assert len([s for s in sitzungen if s[1].year == 2016]) == 6
-    assert sitzungen[6:] == [
+    assert sitzungen[6:9] == [
         (7, datetime.date(2017, 2, 6), "planungstreffen"),
         (8, datetime.date(2017, 2, 21), "arbeitstreffen"),
         (9, datetime.date(2017, 3, 10), "telefonkonferenz"),
@@ -56,9 +67,32 @@ def test_demo_beschluesse(demo):
     assert Beschluss.objects.filter(art=BeschlussArt.DATENERFASSUNG).count() == 1
 
 
+def test_demo_lebt_am_16_oktober_2017(demo, settings):
+    settings.DWK_HEUTE = DEMO_TAG
+
+    kommende = [(s.nummer, timezone.localtime(s.beginn).date()) for s in Sitzung.objects.kommende()]
+    assert kommende == [(12, datetime.date(2017, 11, 22)), (13, datetime.date(2018, 1, 24))]
+    assert not Teilnahme.objects.filter(sitzung__nummer__in=[12, 13]).exclude(status="eingeladen").exists()
+    assert Sitzung.objects.get(nummer=11).protokoll_genehmigt_in is None  # approved in November
+    offen = Aufgabe.objects.offen()
+    assert [a.titel for a in Aufgabe.objects.ueberfaellig()] == [
+        "Dokumentation der Bürgerwerkstatt Derne an die Mitglieder versenden"
+    ]
+    assert (offen.count(), offen.filter(faellig_am__gte=DEMO_TAG).count()) == (5, 4)
+    assert list(offen.filter(verantwortlich_mitglied__nachname="Overkamp").values_list("faellig_am", flat=True)) == [
+        datetime.date(2017, 10, 25)
+    ]
+    assert all(a.erledigt_am <= DEMO_TAG for a in Aufgabe.objects.filter(status="erledigt"))
+    assert not Meilenstein.objects.filter(erreicht_am__gt=DEMO_TAG).exists()
+    assert set(Meilenstein.objects.filter(geplant_am__gt=DEMO_TAG).values_list("status", flat=True)) <= {
+        "geplant",
+        "laufend",
+    }
+
+
 def test_demo_zweiter_lauf_aendert_nichts(demo):
     def verlauf():
-        return [model.history.count() for model in (Mitglied, Sitzung, Tagesordnungspunkt, Beschluss)]
+        return [model.history.count() for model in (Mitglied, Sitzung, Tagesordnungspunkt, Beschluss, Aufgabe)]
 
     vorher = verlauf()
     assert lenkungsgruppe_demo_anlegen() == demo

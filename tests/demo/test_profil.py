@@ -1,11 +1,24 @@
 """The demo of the profile texts, measures, key persons and talks."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from demo.gebiete import demo_daten_anlegen
 from demo.profil import profil_demo_anlegen
+from demo.zeit import DEMO_TAG
 from quartiere.models import Quartier
-from quartiersprofil.models import Akteur, Massnahme, MassnahmeStatus, ProfilStatus
+from quartiersprofil.models import (
+    Akteur,
+    Gespraech,
+    Massnahme,
+    MassnahmeMeilenstein,
+    MassnahmeStatus,
+    ProfilAbschnitt,
+    Profilfassung,
+    ProfilStatus,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +47,33 @@ def test_menglinghausen_vollstaendig(demo):
     assert (all(a.name for a in mit), any(a.name for a in ohne), ohne.exists()) == (True, False, True)
 
 
+def test_menglinghausen_am_eigenen_tag_freigegeben(demo):
+    # Released before its citizen workshop of 20 May 2017, not on the day the demo was loaded.
+    fassung = Profilfassung.objects.get(quartier__slug="menglinghausen", nummer=1)
+
+    assert timezone.localdate(fassung.freigegeben_am) == datetime.date(2017, 4, 25)
+
+
+def test_entwuerfe_nur_mit_vorschlaegen(demo):
+    massnahmen = Massnahme.objects.filter(quartier__slug__in=["derne", "marten"])
+
+    assert set(massnahmen.values_list("quartier__profilfassungen__status", flat=True)) == {ProfilStatus.ENTWURF}
+    assert (massnahmen.count(), set(massnahmen.values_list("status", flat=True))) == (6, {"vorgeschlagen"})
+    assert not MassnahmeMeilenstein.objects.filter(massnahme__in=massnahmen).exists()
+
+
+def test_meilensteine_erreicht_nur_vor_dem_tag_der_demo(demo):
+    meilensteine = MassnahmeMeilenstein.objects.filter(massnahme__quartier__slug="menglinghausen")
+
+    assert max(meilensteine.values_list("erreicht_am", flat=True).exclude(erreicht_am=None)) <= DEMO_TAG
+    assert meilensteine.filter(erreicht_am=None, geplant_am__gt=DEMO_TAG).count() == 4
+
+
 def test_demo_ist_idempotent(demo):
+    def verlauf():
+        return [model.history.count() for model in (Akteur, Gespraech, Massnahme, Profilfassung, ProfilAbschnitt)]
+
+    vorher = verlauf()
     zweiter = profil_demo_anlegen()
 
-    assert zweiter == demo
+    assert (zweiter, verlauf()) == (demo, vorher)
