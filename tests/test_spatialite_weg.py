@@ -34,7 +34,7 @@ def _manage(var, *args, eingabe=None):
         **os.environ,
         "DWK_DATABASE_URL": f"spatialite:///{var / 'dwk.sqlite3'}",
         "DWK_VAR_DIR": str(var),
-        "DWK_DEBUG": "false",
+        "DWK_DEBUG": "true",  # as `make run` sets it: demo_daten creates its accounts only in the local demo
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],

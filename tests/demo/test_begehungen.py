@@ -4,38 +4,11 @@ The demo is written once for the module inside a transaction that is rolled back
 """
 
 import io
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from PIL import Image
 
 from demo.begehungen import begehungen_demo_anlegen
 from quartiersprofil.models import Antwort, Befund, Foto, Quartiersbegehung
-
-SCHNELLER_HASHER = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-
-
-@pytest.fixture(scope="module")
-def demo_ausgabe(django_db_setup, django_db_blocker, tmp_path_factory):
-    medien = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
-    with SCHNELLER_HASHER, medien, django_db_blocker.unblock(), transaction.atomic():
-        ausgabe = StringIO()
-        call_command("demo_daten", stdout=ausgabe)
-        yield ausgabe.getvalue()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def medien():
-    """The module's demo writes its files once into the module's media directory (see above)."""
-
-
-@pytest.fixture
-def demo(demo_ausgabe, db):
-    return demo_ausgabe
 
 
 def test_demo_menglinghausen_vollstaendig(demo):

@@ -1,8 +1,7 @@
 """``manage.py demo_daten``: the Dortmund demo on real PostGIS.
 
-The command runs once for the whole module (it takes a few seconds); its rows live in a
-transaction that is rolled back when the module is done, and every test runs in a
-savepoint inside it, so the tests neither see each other's changes nor leave data behind.
+The command runs once for the whole module (``demo`` in ``conftest``), as the local demo
+with DEBUG on; the tests that refuse it run without (pytest's default, DEBUG off).
 """
 
 from io import StringIO
@@ -10,13 +9,15 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import MultiPolygon
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
+from django.core.management import CommandError, call_command
+from django.db.models import Sum
 
 from demo.konten import DEMO_PASSWORT
 from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
 from quartiere.models import (
+    Ebene,
+    Indikator,
+    Kennzahl,
     Kommune,
     Quartier,
     QuartierUnterbezirk,
@@ -26,23 +27,7 @@ from quartiere.models import (
     Unterbezirk,
 )
 from quartiere.queries import metrisch
-
-# The default password hasher takes half a second per user; the demo sets five passwords.
-SCHNELLER_HASHER = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-
-
-@pytest.fixture(scope="module")
-def demo_ausgabe(django_db_setup, django_db_blocker):
-    with SCHNELLER_HASHER, django_db_blocker.unblock(), transaction.atomic():
-        ausgabe = StringIO()
-        call_command("demo_daten", stdout=ausgabe)
-        yield ausgabe.getvalue()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_ausgabe, db):
-    return demo_ausgabe
+from quartiere.queries.analyse import quartier_rohwerte
 
 
 def zeilenstand():
@@ -196,6 +181,31 @@ def test_demo_daten_liegen_in_dortmund(demo):
     assert (round(lon_min, 1), round(lat_min, 1), round(lon_max, 1), round(lat_max, 1)) == (7.3, 51.4, 7.6, 51.6)
 
 
+def test_demo_daten_einwohner_der_stadt_des_seeds(demo):
+    # The seed: "600.390 Einwohner in 09 2016"; the Stadtbezirke of Dortmund's size (36,000 to 59,000).
+    einwohner = Kennzahl.objects.filter(indikator__schluessel="ew_gesamt", ebene=Ebene.UNTERBEZIRK)
+    je_jahr = dict(einwohner.values_list("jahr").annotate(summe=Sum("wert")))
+    je_stadtbezirk = einwohner.filter(jahr=2016).values_list("unterbezirk__bezirk__stadtbezirk__code")
+    je_stadtbezirk = dict(je_stadtbezirk.annotate(summe=Sum("wert")))
+
+    assert (sorted(je_jahr), je_jahr[2016]) == ([2012, 2013, 2014, 2015, 2016], 600_390)
+    assert 570_000 < je_jahr[2012] < je_jahr[2016]
+    assert (len(je_stadtbezirk), all(35_000 < wert < 60_000 for wert in je_stadtbezirk.values())) == (12, True)
+
+
+def test_demo_daten_quartiere_mit_einigen_tausend_einwohnern(demo):
+    ew = Indikator.objects.get(schluessel="ew_gesamt")
+    einwohner = {
+        quartier.slug: round(
+            quartier_rohwerte(abdeckungen=quartier.abdeckungen.all(), indikator_ids=[ew.pk])[(ew.pk, 2016)]
+        )
+        for quartier in Quartier.objects.filter(ist_referenzquartier=True)
+    }
+
+    assert all(3_000 <= wert <= 12_000 for wert in einwohner.values()), einwohner
+    assert min(einwohner, key=einwohner.get) == "menglinghausen"  # the small village at the city's edge
+
+
 def test_demo_daten_nutzer_je_rolle(demo):
     nutzer = {u.username: u for u in get_user_model().objects.prefetch_related("groups")}
     assert {name: ([g.name for g in u.groups.all()], u.is_superuser) for name, u in nutzer.items()} == {
@@ -211,7 +221,14 @@ def test_demo_daten_nutzer_je_rolle(demo):
 
 def test_demo_daten_ausgabe_nennt_zugaenge_und_passwort(demo):
     zeilen = demo.splitlines()
-    assert zeilen[1] == "  12 Stadtbezirke, 62 statistische Bezirke, 170 Unterbezirke, zusammen 283,5 km²"
+    assert zeilen[1:3] == [
+        "  Die Demo erzählt den Stand vom 16.10.2017 (`make run` setzt DWK_HEUTE auf diesen Tag).",
+        "  12 Stadtbezirke, 62 statistische Bezirke, 170 Unterbezirke, zusammen 283,5 km²",
+    ]
+    assert (
+        "  Kennzahlen 2012–2016: 8500 Werte der 170 Unterbezirke (8500 neu, 0 geändert); "
+        "600.390 Einwohnerinnen und Einwohner 2016"
+    ) in zeilen
     assert f"Anmeldungen — Passwort für alle: {DEMO_PASSWORT} (wird bei jedem Lauf wieder gesetzt)" in zeilen
     assert [zeile.split()[0] for zeile in zeilen[-5:]] == [
         "admin",
@@ -262,3 +279,26 @@ def test_demo_daten_ueberschreibt_keine_amtlichen_gebiete(demo):
         "Es wurde nichts geändert.\n"
     )
     assert Quartier.objects.get(slug="marten").status == "umsetzung"
+
+
+def test_demo_daten_ohne_debug_verweigert_und_schreibt_nichts(db, settings):
+    settings.DEBUG = False  # a deployment; the module's demo runs as the local demo
+    get_user_model().objects.filter(username="admin").delete()
+    vorher = zeilenstand()
+
+    with pytest.raises(CommandError) as fehler:
+        call_command("demo_daten", stdout=StringIO())
+
+    assert "deren Passwort veröffentlicht ist" in str(fehler.value)
+    assert "--ich-weiss-was-ich-tue" in str(fehler.value)
+    assert (zeilenstand(), get_user_model().objects.filter(username="admin").exists()) == (vorher, False)
+
+
+def test_demo_daten_ohne_debug_nur_auf_ausdruecklichen_wunsch(demo, settings):
+    settings.DEBUG = False
+    get_user_model().objects.filter(username="admin").delete()
+
+    call_command("demo_daten", "--ich-weiss-was-ich-tue", stdout=StringIO())
+
+    admin = get_user_model().objects.get(username="admin")
+    assert (admin.is_superuser, admin.check_password(DEMO_PASSWORT)) == (True, True)

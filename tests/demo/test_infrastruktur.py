@@ -4,13 +4,6 @@ Like ``test_demo_daten``, the demo is written once for the module inside a trans
 that is rolled back at the end.
 """
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
-
 from demo.infrastruktur import (
     ANZAHLEN,
     DEMO_KENNUNG,
@@ -18,24 +11,8 @@ from demo.infrastruktur import (
     infrastruktur_demo_anlegen,
     infrastruktur_demo_erzeugen,
 )
-from quartiere.abdeckung import erreichbarkeit_berechnen
 from quartiere.models import Infrastruktur, Quartier, Stadtbezirk
-
-SCHNELLER_HASHER = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-
-
-@pytest.fixture(scope="module")
-def demo_ausgabe(django_db_setup, django_db_blocker):
-    with SCHNELLER_HASHER, django_db_blocker.unblock(), transaction.atomic():
-        ausgabe = StringIO()
-        call_command("demo_daten", stdout=ausgabe)
-        yield ausgabe.getvalue()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_ausgabe, db):
-    return demo_ausgabe
+from quartiere.queries.abdeckung import erreichbarkeit_berechnen
 
 
 def test_demo_legt_einrichtungen_in_der_stadt_an(demo):
