@@ -49,7 +49,11 @@ run: setup
 	@$(DEMO_ENV) $(PY) manage.py migrate --no-input -v 0
 	@$(DEMO_ENV) $(PY) manage.py demo_daten
 	@echo "DWK Quartiersplanung läuft auf http://$(HOST):$(PORT)/  (beenden mit Strg+C)"
-	@$(DEMO_ENV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+	@# The background worker (large photo uploads, later report PDFs) runs beside the web server,
+	@# on the same SQLite file as its queue, and stops with it.
+	@$(DEMO_ENV) $(PY) manage.py db_worker --no-reload -v 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(DEMO_ENV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
 demo-daten: setup
 	@$(DEMO_ENV) $(PY) manage.py migrate --no-input -v 0

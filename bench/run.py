@@ -95,6 +95,10 @@ def main():
     kennzahlen_messen(client)
     profil_messen(client)
 
+    from fotos import fotos_messen  # bench/fotos.py beside this script: photo uploads and their job
+
+    fotos_messen(client)
+
 
 def infrastruktur_messen(client):
     """Coverage of 4 quarters × 17 categories with 5,000 extra facilities; the quarter page; a 5,000-row import.

@@ -1,12 +1,12 @@
 """Pages of the photos: upload, edit, delete, the protected file, the gallery."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import (
     DeleteView,
     FormView,
@@ -23,7 +23,8 @@ from ..forms.begehungen import (
     HandlungsfeldFilterForm,
 )
 from ..models import Foto
-from ..services import (
+from ..services import fotos, fotos_im_hintergrund
+from ..services.begehungen import (
     foto_loeschen,
     foto_speichern,
     fotos_hochladen,
@@ -52,33 +53,37 @@ class FotoHochladenView(BegehungBezugMixin, FormView):
         return super().get_context_data(begehung=self.get_begehung(), quartier=self.get_begehung().quartier, **kwargs)
 
     def form_valid(self, form):
+        """A small upload is processed here and now; a large one (more than ``DWK_FOTO_SOFORT_MAX_PIXEL``
+        together) goes to the background worker, and the user follows it on the job's status page.
+        Both refuse the whole upload, naming each file and limit, if the pre-check fails."""
         begehung = self.get_begehung()
         daten = form.cleaned_data
+        ziel = reverse("quartiersprofil:begehung_detail", args=[begehung.pk]) + "#fotos"
+        argumente = {
+            "quartier": begehung.quartier,
+            "begehung": begehung,
+            "befund": daten["befund"],
+            "dateien": daten["dateien"],
+            "handlungsfeld": daten["handlungsfeld"],
+            "bildunterschrift": daten["bildunterschrift"],
+            "darf_veroeffentlicht_werden": daten["darf_veroeffentlicht_werden"],
+        }
         try:
-            fotos = fotos_hochladen(
-                quartier=begehung.quartier,
-                begehung=begehung,
-                befund=daten["befund"],
-                dateien=daten["dateien"],
-                handlungsfeld=daten["handlungsfeld"],
-                bildunterschrift=daten["bildunterschrift"],
-                darf_veroeffentlicht_werden=daten["darf_veroeffentlicht_werden"],
-            )
+            geprueft = fotos.fotos_vorpruefen(daten["dateien"])
+            if sum(foto.pixel for foto in geprueft) > settings.DWK_FOTO_SOFORT_MAX_PIXEL:
+                auftrag = fotos_im_hintergrund.fotos_einreihen(benutzer=self.request.user, ziel_url=ziel, **argumente)
+                return redirect(auftrag)
+            gespeichert = fotos_hochladen(**argumente)
         except ValidationError as fehler:
             form.add_error("dateien", fehler)
             return self.form_invalid(form)
-        ohne_standort = sum(1 for f in fotos if f.standort is None)
-        meldung = ngettext("Ein Foto wurde gespeichert.", "%(anzahl)s Fotos wurden gespeichert.", len(fotos)) % {
-            "anzahl": len(fotos)
-        }
-        if ohne_standort:
-            meldung += " " + ngettext(
-                "Eines hat keinen Standort; bitte setzen Sie ihn auf der Karte.",
-                "%(ohne)s haben keinen Standort; bitte setzen Sie ihn auf der Karte.",
-                ohne_standort,
-            ) % {"ohne": ohne_standort}
-        messages.success(self.request, meldung)
-        return redirect(reverse("quartiersprofil:begehung_detail", args=[begehung.pk]) + "#fotos")
+        messages.success(
+            self.request,
+            fotos_im_hintergrund.fotos_meldung(
+                gespeichert=len(gespeichert), ohne_standort=sum(1 for f in gespeichert if f.standort is None)
+            ),
+        )
+        return redirect(ziel)
 
 
 class FotoUpdateView(EinmalGeladenMixin, KartenformularMixin, Geschuetzt, UpdateView):

@@ -1,6 +1,8 @@
 """Test images drawn with Pillow, with EXIF data written through ``Image.Exif``."""
 
 import io
+import struct
+import zlib
 
 from PIL import Image, ImageDraw
 from PIL.TiffImagePlugin import IFDRational
@@ -48,3 +50,28 @@ def bild_bytes(*, format="JPEG", groesse=(1600, 1200), exif=None, farbe=(40, 110
         parameter["quality"] = 80
     bild.save(puffer, **parameter)
     return puffer.getvalue()
+
+
+def foto_bytes(*, groesse=(1600, 1200), format="JPEG", **parameter):
+    """A photo-like image (gradients and lines, so its file is not trivially small)."""
+    breite, hoehe = groesse
+    bild = Image.linear_gradient("L").resize(groesse).convert("RGB")
+    zeichnung = ImageDraw.Draw(bild)
+    for x in range(0, breite, 7):
+        zeichnung.line((x, 0, breite - x, hoehe), fill=(x % 255, 100, 200))
+    puffer = io.BytesIO()
+    bild.save(puffer, format=format, **parameter)
+    return puffer.getvalue()
+
+
+def png_mit_kaputten_daten():
+    """A PNG whose structure is whole (every chunk, checksums valid, IEND) but whose compressed
+    image data is garbage in the middle: only decoding finds it."""
+    heil = foto_bytes(groesse=(640, 480), format="PNG")
+    anfang = heil.index(b"IDAT") - 4
+    laenge = int.from_bytes(heil[anfang : anfang + 4], "big")
+    daten = bytearray(heil[anfang + 8 : anfang + 8 + laenge])
+    for stelle in range(laenge // 2, laenge // 2 + 200):
+        daten[stelle] ^= 0x5A
+    pruefsumme = struct.pack(">I", zlib.crc32(b"IDAT" + bytes(daten)))
+    return heil[: anfang + 8] + bytes(daten) + pruefsumme + heil[anfang + 12 + laenge :]

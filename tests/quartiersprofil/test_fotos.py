@@ -2,19 +2,26 @@
 
 import io
 import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+import weasyprint
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, ImageFile
 
-from quartiersprofil.fotos import BREITE_DRUCK, GROESSE_DATEI, GROESSE_WEB
+from auftraege.models import Auftrag
 from quartiersprofil.models import Foto
-from quartiersprofil.services import fotos_hochladen
+from quartiersprofil.services.begehungen import fotos_hochladen
+from quartiersprofil.services.fotos import BREITE_DRUCK, GROESSE_DATEI, GROESSE_WEB, foto_vorpruefen
 from tests.factories import BefundFactory, BegehungFactory, UserFactory
-from tests.quartiersprofil.bilder import bild_bytes, exif_mit_gps
+from tests.quartiersprofil.bilder import bild_bytes, exif_mit_gps, foto_bytes, png_mit_kaputten_daten
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +164,9 @@ def test_fotos_hochladen_dekompressionsbombe_wird_abgelehnt(medien):
             dateien=[echt, _datei("bombe.png", puffer.getvalue(), "image/png")],
         )
 
-    assert fehler.value.messages[0] == "„bombe.png“: Das Bild hat zu viele Bildpunkte (höchstens 50 Megapixel erlaubt)."
+    assert fehler.value.messages[0] == (
+        "„bombe.png“: Das Bild hat 60 Megapixel (10000 × 6000); höchstens 50 Megapixel sind erlaubt."
+    )
     assert (Foto.objects.count(), _gespeicherte_dateien(medien)) == (0, [])
 
 
@@ -250,3 +259,281 @@ def test_foto_datei_unbekannte_groesse_404(client_projektteam):
     antwort = client_projektteam.get(f"/quartiersprofil/fotos/{foto.pk}/original.jpg")
 
     assert antwort.status_code == 404
+
+
+# --- Truncated files: the check must not depend on Pillow's process-wide LOAD_TRUNCATED_IMAGES ------
+
+
+@pytest.mark.parametrize(
+    ("name", "inhalt"),
+    [
+        ("abgeschnitten.jpg", foto_bytes()),
+        ("progressiv.jpg", foto_bytes(progressive=True)),
+        ("abgeschnitten.png", foto_bytes(format="PNG")),
+        ("abgeschnitten.webp", foto_bytes(format="WEBP")),
+    ],
+)
+@pytest.mark.parametrize("laenge", [3000, "haelfte", "ohne_ende"])
+def test_fotos_hochladen_abgeschnittene_datei_wird_abgelehnt_auch_mit_weasyprint(medien, name, inhalt, laenge):
+    # WeasyPrint, imported in this process (as in the app), switches Pillow to "fill what is missing".
+    assert (weasyprint.__name__, ImageFile.LOAD_TRUNCATED_IMAGES) == ("weasyprint", True)
+    ende = {"haelfte": len(inhalt) // 2, "ohne_ende": len(inhalt) - 12}.get(laenge, laenge)
+    begehung = BegehungFactory()
+
+    with pytest.raises(ValidationError) as fehler:
+        fotos_hochladen(
+            quartier=begehung.quartier,
+            begehung=begehung,
+            dateien=[_datei("ganz.jpg", bild_bytes(groesse=(300, 200))), _datei(name, inhalt[:ende])],
+        )
+
+    assert fehler.value.messages[0] in {
+        f"„{name}“: Die Datei ist unvollständig (abgeschnitten, etwa bei einer abgebrochenen Übertragung).",
+        f"„{name}“: Die Datei ist kein lesbares Foto (JPEG, PNG oder WebP) oder sie ist beschädigt.",
+    }
+    assert (Foto.objects.count(), _gespeicherte_dateien(medien)) == (0, [])
+
+
+@pytest.mark.parametrize("format", ["JPEG", "PNG", "WEBP"])
+def test_foto_vorpruefen_vollstaendige_datei_besteht(format):
+    inhalt = foto_bytes(format=format, groesse=(640, 480))
+
+    geprueft = foto_vorpruefen(_datei(f"ganz.{format.lower()}", inhalt))
+
+    assert (geprueft.format, geprueft.pixel) == (format, 640 * 480)
+
+
+def test_foto_vorpruefen_jpeg_mit_anhang_nach_dem_ende_besteht():
+    # Some cameras append data (previews, maker notes) after the image's end marker.
+    inhalt = foto_bytes(groesse=(640, 480)) + b"\xff\xd8Vorschau\x00" * 100
+
+    assert foto_vorpruefen(_datei("anhang.jpg", inhalt)).pixel == 640 * 480
+
+
+# --- Limits per upload --------------------------------------------------------------------------
+
+
+def test_fotos_hochladen_zu_viele_fotos_werden_abgelehnt(medien, settings):
+    settings.DWK_FOTO_MAX_ANZAHL = 3
+    begehung = BegehungFactory()
+    dateien = [_datei(f"{n}.jpg", bild_bytes(groesse=(200, 100))) for n in range(4)]
+
+    with pytest.raises(ValidationError) as fehler:
+        fotos_hochladen(quartier=begehung.quartier, begehung=begehung, dateien=dateien)
+
+    assert fehler.value.messages == [
+        "Sie haben 4 Fotos ausgewählt; höchstens 3 Fotos können auf einmal hochgeladen werden.",
+        "Es wurde kein Foto gespeichert. Bitte laden Sie die Fotos in mehreren Teilen hoch.",
+    ]
+    assert (Foto.objects.count(), _gespeicherte_dateien(medien)) == (0, [])
+
+
+def test_fotos_hochladen_zu_viele_pixel_je_upload_werden_abgelehnt(medien, settings):
+    settings.DWK_FOTO_MAX_PIXEL_JE_UPLOAD = 1_000_000
+    begehung = BegehungFactory()
+    dateien = [_datei(f"{n}.jpg", bild_bytes(groesse=(800, 800))) for n in range(2)]
+
+    with pytest.raises(ValidationError) as fehler:
+        fotos_hochladen(quartier=begehung.quartier, begehung=begehung, dateien=dateien)
+
+    assert fehler.value.messages == [
+        "Die 2 Fotos haben zusammen 1,3 Megapixel; höchstens 1,0 Megapixel können auf einmal hochgeladen werden.",
+        "Es wurde kein Foto gespeichert. Bitte laden Sie die Fotos in mehreren Teilen hoch.",
+    ]
+    assert (Foto.objects.count(), _gespeicherte_dateien(medien)) == (0, [])
+
+
+def test_foto_hochladen_view_zu_viele_fotos_nennt_grenze(client_projektteam, medien, settings):
+    settings.DWK_FOTO_MAX_ANZAHL = 2
+    begehung = BegehungFactory()
+    dateien = [_datei(f"{n}.jpg", bild_bytes(groesse=(200, 100))) for n in range(3)]
+
+    antwort = client_projektteam.post(
+        reverse("quartiersprofil:foto_hochladen", args=[begehung.pk]), {"dateien": dateien}
+    )
+
+    assert antwort.status_code == 200
+    assert "Sie haben 3 Fotos ausgewählt; höchstens 2 Fotos können auf einmal" in antwort.content.decode()
+    assert (Foto.objects.count(), Auftrag.objects.count(), _gespeicherte_dateien(medien)) == (0, 0, [])
+
+
+# --- Large uploads go to the background worker ----------------------------------------------------
+
+
+@pytest.fixture
+def sofort_im_hintergrund(settings):
+    """Every upload goes to the job queue, and the queue runs each job at once (immediate backend)."""
+    settings.DWK_FOTO_SOFORT_MAX_PIXEL = 0
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def _hochladen(client, begehung, dateien):
+    return client.post(
+        reverse("quartiersprofil:foto_hochladen", args=[begehung.pk]),
+        {"dateien": dateien, "bildunterschrift": "Markt", "darf_veroeffentlicht_werden": "on"},
+    )
+
+
+def test_foto_hochladen_view_grosser_upload_laeuft_als_auftrag(
+    client_projektteam, projektteam, medien, sofort_im_hintergrund
+):
+    begehung = BegehungFactory()
+    dateien = [
+        _datei("eins.jpg", bild_bytes(exif=exif_mit_gps(breite=BREITE, laenge=LAENGE))),
+        _datei("zwei.png", bild_bytes(format="PNG", groesse=(400, 300)), "image/png"),
+        _datei("drei.webp", bild_bytes(format="WEBP", groesse=(400, 300)), "image/webp"),
+    ]
+
+    antwort = _hochladen(client_projektteam, begehung, dateien)
+
+    auftrag = Auftrag.objects.get()
+    assert (antwort.status_code, antwort.url) == (302, auftrag.get_absolute_url())
+    assert (auftrag.status, auftrag.schritte_erledigt, auftrag.schritte_gesamt, auftrag.gestartet_von) == (
+        Auftrag.Status.FERTIG,
+        3,
+        3,
+        projektteam,
+    )
+    assert (auftrag.titel, auftrag.stand, auftrag.fehler) == ("3 Fotos hochladen", "3 von 3 Fotos verarbeitet", [])
+    assert auftrag.ergebnis == (
+        "3 Fotos wurden gespeichert. 2 haben keinen Standort; bitte setzen Sie ihn auf der Karte."
+    )
+    assert (
+        sorted(Foto.objects.values_list("bildunterschrift", "darf_veroeffentlicht_werden", "begehung"))
+        == [("Markt", True, begehung.pk)] * 3
+    )
+    # The incoming files are gone; only the three re-encoded files per photo are left.
+    assert [d for d in _gespeicherte_dateien(medien) if "eingang" in d] == []
+    assert len(_gespeicherte_dateien(medien)) == 9
+
+    seite = client_projektteam.get(antwort.url)
+    inhalt = seite.content.decode()
+    assert "3 Fotos wurden gespeichert." in inhalt
+    assert f'href="/quartiersprofil/begehungen/{begehung.pk}/#fotos"' in inhalt
+    assert "hx-trigger" not in inhalt
+
+
+def test_foto_hochladen_view_kleiner_upload_sofort(client_projektteam, medien, settings):
+    settings.DWK_FOTO_SOFORT_MAX_PIXEL = 25_000_000
+    begehung = BegehungFactory()
+
+    antwort = _hochladen(client_projektteam, begehung, [_datei("eins.jpg", bild_bytes())])
+
+    assert (antwort.status_code, antwort.url) == (302, f"/quartiersprofil/begehungen/{begehung.pk}/#fotos")
+    assert (Foto.objects.count(), Auftrag.objects.count()) == (1, 0)
+
+
+def test_fotos_hochladen_kaputte_bilddaten_werden_abgelehnt_auch_mit_weasyprint(medien):
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+    kaputt = png_mit_kaputten_daten()
+    assert foto_vorpruefen(_datei("kaputt.png", kaputt)).pixel == 640 * 480
+    begehung = BegehungFactory()
+
+    with pytest.raises(ValidationError) as fehler:
+        fotos_hochladen(quartier=begehung.quartier, begehung=begehung, dateien=[_datei("kaputt.png", kaputt)])
+
+    assert fehler.value.messages[0] == (
+        "„kaputt.png“: Die Datei ist kein lesbares Foto (JPEG, PNG oder WebP) oder sie ist beschädigt."
+    )
+    assert (Foto.objects.count(), _gespeicherte_dateien(medien)) == (0, [])
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+
+
+def test_fotos_im_hintergrund_kaputtes_foto_wird_genannt_die_anderen_bleiben(
+    client_projektteam, medien, sofort_im_hintergrund
+):
+    heil = foto_bytes(groesse=(640, 480))
+    begehung = BegehungFactory()
+
+    _hochladen(
+        client_projektteam,
+        begehung,
+        [_datei("gut.jpg", heil), _datei("kaputt.png", png_mit_kaputten_daten()), _datei("auch.jpg", heil)],
+    )
+
+    auftrag = Auftrag.objects.get()
+    assert (auftrag.status, auftrag.schritte_erledigt, Foto.objects.count()) == (Auftrag.Status.FERTIG, 3, 2)
+    assert auftrag.fehler == [
+        "„kaputt.png“: Die Datei ist kein lesbares Foto (JPEG, PNG oder WebP) oder sie ist beschädigt."
+    ]
+    assert auftrag.ergebnis.startswith("2 von 3 Fotos wurden gespeichert; die übrigen sind unten genannt.")
+    assert [d for d in _gespeicherte_dateien(medien) if "eingang" in d] == []
+    assert len(_gespeicherte_dateien(medien)) == 6
+
+
+def test_fotos_im_hintergrund_begehung_geloescht_nichts_gespeichert(client_projektteam, medien, settings):
+    # The database queue without a worker: the job waits; then the walk-through is deleted.
+    settings.DWK_FOTO_SOFORT_MAX_PIXEL = 0
+    begehung = BegehungFactory()
+    _hochladen(client_projektteam, begehung, [_datei("eins.jpg", bild_bytes())])
+    auftrag = Auftrag.objects.get()
+    assert auftrag.status == Auftrag.Status.WARTET
+    assert len([d for d in _gespeicherte_dateien(medien) if "eingang" in d]) == 1
+    begehung.delete()
+
+    from django_tasks_db.models import DBTaskResult
+
+    aufgabe = DBTaskResult.objects.get()
+    with pytest.raises(ValidationError):
+        aufgabe.task.call(**aufgabe.task_result.kwargs)
+
+    auftrag.refresh_from_db()
+    assert (auftrag.status, auftrag.fehler) == (
+        Auftrag.Status.FEHLGESCHLAGEN,
+        ["Die Begehung wurde inzwischen gelöscht; es wurde kein Foto gespeichert."],
+    )
+    assert (Foto.objects.count(), _gespeicherte_dateien(medien)) == (0, [])
+
+
+def _datenbank_url():
+    """The URL of the test database, for a worker in its own process."""
+    werte = connection.settings_dict
+    benutzer = quote(werte["USER"] or "") + (f":{quote(werte['PASSWORD'])}" if werte["PASSWORD"] else "")
+    ort = (f"{benutzer}@" if benutzer else "") + (werte["HOST"] or "") + (f":{werte['PORT']}" if werte["PORT"] else "")
+    return f"postgis://{ort}/{werte['NAME']}"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_fotos_im_hintergrund_mit_echtem_db_worker(client, projektteam, medien, settings):
+    """The production path: the job waits in the database queue, `manage.py db_worker` (its own
+    process, on the test database) processes it; meanwhile the status page polls."""
+    settings.DWK_FOTO_SOFORT_MAX_PIXEL = 0
+    client.force_login(projektteam)
+    begehung = BegehungFactory()
+    dateien = [_datei(f"{n}.jpg", bild_bytes(groesse=(1200, 900))) for n in range(3)]
+
+    antwort = _hochladen(client, begehung, dateien)
+
+    auftrag = Auftrag.objects.get()
+    assert (antwort.status_code, auftrag.status, Foto.objects.count()) == (302, Auftrag.Status.WARTET, 0)
+    wartend = client.get(antwort.url, headers={"HX-Request": "true"}).content.decode()
+    assert 'hx-trigger="every 2s"' in wartend
+    assert "Der Auftrag wartet darauf, bearbeitet zu werden." in wartend
+    assert "<html" not in wartend
+
+    umgebung = {
+        **os.environ,
+        "DWK_DATABASE_URL": _datenbank_url(),
+        "DWK_MEDIA_ROOT": str(medien),
+        "DWK_TASKS_BACKEND": "datenbank",
+    }
+    lauf = subprocess.run(  # noqa: S603 -- our own manage.py
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay", "-v", "0"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=umgebung,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert lauf.returncode == 0, lauf.stderr
+    auftrag.refresh_from_db()
+    assert (auftrag.status, auftrag.stand, Foto.objects.count()) == (
+        Auftrag.Status.FERTIG,
+        "3 von 3 Fotos verarbeitet",
+        3,
+    )
+    fertig = client.get(antwort.url, headers={"HX-Request": "true"}).content.decode()
+    assert ("hx-trigger" in fertig, "3 Fotos wurden gespeichert." in fertig) == (False, True)
+    assert [d for d in _gespeicherte_dateien(medien) if "eingang" in d] == []
