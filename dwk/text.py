@@ -3,12 +3,16 @@
 One home each (STYLE: "one helper, one home"); the apps import them from here.
 """
 
+import codecs
+import csv
+import io
 import math
 import re
 from collections.abc import Iterable
 
 from django.db.models import Model, QuerySet
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 # The one transliteration of German letters, as ``docs/glossar.md`` uses it ("Hörde Süd" → hoerde-sued).
 UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
@@ -73,18 +77,118 @@ class ImportFehler(Exception):
         super().__init__("\n".join(self.fehler))
 
 
-def text_dekodieren(inhalt: bytes) -> tuple[str | None, str | None]:
-    """``(text, name of the encoding)``: UTF-8 with BOM, UTF-8, else Windows-1252; None if neither fits."""
-    if inhalt.startswith(b"\xef\xbb\xbf"):
+# Byte order marks of the encodings spreadsheet programs write ("Unicode text" is UTF-16), longest first.
+BOMS = [
+    (codecs.BOM_UTF8, "utf-8", "UTF-8 mit BOM"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 mit BOM"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 mit BOM"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 mit BOM"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 mit BOM"),
+]
+
+
+def text_lesen(inhalt: bytes, *, dateiname: str) -> tuple[str, str]:
+    """``(text, name of the encoding)`` of an uploaded text file; ``ImportFehler`` if it cannot be read.
+
+    A byte order mark decides (UTF-8, UTF-16 or UTF-32, as spreadsheet programs save
+    "Unicode text"); without one strict UTF-8 is tried, then Windows-1252. A file with NUL
+    bytes and no byte order mark (UTF-16 without BOM, or no text at all) is refused instead
+    of being read as Windows-1252 with garbled columns.
+    """
+    for bom, kodierung, name in BOMS:
+        if inhalt.startswith(bom):
+            try:
+                return inhalt[len(bom) :].decode(kodierung), name
+            except UnicodeDecodeError:
+                break
+    else:
+        if b"\x00" in inhalt:
+            raise ImportFehler(
+                [
+                    _(
+                        "„%(datei)s“: Die Datei enthält Nullbytes, ist also UTF-16 ohne Byte-Order-Mark oder keine "
+                        "Textdatei. UTF-16 ohne BOM wird nicht unterstützt; bitte als UTF-8 speichern."
+                    )
+                    % {"datei": dateiname}
+                ]
+            )
+        for kodierung, name in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
+            try:
+                return inhalt.decode(kodierung), name
+            except UnicodeDecodeError:
+                continue
+    raise ImportFehler(
+        [
+            _(
+                "„%(datei)s“: Die Zeichenkodierung ist weder UTF-8 (oder UTF-16 mit BOM) noch Windows-1252. Bitte "
+                "speichern Sie die Datei als „CSV UTF-8“."
+            )
+            % {"datei": dateiname}
+        ]
+    )
+
+
+def spaltenbuchstabe(index: int) -> str:
+    """The spreadsheet name of the column with 0-based ``index``: A, B, …, Z, AA, …"""
+    buchstaben = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        buchstaben = chr(65 + rest) + buchstaben
+    return buchstaben
+
+
+def csv_lesen(text: str, *, trenner: str, dateiname: str) -> list[tuple[int, list[str]]]:
+    """The records of CSV ``text`` as ``(line where the record starts, fields)``; ``ImportFehler`` if it is no CSV.
+
+    What Python's CSV reader refuses (a quotation mark that is never closed, a field longer
+    than ``csv.field_size_limit()``, a NUL character) is reported in German with line and
+    column, instead of an uncaught ``_csv.Error``.
+    """
+    # strict: a quotation mark that is never closed is an error, not the rest of the file read as one field.
+    leser = csv.reader(io.StringIO(text, newline=""), delimiter=trenner, strict=True)
+    zeilen, ende = [], 0
+    while True:
         try:
-            return inhalt[3:].decode("utf-8"), "UTF-8 mit BOM"
-        except UnicodeDecodeError:
-            return None, None
-    try:
-        return inhalt.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return inhalt.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return None, None
+            felder = next(leser)
+        except StopIteration:
+            return zeilen
+        except csv.Error as fehler:
+            raise ImportFehler([_csv_fehler(text, trenner, dateiname, ende + 1, str(fehler))]) from None
+        zeilen.append((ende + 1, felder))
+        ende = leser.line_num
+
+
+def _csv_fehler(text: str, trenner: str, dateiname: str, zeile: int, grund: str) -> str:
+    """The German message for a ``csv.Error`` in the record that starts at line ``zeile``."""
+    physisch = text.splitlines()
+    felder = physisch[zeile - 1].split(trenner) if zeile <= len(physisch) else [""]
+    ort = _("„%(datei)s“, Zeile %(zeile)d") % {"datei": dateiname, "zeile": zeile}
+    if "field larger than field limit" in grund:
+        grenze = csv.field_size_limit()
+        lang = next((i for i, feld in enumerate(felder) if len(feld) > grenze), len(felder) - 1)
+        ort += ", " + _("Spalte %(spalte)s") % {"spalte": spaltenbuchstabe(lang)}
+        return f"{ort}: " + _("Das Feld ist länger als %(grenze)s Zeichen; so lange Werte werden nicht gelesen.") % {
+            "grenze": f"{grenze:,}".replace(",", ".")
+        }
+    if "NUL" in grund:
+        return f"{ort}: " + _("Die Zeile enthält ein Nullzeichen; die Datei ist keine gültige CSV-Datei.")
+    if "expected after" in grund:
+        nach = next(
+            (i for i, feld in enumerate(felder) if feld.lstrip().startswith('"') and not feld.rstrip().endswith('"')), 0
+        )
+        ort += ", " + _("Spalte %(spalte)s") % {"spalte": spaltenbuchstabe(nach)}
+        return f"{ort}: " + _(
+            'Auf das schließende Anführungszeichen („"“) eines Feldes folgt weiterer Text statt des Trennzeichens '
+            '(„%(trenner)s“). Bitte entfernen Sie das Anführungszeichen oder verdoppeln Sie es („""“).'
+        ) % {"trenner": trenner}
+    offen = next(
+        (i for i, feld in reversed(list(enumerate(felder))) if feld.lstrip().startswith('"') and feld.count('"') % 2),
+        None,
+    )
+    if offen is not None:
+        ort += ", " + _("Spalte %(spalte)s") % {"spalte": spaltenbuchstabe(offen)}
+    return f"{ort}: " + _(
+        'Ein Anführungszeichen („"“) am Anfang eines Feldes wird bis zum Ende der Datei nicht geschlossen. Bitte '
+        'entfernen Sie es oder schließen Sie das Feld mit einem zweiten „"“.'
+    )

@@ -28,8 +28,6 @@ or the other CRS fits), a missing column, a bad date or choice, a duplicate or u
 id. All problems are collected; nothing is written unless there is none.
 """
 
-import csv
-import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -42,7 +40,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dwk.text import ImportFehler, text_dekodieren, zahl_lesen
+from dwk.text import ImportFehler, csv_lesen, text_lesen, zahl_lesen
 
 from ..models import Stadtbezirk
 from ..queries import METRISCHES_SRID
@@ -174,13 +172,11 @@ def _spaltenname(kopf: str) -> str:
 def _csv_lesen(
     roh: bytes, dateiname: str, koordinatensystem: int, ergebnis: "InfrastrukturImportErgebnis"
 ) -> tuple[list[ImportZeile], list[str]]:
-    text, ergebnis.kodierung = text_dekodieren(roh)
-    if text is None:
-        return [], [_("„%(datei)s“: Die Kodierung der Datei wurde nicht erkannt.") % {"datei": dateiname}]
+    text, ergebnis.kodierung = text_lesen(roh, dateiname=dateiname)
     kopfzeile = text.split("\n", 1)[0]
     trenner = max([";", ",", "\t"], key=kopfzeile.count)
-    leser = csv.reader(io.StringIO(text, newline=""), delimiter=trenner)
-    kopf = next(leser, None)
+    datensaetze = csv_lesen(text, trenner=trenner, dateiname=dateiname)
+    kopf = datensaetze[0][1] if datensaetze else None
     if not kopf or not any(k.strip() for k in kopf):
         return [], [_("„%(datei)s“: Die Datei ist leer.") % {"datei": dateiname}]
     spalten = [_spaltenname(k) for k in kopf]
@@ -211,10 +207,10 @@ def _csv_lesen(
         return [], fehler
     pruefer = _Ausdehnung()
     zeilen = []
-    for werte in leser:
+    for nummer, werte in datensaetze[1:]:
         if not any(w.strip() for w in werte):
             continue
-        ort = _("„%(datei)s“, Zeile %(zeile)d") % {"datei": dateiname, "zeile": leser.line_num}
+        ort = _("„%(datei)s“, Zeile %(zeile)d") % {"datei": dateiname, "zeile": nummer}
         zeile = ImportZeile(ort=ort, werte={s: (w or "").strip() for s, w in zip(spalten, werte, strict=False)})
         zahlen = {}
         for spalte in koordinaten:

@@ -13,14 +13,13 @@ nothing at all is written. ``kennzahlen_pruefen`` here only reads (for the previ
 transaction.
 """
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from dwk.text import ImportFehler, text_dekodieren, zahl_lesen
+from dwk.text import DEUTSCHE_ZAHL, ImportFehler, csv_lesen, spaltenbuchstabe, text_lesen, zahl_lesen
 
 from ..models import Ebene, Indikator, IndikatorArt, Kennzahl, Kommune, Stadtbezirk, StatistischerBezirk, Unterbezirk
 from ..queries.analyse import GEBIET_FELD
@@ -42,6 +41,8 @@ SPALTEN_LANG = {
     "wert": {"wert", "anzahl", "value"},
 }
 SPALTENNAMEN = {"gebiet": "Gebiet", "indikator": "Indikator", "jahr": "Jahr", "wert": "Wert"}
+# No count of persons or households in one area of a German city comes near this.
+ANZAHL_MAX = 100_000_000
 BREIT_SPALTE = re.compile(r"^(?P<schluessel>[\w-]+?)[ _](?P<jahr>\d{4})$")
 BEISPIELE = 10
 
@@ -94,15 +95,6 @@ class KennzahlenVorschau:
         }
 
 
-def _spaltenbuchstabe(index: int) -> str:
-    buchstaben = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        buchstaben = chr(65 + rest) + buchstaben
-    return buchstaben
-
-
 class _Pruefung:
     """Collects the problems of one file; messages name file, line and column."""
 
@@ -113,7 +105,7 @@ class _Pruefung:
 
     def spalte(self, index: int) -> str:
         name = self.kopf[index] if index < len(self.kopf) else ""
-        return _("Spalte %(buchstabe)s „%(name)s“") % {"buchstabe": _spaltenbuchstabe(index), "name": name}
+        return _("Spalte %(buchstabe)s „%(name)s“") % {"buchstabe": spaltenbuchstabe(index), "name": name}
 
     def melden(self, zeile: int, index: int | None, meldung: str) -> None:
         ort = _("„%(datei)s“, Zeile %(zeile)d") % {"datei": self.dateiname, "zeile": zeile}
@@ -135,22 +127,12 @@ def kennzahlen_pruefen(*, inhalt: bytes, dateiname: str, ebene: str) -> Kennzahl
     """
     if ebene not in GEBIETE:
         raise ImportFehler([_("Unbekannte Ebene „%(ebene)s“.") % {"ebene": ebene}])
-    text, kodierung = text_dekodieren(inhalt)
-    if text is None:
-        raise ImportFehler(
-            [
-                _(
-                    "„%(datei)s“: Die Zeichenkodierung ist weder UTF-8 noch Windows-1252. Bitte speichern Sie die "
-                    "Datei als „CSV UTF-8“."
-                )
-                % {"datei": dateiname}
-            ]
-        )
-    zeilen = [
-        (nummer, zeile)
-        for nummer, zeile in enumerate(csv.reader(text.splitlines(), delimiter=TRENNZEICHEN), start=1)
-        if any(zelle.strip() for zelle in zeile)
-    ]
+    text, kodierung = text_lesen(inhalt, dateiname=dateiname)
+    try:
+        zeilen = csv_lesen(text, trenner=TRENNZEICHEN, dateiname=dateiname)
+    except ImportFehler as fehler:
+        raise ImportFehler(fehler.fehler, kodierung=kodierung) from None
+    zeilen = [(nummer, zeile) for nummer, zeile in zeilen if any(zelle.strip() for zelle in zeile)]
     if not zeilen:
         leer = _("„%(datei)s“: Die Datei ist leer.") % {"datei": dateiname}
         raise ImportFehler([leer], kodierung=kodierung)
@@ -206,6 +188,14 @@ def kennzahlen_pruefen(*, inhalt: bytes, dateiname: str, ebene: str) -> Kennzahl
                     _("Ein Anteil kann nicht über %(faktor)d liegen (%(einheit)s). Gelesen: %(wert)s")
                     % {"faktor": indikator.faktor, "einheit": indikator.einheit, "wert": zahl_text_roh(wert)},
                 )
+            elif indikator.art == IndikatorArt.ANZAHL and not wert.is_integer():
+                meldung = _("Eine Anzahl (%(einheit)s) ist eine ganze Zahl. Gelesen: %(wert)s")
+                pruefung.melden(
+                    nummer, wert_spalte, meldung % {"einheit": indikator.einheit, "wert": zahl_text_roh(wert)}
+                )
+            elif indikator.art == IndikatorArt.ANZAHL and wert > ANZAHL_MAX:
+                meldung = _("Eine Anzahl über %(grenze)s ist für ein Gebiet nicht möglich. Gelesen: %(wert)s")
+                pruefung.melden(nummer, wert_spalte, meldung % {"grenze": "100.000.000", "wert": zahl_text_roh(wert)})
         if gebiet_pk is None or indikator is None or jahr is None or wert is None:
             continue
         schluessel_wert = (gebiet_pk, indikator.pk, jahr)
@@ -252,6 +242,9 @@ def kennzahlen_pruefen(*, inhalt: bytes, dateiname: str, ebene: str) -> Kennzahl
 
 
 def zahl_text_roh(wert: float) -> str:
+    """A value as read, in German notation: ``-5``, ``120,5``, ``100.000.001``."""
+    if wert.is_integer() and abs(wert) < 1e15:
+        return f"{int(wert):,}".replace(",", ".")
     return f"{wert:g}".replace(".", ",")
 
 
@@ -366,11 +359,12 @@ def _jahr(pruefung: _Pruefung, nummer: int, index: int, text: str | None) -> int
 
 
 def _keine_zahl(pruefung: _Pruefung, nummer: int, index: int, text: str) -> None:
-    pruefung.melden(
-        nummer,
-        index,
-        _("„%(text)s“ ist keine Zahl. Erwartet wird z. B. 1.234 oder 12,5 (Dezimalkomma).") % {"text": text},
-    )
+    kurz = text if len(text) <= 30 else text[:30] + "…"
+    if DEUTSCHE_ZAHL.match(text.strip().replace("\u00a0", "").replace(" ", "")):
+        meldung = _("„%(text)s“ ist zu groß, um eine Zahl eines Gebiets zu sein.") % {"text": kurz}
+    else:
+        meldung = _("„%(text)s“ ist keine Zahl. Erwartet wird z. B. 1.234 oder 12,5 (Dezimalkomma).") % {"text": kurz}
+    pruefung.melden(nummer, index, meldung)
 
 
 def vorhandene_werte(ebene: str, werte: dict) -> dict:

@@ -218,7 +218,10 @@ def test_unbekannte_kodierung(stadt, tmp_path):
     (tmp_path / "kaputt.csv").write_bytes(b"kategorie;name;lat;lon\napotheke;A\x81;51,49;7,41\n")
     with pytest.raises(ImportFehler) as info:
         infrastruktur_importieren(pfad=tmp_path / "kaputt.csv")
-    assert info.value.fehler == ["„kaputt.csv“: Die Kodierung der Datei wurde nicht erkannt."]
+    assert info.value.fehler == [
+        "„kaputt.csv“: Die Zeichenkodierung ist weder UTF-8 (oder UTF-16 mit BOM) noch Windows-1252. "
+        "Bitte speichern Sie die Datei als „CSV UTF-8“."
+    ]
     assert Infrastruktur.objects.count() == 0
 
 
@@ -296,3 +299,39 @@ def test_geojson_mit_crs_verweis_wird_verweigert_und_fragt_nichts_ab(stadt, tmp_
     ]
     assert lauscher.empfangen == []
     assert bestand() == vorher
+
+
+def test_csv_mit_offenem_anfuehrungszeichen_meldet_zeile_und_spalte(stadt, tmp_path):
+    InfrastrukturFactory()
+    vorher = bestand()
+    (tmp_path / "kaputt.csv").write_text('kategorie;name;lat;lon\napotheke;"Löwen-Apotheke;51,49;7,41\n')
+
+    with pytest.raises(ImportFehler) as info:
+        infrastruktur_importieren(pfad=tmp_path / "kaputt.csv")
+
+    assert info.value.fehler == [
+        '„kaputt.csv“, Zeile 2, Spalte B: Ein Anführungszeichen („"“) am Anfang eines Feldes wird bis zum Ende der '
+        'Datei nicht geschlossen. Bitte entfernen Sie es oder schließen Sie das Feld mit einem zweiten „"“.'
+    ]
+    assert bestand() == vorher
+
+
+def test_csv_mit_zu_langem_feld_meldet_zeile_und_spalte(stadt, tmp_path):
+    (tmp_path / "lang.csv").write_text("kategorie;name;lat;lon\napotheke;" + "A" * 200_000 + ";51,49;7,41\n")
+
+    with pytest.raises(ImportFehler) as info:
+        infrastruktur_importieren(pfad=tmp_path / "lang.csv")
+
+    assert info.value.fehler == [
+        "„lang.csv“, Zeile 2, Spalte B: Das Feld ist länger als 131.072 Zeichen; so lange Werte werden nicht gelesen."
+    ]
+    assert Infrastruktur.objects.count() == 0
+
+
+def test_csv_in_utf16_mit_bom_wird_gelesen(stadt, tmp_path):
+    text = (FIXTURES / "gut_wgs84.csv").read_text(encoding="utf-8-sig")
+    (tmp_path / "unicode.csv").write_bytes(text.encode("utf-16"))
+
+    ergebnis = infrastruktur_importieren(pfad=tmp_path / "unicode.csv")
+
+    assert (ergebnis.kodierung, ergebnis.angelegt) == ("UTF-16 mit BOM", 3)

@@ -156,7 +156,7 @@ def test_unbekannte_kodierung(unterbezirke):
         )
 
     assert fehler.value.fehler == [
-        "„x.csv“: Die Zeichenkodierung ist weder UTF-8 noch Windows-1252. "
+        "„x.csv“: Die Zeichenkodierung ist weder UTF-8 (oder UTF-16 mit BOM) noch Windows-1252. "
         "Bitte speichern Sie die Datei als „CSV UTF-8“."
     ]
 
@@ -268,3 +268,114 @@ def test_verwaiste_vorschauen_werden_nach_einem_tag_entfernt(settings, tmp_path)
     assert (upload_lesen(alt), upload_lesen(neu)) == (None, b"neu")
     assert (tmp_path / "importe" / "fremd.csv").exists()
     assert alte_uploads_entfernen() == 0
+
+
+# --- hostile and careless files (issue 9 #6): a German message with line and column, never a 500 ----------
+
+
+def _scheitert(inhalt, datei="x.csv"):
+    """Check and import ``inhalt``; both must fail with the same messages and change nothing."""
+    vorher = _gespeichert()
+    with pytest.raises(ImportFehler) as pruefung:
+        kennzahlen_pruefen(inhalt=inhalt, dateiname=datei, ebene=Ebene.UNTERBEZIRK)
+    with pytest.raises(ImportFehler) as einfuhr:
+        kennzahlen_importieren(inhalt=inhalt, dateiname=datei, ebene=Ebene.UNTERBEZIRK)
+    assert einfuhr.value.fehler == pruefung.value.fehler
+    assert _gespeichert() == vorher
+    return pruefung.value.fehler
+
+
+def test_offenes_anfuehrungszeichen_meldet_zeile_und_spalte(unterbezirke):
+    inhalt = 'Gebiet;Indikator;Jahr;Wert\n691;ew_gesamt;2020;1.000\n692;ew_gesamt;2020;"400\n701;ew_gesamt;2020;600\n'
+
+    assert _scheitert(inhalt.encode()) == [
+        '„x.csv“, Zeile 3, Spalte D: Ein Anführungszeichen („"“) am Anfang eines Feldes wird bis zum Ende der Datei '
+        'nicht geschlossen. Bitte entfernen Sie es oder schließen Sie das Feld mit einem zweiten „"“.'
+    ]
+
+
+def test_feld_ueber_der_csv_grenze_meldet_zeile_und_spalte(unterbezirke):
+    inhalt = "Gebiet;Indikator;Jahr;Wert\n691;" + "x" * 131_073 + ";2020;1\n"
+
+    assert _scheitert(inhalt.encode()) == [
+        "„x.csv“, Zeile 2, Spalte B: Das Feld ist länger als 131.072 Zeichen; so lange Werte werden nicht gelesen."
+    ]
+
+
+def test_zahl_mit_140_tausendergruppen_wird_abgelehnt(unterbezirke):
+    riesig = "1" + ".000" * 140
+    inhalt = f"Gebiet;Indikator;Jahr;Wert\n691;ew_gesamt;2020;{riesig}\n"
+
+    assert _scheitert(inhalt.encode()) == [
+        "„x.csv“, Zeile 2, Spalte D „Wert“: „1.000.000.000.000.000.000.000.…“ ist zu groß, um eine Zahl eines "
+        "Gebiets zu sein."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("zeile", "meldung"),
+    [
+        ("691;ew_gesamt;2020;12,5", "Eine Anzahl (Personen) ist eine ganze Zahl. Gelesen: 12,5"),
+        ("691;ew_gesamt;2020;100.000.001",
+         "Eine Anzahl über 100.000.000 ist für ein Gebiet nicht möglich. Gelesen: 100.000.001"),
+        ("691;anteil_80plus;2020;100,5", "Ein Anteil kann nicht über 100 liegen (%). Gelesen: 100,5"),
+        ("691;quote_grusi_65plus;2020;1.000,1",
+         "Ein Anteil kann nicht über 1000 liegen (je 1.000 Ew. 65+). Gelesen: 1000,1"),
+    ],
+)  # fmt: skip
+def test_unmoegliche_werte_je_indikator_werden_abgelehnt(unterbezirke, zeile, meldung):
+    fehler = _scheitert(f"Gebiet;Indikator;Jahr;Wert\n{zeile}\n".encode())
+
+    assert fehler == [f"„x.csv“, Zeile 2, Spalte D „Wert“: {meldung}"]
+
+
+@pytest.mark.parametrize("wert", ["inf", "nan", "Infinity", "1e999", "-0x10"])
+def test_nicht_endliche_werte_sind_keine_zahl(unterbezirke, wert):
+    fehler = _scheitert(f"Gebiet;Indikator;Jahr;Wert\n691;ew_gesamt;2020;{wert}\n".encode())
+
+    assert fehler == [
+        f"„x.csv“, Zeile 2, Spalte D „Wert“: „{wert}“ ist keine Zahl. "
+        "Erwartet wird z. B. 1.234 oder 12,5 (Dezimalkomma)."
+    ]
+
+
+@pytest.mark.parametrize("kodierung", ["utf-16", "utf-16-be"])
+def test_utf16_mit_bom_wird_gelesen(unterbezirke, kodierung):
+    text = _inhalt("lang_utf8.csv").decode("utf-8")
+    inhalt = text.encode(kodierung) if kodierung == "utf-16" else b"\xfe\xff" + text.encode(kodierung)
+
+    ergebnis = kennzahlen_importieren(inhalt=inhalt, dateiname="unicode.csv", ebene=Ebene.UNTERBEZIRK)
+
+    assert (ergebnis.kodierung, ergebnis.layout, ergebnis.neu) == ("UTF-16 mit BOM", "lang", 6)
+    assert _gespeichert() == LANG_ERWARTET
+
+
+def test_utf16_ohne_bom_wird_mit_hinweis_abgelehnt(unterbezirke):
+    inhalt = _inhalt("lang_utf8.csv").decode("utf-8").encode("utf-16-le")
+
+    assert _scheitert(inhalt, "unicode.csv") == [
+        "„unicode.csv“: Die Datei enthält Nullbytes, ist also UTF-16 ohne Byte-Order-Mark oder keine Textdatei. "
+        "UTF-16 ohne BOM wird nicht unterstützt; bitte als UTF-8 speichern."
+    ]
+
+
+def test_upload_mit_offenem_anfuehrungszeichen_zeigt_fehler_statt_500(client_projektteam, unterbezirke):
+    inhalt = b'Gebiet;Indikator;Jahr;Wert\n691;ew_gesamt;2020;"1.000\n'
+    datei = SimpleUploadedFile("kaputt.csv", inhalt, content_type="text/csv")
+
+    antwort = client_projektteam.post(reverse("quartiere:kennzahlen_import"), {"datei": datei, "ebene": "unterbezirk"})
+
+    assert antwort.status_code == 200
+    assert "„kaputt.csv“, Zeile 2, Spalte D: Ein Anführungszeichen" in antwort.content.decode()
+    assert Kennzahl.objects.count() == 0
+
+
+def test_upload_riesiger_zahl_zeigt_fehler_statt_fehlerfrei(client_projektteam, unterbezirke):
+    inhalt = ("Gebiet;Indikator;Jahr;Wert\n691;ew_gesamt;2020;1" + ".000" * 140 + "\n").encode()
+    datei = SimpleUploadedFile("riesig.csv", inhalt, content_type="text/csv")
+
+    antwort = client_projektteam.post(reverse("quartiere:kennzahlen_import"), {"datei": datei, "ebene": "unterbezirk"})
+
+    assert antwort.status_code == 200
+    assert "ist zu groß, um eine Zahl eines Gebiets zu sein" in antwort.content.decode()
+    assert "kennzahlen_import" not in client_projektteam.session
