@@ -16,8 +16,11 @@
       style: function (feature) {
         return { color: "#333333", weight: 1, fillColor: feature.properties.farbe, fillOpacity: 0.85 };
       },
+      // Leaflet puts a string into innerHTML: names reach the tooltip and popup only as text nodes.
       onEachFeature: function (feature, layer) {
-        layer.bindTooltip(text(feature), { sticky: true });
+        var tooltip = document.createElement("span");
+        tooltip.textContent = text(feature);
+        layer.bindTooltip(tooltip, { sticky: true });
         var el = document.createElement("div");
         el.textContent = text(feature);
         layer.bindPopup(el);

@@ -25,6 +25,13 @@
     return el;
   }
 
+  // Leaflet's layer control puts a name into innerHTML: category names are escaped first.
+  function escapeHtml(text) {
+    var el = document.createElement("span");
+    el.textContent = text;
+    return el.innerHTML;
+  }
+
   function infrastrukturkarte(map) {
     var daten = JSON.parse(document.getElementById("infrastruktur-karte-daten").textContent);
     var kategorien = {};
@@ -46,7 +53,7 @@
         style: { color: k.farbwert, weight: 1.5, dashArray: "4 4", fillColor: k.farbwert, fillOpacity: 0.18 },
         interactive: false,
       });
-      kontrolle.addOverlay(puffer, "Radius " + k.radius_m + " m: " + k.name);
+      kontrolle.addOverlay(puffer, escapeHtml("Radius " + k.radius_m + " m: " + k.name));
       if (k.puffer_sichtbar) puffer.addTo(map);
     });
     var marker = L.layerGroup();

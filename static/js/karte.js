@@ -21,19 +21,30 @@
     return text;
   }
 
+  // Leaflet puts a string given to a tooltip, popup or layer control into innerHTML: names from the
+  // database reach it only as text nodes (an element built here) or escaped.
+  function textElement(tag, text) {
+    var el = document.createElement(tag);
+    el.textContent = text;
+    return el;
+  }
+
+  function escapeHtml(text) {
+    return textElement("span", text).innerHTML;
+  }
+
   function popup(feature, layer) {
     var el = document.createElement("div");
     var p = feature.properties || {};
     if (p.url) {
-      var a = document.createElement("a");
+      var a = textElement("a", beschriftung(feature));
       a.href = p.url;
-      a.textContent = beschriftung(feature);
       el.appendChild(a);
     } else {
       el.textContent = beschriftung(feature);
     }
     layer.bindPopup(el);
-    layer.bindTooltip(beschriftung(feature), { sticky: true });
+    layer.bindTooltip(textElement("span", beschriftung(feature)), { sticky: true });
   }
 
   function ladeEbene(ebene, ziel) {
@@ -54,7 +65,7 @@
     var grenzen = L.latLngBounds([]);
     var geladen = ebenen.map(function (ebene) {
       var layer = L.geoJSON(null, { style: STILE[ebene.schluessel], onEachFeature: popup });
-      kontrolle.addOverlay(layer, ebene.name);
+      kontrolle.addOverlay(layer, escapeHtml(ebene.name));
       if (ebene.schluessel !== "unterbezirke") layer.addTo(map);
       return ladeEbene(ebene, layer).then(function (l) {
         if (ebene.schluessel === "stadtbezirke" && l.getLayers().length) grenzen.extend(l.getBounds());
