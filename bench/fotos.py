@@ -133,7 +133,7 @@ if __name__ == "__main__":
     from django.test import Client
 
     call_command("migrate", verbosity=0)
-    call_command("demo_daten", stdout=io.StringIO())
+    call_command("demo_daten", ausdruecklich=True, stdout=io.StringIO())  # a local bench database
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(get_user_model().objects.get(username="projektteam"))
     fotos_messen(client)

@@ -50,7 +50,13 @@ class FotoHochladenView(BegehungBezugMixin, FormView):
         return {"befund": befund} if befund and befund.isdigit() else {}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(begehung=self.get_begehung(), quartier=self.get_begehung().quartier, **kwargs)
+        return super().get_context_data(
+            begehung=self.get_begehung(),
+            quartier=self.get_begehung().quartier,
+            max_anzahl=settings.DWK_FOTO_MAX_ANZAHL,
+            max_megapixel=settings.DWK_FOTO_MAX_PIXEL_JE_UPLOAD // 1_000_000,
+            **kwargs,
+        )
 
     def form_valid(self, form):
         """A small upload is processed here and now; a large one (more than ``DWK_FOTO_SOFORT_MAX_PIXEL``

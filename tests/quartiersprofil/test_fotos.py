@@ -343,6 +343,14 @@ def test_fotos_hochladen_zu_viele_pixel_je_upload_werden_abgelehnt(medien, setti
     assert (Foto.objects.count(), _gespeicherte_dateien(medien)) == (0, [])
 
 
+def test_foto_hochladen_seite_nennt_grenzen(client_projektteam):
+    begehung = BegehungFactory()
+
+    inhalt = client_projektteam.get(reverse("quartiersprofil:foto_hochladen", args=[begehung.pk])).content.decode()
+
+    assert "Höchstens 30 Fotos auf einmal, zusammen höchstens 400 Megapixel." in inhalt
+
+
 def test_foto_hochladen_view_zu_viele_fotos_nennt_grenze(client_projektteam, medien, settings):
     settings.DWK_FOTO_MAX_ANZAHL = 2
     begehung = BegehungFactory()
