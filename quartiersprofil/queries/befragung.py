@@ -2,8 +2,9 @@
 
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 
-from quartiere.models import Handlungsfeld, Quartier
+from quartiere.models import Handlungsfeld, Infrastruktur, Quartier
 
 from ..models import Antwort, Befragung, Frage
 
@@ -51,3 +52,13 @@ def befragung_auswertung(*, befragung: Befragung, quartier: Quartier) -> list[di
             }
         )
     return felder
+
+
+def vorhandene_antworten(
+    *, fragen: Iterable[Frage], quartier: Quartier, seniorenbuero: Infrastruktur
+) -> dict[int, Antwort]:
+    """The answers already entered from one senior office for one quarter to ``fragen``, by question id."""
+    return {
+        a.frage_id: a
+        for a in Antwort.objects.filter(frage__in=list(fragen), quartier=quartier, seniorenbuero=seniorenbuero)
+    }

@@ -133,3 +133,23 @@ def profil_verlauf(*, quartier: Quartier, anzahl: int = 300) -> list[dict]:
         )
     eintraege.sort(key=lambda e: e["zeit"], reverse=True)
     return eintraege[:anzahl]
+
+
+def lesbare_fassungen(*, quartier: Quartier, user: AbstractBaseUser) -> list[Profilfassung]:
+    """The versions of ``quartier``'s profile ``user`` may read, newest first. One query."""
+    return list(quartier.profilfassungen.filter(status__in=sichtbare_profilstatus(user)).order_by("-nummer"))
+
+
+def profil_abschnitte(*, fassung: Profilfassung, user: AbstractBaseUser) -> list[ProfilAbschnitt]:
+    """The sections of ``fassung`` as the profile page shows them: every kind of evidence
+    prefetched, indicator values and coverage attached (``belege_mit_werten``), and the quarter's
+    measures that are not discarded (``massnahmen_liste``) per section. A constant number of queries."""
+    quartier = fassung.quartier
+    abschnitte = list(abschnitte_mit_belegen(fassung))
+    belege_mit_werten(quartier=quartier, abschnitte=abschnitte, user=user)
+    massnahmen = {}
+    for massnahme in quartier.massnahmen.exclude(status=MassnahmeStatus.VERWORFEN):
+        massnahmen.setdefault(massnahme.handlungsfeld_id, []).append(massnahme)
+    for abschnitt in abschnitte:
+        abschnitt.massnahmen_liste = massnahmen.get(abschnitt.handlungsfeld_id, [])
+    return abschnitte

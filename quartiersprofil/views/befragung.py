@@ -23,8 +23,8 @@ from ..forms.begehungen import (
     EingangForm,
     FrageFormSet,
 )
-from ..models import Antwort, Befragung, Frage
-from ..queries.befragung import befragung_auswertung
+from ..models import Befragung, Frage
+from ..queries.befragung import befragung_auswertung, vorhandene_antworten
 from ..services.befragung import (
     antworten_erfassen,
     befragung_speichern,
@@ -131,12 +131,9 @@ class AntwortenErfassenView(Geschuetzt, TemplateView):
         return list(fragen)
 
     def _formset(self, gewaehlt, fragen, daten=None):
-        vorhanden = {
-            a.frage_id: a
-            for a in Antwort.objects.filter(
-                frage__in=fragen, quartier=gewaehlt["quartier"], seniorenbuero=gewaehlt["seniorenbuero"]
-            )
-        }
+        vorhanden = vorhandene_antworten(
+            fragen=fragen, quartier=gewaehlt["quartier"], seniorenbuero=gewaehlt["seniorenbuero"]
+        )
         initial = [
             {"bewertung": vorhanden[f.pk].bewertung, "text": vorhanden[f.pk].text} if f.pk in vorhanden else {}
             for f in fragen

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,21 +23,11 @@ from ..models import (
     MassnahmeMeilenstein,
     MassnahmeStatus,
 )
+from ..queries.massnahmen import EXPORT_KOPF, massnahmen_liste, massnahmen_nach_status, massnahmen_zeilen
 from ..services import massnahmen as massnahmen_dienste
 from .basis import FormularMixin, QuartierBezugMixin, zurueck_url
 
 # --- Measures ----------------------------------------------------------------------------------
-
-
-def _massnahmen():
-    return (
-        Massnahme.objects.select_related("handlungsfeld", "quartier")
-        .annotate(
-            anzahl_meilensteine=Count("meilensteine"),
-            erreichte_meilensteine=Count("meilensteine", filter=Q(meilensteine__erreicht_am__isnull=False)),
-        )
-        .order_by("handlungsfeld__reihenfolge", "titel")
-    )
 
 
 class MassnahmeBoardView(QuartierBezugMixin, TemplateView):
@@ -50,14 +39,12 @@ class MassnahmeBoardView(QuartierBezugMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         darf = self.request.user.has_perm("quartiersprofil.change_massnahme")
-        spalten = {s: [] for s in MassnahmeStatus}
-        for massnahme in _massnahmen().filter(quartier=self.get_quartier()):
-            if darf:
-                massnahme.status_form = MassnahmeStatusForm(massnahme=massnahme)
-            spalten[MassnahmeStatus(massnahme.status)].append(massnahme)
-        return super().get_context_data(
-            spalten=[(s, spalten[s]) for s in MassnahmeStatus], darf_bearbeiten=darf, **kwargs
-        )
+        spalten = massnahmen_nach_status(quartier=self.get_quartier())
+        if darf:
+            for _status, massnahmen in spalten:
+                for massnahme in massnahmen:
+                    massnahme.status_form = MassnahmeStatusForm(massnahme=massnahme)
+        return super().get_context_data(spalten=spalten, darf_bearbeiten=darf, **kwargs)
 
 
 class MassnahmeListView(Geschuetzt, ListView):
@@ -68,52 +55,16 @@ class MassnahmeListView(Geschuetzt, ListView):
     context_object_name = "massnahmen"
 
     def get_queryset(self):
-        qs = (
-            _massnahmen()
-            .filter(quartier__in=Quartier.objects.sichtbar_fuer(self.request.user))
-            .order_by("quartier__name", "handlungsfeld__reihenfolge", "titel")
-        )
         self.filter = {k: self.request.GET.get(k, "") for k in ("status", "handlungsfeld", "quartier")}
-        if self.filter["status"] in MassnahmeStatus.values:
-            qs = qs.filter(status=self.filter["status"])
-        if self.filter["handlungsfeld"]:
-            qs = qs.filter(handlungsfeld__slug=self.filter["handlungsfeld"])
-        if self.filter["quartier"]:
-            qs = qs.filter(quartier__slug=self.filter["quartier"])
-        return qs
+        return massnahmen_liste(user=self.request.user, **self.filter)
 
     def get(self, request, *args, **kwargs):
         format_ = request.GET.get("format")
         if format_ in ("csv", "xlsx"):
-            kopf = [
-                "Quartier",
-                "Handlungsfeld",
-                "Titel",
-                "Status",
-                "Grund",
-                "Priorität",
-                "verantwortlich",
-                "Kosten (€)",
-            ]
-            kopf += ["Herkunft", "Fortschritt (%)", "Meilensteine erreicht", "Meilensteine"]
-            zeilen = (
-                [
-                    m.quartier.name,
-                    m.handlungsfeld.name,
-                    m.titel,
-                    m.get_status_display(),
-                    m.verworfen_grund,
-                    m.get_prioritaet_display(),
-                    m.verantwortlich,
-                    float(m.kosten_schaetzung) if m.kosten_schaetzung is not None else None,
-                    m.get_herkunft_display(),
-                    m.fortschritt,
-                    m.erreichte_meilensteine,
-                    m.anzahl_meilensteine,
-                ]
-                for m in self.get_queryset()
+            zeilen = massnahmen_zeilen(self.get_queryset())
+            return export_antwort(
+                format=format_, dateiname="massnahmen", kopf=EXPORT_KOPF, zeilen=zeilen, titel="Maßnahmen"
             )
-            return export_antwort(format=format_, dateiname="massnahmen", kopf=kopf, zeilen=zeilen, titel="Maßnahmen")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, UpdateView, View
 
 from ..forms.profil import AbschnittForm
-from ..models import BELEG_FELDER, MassnahmeStatus, ProfilAbschnitt, Profilfassung, ProfilStatus
-from ..queries.profil import abschnitte_mit_belegen, belege_mit_werten, profil_verlauf
-from ..rules import sichtbare_profilstatus
+from ..models import BELEG_FELDER, ProfilAbschnitt, Profilfassung, ProfilStatus
+from ..queries.profil import lesbare_fassungen, profil_abschnitte, profil_verlauf
 from ..services import profil as profil_dienste
 from .basis import FormularMixin, QuartierBezugMixin
 
@@ -24,27 +23,17 @@ class ProfilView(QuartierBezugMixin, TemplateView):
     template_name = "quartiersprofil/profil_detail.html"
 
     def get_context_data(self, **kwargs):
-        quartier = self.get_quartier()
-        fassungen = list(
-            quartier.profilfassungen.filter(status__in=sichtbare_profilstatus(self.request.user)).order_by("-nummer")
-        )
+        fassungen = lesbare_fassungen(quartier=self.get_quartier(), user=self.request.user)
         if "nummer" in self.kwargs:
             fassung = next((f for f in fassungen if f.nummer == self.kwargs["nummer"]), None)
             if fassung is None:
                 raise Http404(_("Diese Fassung gibt es nicht oder Sie dürfen sie nicht sehen."))
         else:
             fassung = fassungen[0] if fassungen else None
-        abschnitte = list(abschnitte_mit_belegen(fassung)) if fassung else []
-        belege_mit_werten(quartier=quartier, abschnitte=abschnitte, user=self.request.user)
-        massnahmen = {}
-        for massnahme in quartier.massnahmen.exclude(status=MassnahmeStatus.VERWORFEN):
-            massnahmen.setdefault(massnahme.handlungsfeld_id, []).append(massnahme)
-        for abschnitt in abschnitte:
-            abschnitt.massnahmen_liste = massnahmen.get(abschnitt.handlungsfeld_id, [])
         return super().get_context_data(
             fassung=fassung,
             fassungen=fassungen,
-            abschnitte=abschnitte,
+            abschnitte=profil_abschnitte(fassung=fassung, user=self.request.user) if fassung else [],
             hat_arbeitsstand=any(f.status != ProfilStatus.FREIGEGEBEN for f in fassungen),
             **kwargs,
         )

@@ -238,7 +238,7 @@ def test_profilseite_abfragen_unabhaengig_von_den_belegen(client_projektteam, dj
     url = reverse("quartiersprofil:profil", kwargs={"slug": quartier.slug})
     client_projektteam.get(url)  # warm caches (content types, Handlungsfeld colours)
 
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(21):
         assert client_projektteam.get(url).status_code == 200
 
 
