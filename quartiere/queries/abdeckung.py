@@ -27,9 +27,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.gis.db.models.functions import Distance, Transform
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry, MultiPoint
 from django.db import connection
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
@@ -218,3 +220,21 @@ def _geojson(geometrie: GEOSGeometry) -> str:
 
     daten["coordinates"] = runden(daten["coordinates"])
     return json.dumps(daten)
+
+
+def einrichtungen_in_reichweite(
+    *, quartier: Quartier, kategorien: Iterable[InfrastrukturKategorie]
+) -> list[Infrastruktur]:
+    """The facilities of ``kategorien`` within their category's radius of ``quartier`` (inside it or at
+    most ``radius_m`` outside its boundary, EPSG:25832), each with ``distanz``; ordered by field of
+    action, category and distance. 1 query."""
+    grenze = metrisch(quartier.grenze)
+    return list(
+        Infrastruktur.objects.filter(kategorie__in=list(kategorien))
+        .select_related("kategorie__handlungsfeld")
+        .annotate(distanz=Distance(Transform("punkt", METRISCHES_SRID), grenze))
+        .filter(distanz__lte=F("kategorie__radius_m"))
+        .order_by(
+            "kategorie__handlungsfeld__reihenfolge", "kategorie__reihenfolge", "kategorie__name", "distanz", "name"
+        )
+    )

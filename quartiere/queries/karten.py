@@ -14,7 +14,7 @@ from django.contrib.gis.db.models.functions import AsGeoJSON, GeoFunc, Transform
 from django.db.models import Expression, FloatField, Value
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Ebene, Indikator, Quartier, Stadtbezirk, StatistischerBezirk, Unterbezirk
+from ..models import Ebene, Indikator, Quartier, QuartierUnterbezirk, Stadtbezirk, StatistischerBezirk, Unterbezirk
 from .analyse import kennzahl_tabelle
 from .gebiete import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, feature_collection
 from .geheimhaltung import ist_verborgen, wert_export, wert_text
@@ -228,3 +228,18 @@ def referenzquartiere_umrisse() -> list[dict]:
     """The reference quarters' outlines for a choropleth (name, URL, simplified GeoJSON). 1 query."""
     quartiere = Quartier.objects.referenzquartiere().annotate(geojson=vereinfachtes_geojson("grenze", VEREINFACHUNG_M))
     return [{"name": q.name, "url": q.get_absolute_url(), "geometrie": q.geojson} for q in quartiere]
+
+
+def quartier_karte(*, quartier: Quartier, abdeckungen: Iterable[QuartierUnterbezirk]) -> dict:
+    """The data of a quarter's own map: its outline (``quartier.geojson``, annotated by the caller)
+    and the Unterbezirke it covers, simplified for a close-up (2 m). 1 query."""
+    toleranz = KARTENEBENEN["quartiere"][2]
+    unterbezirke = (
+        Unterbezirk.objects.filter(pk__in=[a.unterbezirk_id for a in abdeckungen])
+        .annotate(geojson=vereinfachtes_geojson("geometrie", toleranz))
+        .order_by("code")
+    )
+    return {
+        "quartier": {"name": quartier.name, "geometrie": quartier.geojson},
+        "unterbezirke": [{"name": f"{u.code} {u.name}", "geometrie": u.geojson} for u in unterbezirke],
+    }

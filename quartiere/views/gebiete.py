@@ -11,8 +11,8 @@ from dwk.text import ImportFehler
 from dwk.views import FormularMixin
 
 from ..forms import GebieteImportForm, QuartierForm
-from ..models import Quartier, QuartierUnterbezirk, Unterbezirk
-from ..queries import flaeche_km2, schwerpunkt
+from ..models import Quartier, QuartierUnterbezirk
+from ..queries import flaeche_km2, karten, schwerpunkt
 from ..services import hochgeladene_gebiete_importieren, quartier_speichern
 
 
@@ -41,11 +41,7 @@ class QuartierDetailView(Geschuetzt, DetailView):
         quartier = self.object
         punkt = schwerpunkt(quartier.grenze)
         abdeckungen = list(quartier.abdeckungen.all())
-        unterbezirke = Unterbezirk.objects.filter(pk__in=[a.unterbezirk_id for a in abdeckungen]).mit_geojson()
-        karte = {
-            "quartier": {"name": quartier.name, "geometrie": quartier.geojson},
-            "unterbezirke": [{"name": f"{u.code} {u.name}", "geometrie": u.geojson} for u in unterbezirke],
-        }
+        karte = karten.quartier_karte(quartier=quartier, abdeckungen=abdeckungen)
         letzte_aenderungen = quartier.history.select_related("history_user").order_by("-history_date")[:5]
         return super().get_context_data(
             flaeche_km2=flaeche_km2(quartier.grenze),

@@ -3,8 +3,7 @@
 import json
 
 from django.contrib import messages
-from django.contrib.gis.db.models.functions import AsGeoJSON, Distance, Transform
-from django.db.models import F
+from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
@@ -18,8 +17,8 @@ from dwk.views import FormularMixin
 
 from ..forms import InfrastrukturFilterForm, InfrastrukturForm, InfrastrukturImportForm, InfrastrukturKategorieForm
 from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
-from ..queries import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, feature_collection, metrisch
-from ..queries.abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen, luecken
+from ..queries import GEOJSON_NACHKOMMASTELLEN, feature_collection
+from ..queries.abdeckung import LUECKE_MINDESTANTEIL, einrichtungen_in_reichweite, erreichbarkeit_berechnen, luecken
 from ..services import (
     hochgeladene_infrastruktur_importieren,
     infrastruktur_kategorie_speichern,
@@ -366,17 +365,7 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
         )
 
     def einrichtungen_in_reichweite(self):
-        """The facilities of the chosen categories within their radius of the quarter (EPSG:25832)."""
-        grenze = metrisch(self.object.grenze)
-        return list(
-            Infrastruktur.objects.filter(kategorie__in=self.kategorien)
-            .select_related("kategorie__handlungsfeld")
-            .annotate(distanz=Distance(Transform("punkt", METRISCHES_SRID), grenze))
-            .filter(distanz__lte=F("kategorie__radius_m"))
-            .order_by(
-                "kategorie__handlungsfeld__reihenfolge", "kategorie__reihenfolge", "kategorie__name", "distanz", "name"
-            )
-        )
+        return einrichtungen_in_reichweite(quartier=self.object, kategorien=self.kategorien)
 
     def geojson(self):
         quartier = self.object
