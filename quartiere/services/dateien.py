@@ -85,7 +85,22 @@ def zip_entpacken(*, zip_pfad: Path, ziel: Path, dateiname: str) -> Path:
                 continue
             if PurePosixPath(name).suffix.lower() in SHAPEFILE_TEILE:
                 eintraege.append((eintrag, name))
-        if len(archiv.infolist()) > ZIP_MAX_EINTRAEGE or sum(e.file_size for e, _n in eintraege) > grenze:
+        if len(archiv.infolist()) > ZIP_MAX_EINTRAEGE:
+            raise ImportFehler(
+                [
+                    _(
+                        "„%(datei)s“: Das ZIP-Archiv enthält %(anzahl)s Einträge; erlaubt sind höchstens %(max)d. Ein "
+                        "Shapefile besteht aus vier oder fünf Dateien (.shp, .shx, .dbf, .prj, .cpg); bitte packen "
+                        "Sie nur diese ins Archiv."
+                    )
+                    % {
+                        "datei": dateiname,
+                        "anzahl": f"{len(archiv.infolist()):,}".replace(",", "."),
+                        "max": ZIP_MAX_EINTRAEGE,
+                    }
+                ]
+            )
+        if sum(e.file_size for e, _n in eintraege) > grenze:
             raise ImportFehler([datei_zu_gross(dateiname)])
         shapefiles = [name for _e, name in eintraege if name.lower().endswith(".shp")]
         if len(shapefiles) != 1:

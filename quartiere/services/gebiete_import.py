@@ -6,15 +6,13 @@ reprojected to EPSG:4326, repaired if it is invalid, and rows are upserted by co
 All features are checked first; only a file without a single error is written.
 """
 
-import math
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
 from django.contrib.gis.gdal import CoordTransform, GDALException, SpatialReference
-from django.contrib.gis.gdal.feature import Feature
 from django.contrib.gis.gdal.layer import Layer
-from django.contrib.gis.geos import GEOSException, MultiPolygon
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -23,9 +21,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from dwk.text import ImportFehler
 
-from ..geometrie import GeometrieFehler, als_multipolygon
+from ..geometrie import GeometrieFehler, flaeche_aus_merkmal
 from ..models import Gebiet, Kommune, Stadtbezirk, StatistischerBezirk, Unterbezirk
-from .dateien import TREIBER, datenquelle_oeffnen, feldtext, upload_ablegen, zip_entpacken
+from .dateien import TREIBER, datei_zu_gross, datenquelle_oeffnen, feldtext, upload_ablegen, zip_entpacken
 from .gebiete import quartiere_neu_ableiten
 
 ZIP_ENDUNG = ".zip"
@@ -145,6 +143,8 @@ def gebiete_importieren(
         raise ImportFehler(fehler)
     if not str(pfad).startswith("/vsi") and not pfad.is_file():
         raise ImportFehler([_("Die Datei „%(datei)s“ gibt es nicht.") % {"datei": dateiname}])
+    if not str(pfad).startswith("/vsi") and pfad.stat().st_size > settings.DWK_GEBIETE_UPLOAD_MAX_BYTES:
+        raise ImportFehler([datei_zu_gross(dateiname)])
     angaben = {"ebene": ebene, "code_feld": code_feld, "name_feld": name_feld, "parent_feld": parent_feld}
     if pfad.suffix.lower() == ZIP_ENDUNG:
         with tempfile.TemporaryDirectory(prefix="dwk-gebiete-") as verzeichnis:
@@ -242,7 +242,9 @@ def _importieren(
                 merkmal_fehler.append(_feld_meldung(ort, parent_feld, meldung))
 
         try:
-            geometrie, repariert = _geometrie(merkmal, transformation)
+            geometrie, repariert = flaeche_aus_merkmal(
+                merkmal, transformation, max_stuetzpunkte=settings.DWK_GEBIETE_MAX_STUETZPUNKTE
+            )
         except GeometrieFehler as fehler_geometrie:
             merkmal_fehler.append(_feld_meldung(ort, _("Geometrie"), str(fehler_geometrie)))
             geometrie = None
@@ -382,42 +384,6 @@ def _transformation(layer: Layer, dateiname: str, fehler: list, *, ist_shapefile
             % {"datei": dateiname, "system": quellsystem.name}
         )
         return None
-
-
-def _geometrie(merkmal: Feature, transformation: CoordTransform | None) -> tuple[MultiPolygon, bool]:
-    """The feature's geometry as a valid MultiPolygon in EPSG:4326, and whether it had to be repaired."""
-    try:
-        geometrie = merkmal.geom
-    except GDALException:
-        raise GeometrieFehler(_("Das Merkmal hat keine Geometrie.")) from None
-    if geometrie.empty:
-        raise GeometrieFehler(_("Die Geometrie ist leer."))
-    geometrie.set_3d(False)
-    geometrie.set_measured(False)
-    ausserhalb = GeometrieFehler(
-        _("Koordinaten außerhalb des gültigen Bereichs – ist das Koordinatensystem richtig angegeben?")
-    )
-    if transformation is None:
-        raise GeometrieFehler(_("Die Geometrie lässt sich nicht umrechnen."))
-    try:
-        geometrie.transform(transformation)
-    except GDALException:
-        raise ausserhalb from None
-    xmin, ymin, xmax, ymax = geometrie.extent
-    if not all(math.isfinite(wert) for wert in (xmin, ymin, xmax, ymax)):
-        raise ausserhalb
-    if xmin < -180 or xmax > 180 or ymin < -90 or ymax > 90:
-        raise ausserhalb
-    try:
-        geos = geometrie.geos
-    except GEOSException:
-        raise GeometrieFehler(
-            _("Der Geometrietyp %(typ)s wird nicht unterstützt; erwartet wird ein Polygon oder MultiPolygon.")
-            % {"typ": geometrie.geom_name}
-        ) from None
-    geos.srid = ZIELSYSTEM
-    repariert = not geos.valid
-    return als_multipolygon(geos), repariert
 
 
 def _merkmal(nummer: int, code: str) -> str:

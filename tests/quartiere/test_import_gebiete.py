@@ -767,3 +767,96 @@ def test_upload_verweigert_crs_verweis_und_fragt_nichts_ab(client_projektteam, b
     assert antwort.context["import_fehler"] == [crs_meldung("verweis.geojson", "link")]
     assert lauscher.empfangen == []
     assert schnappschuss() == vorher
+
+
+# --- files that would exhaust the server (issue 9 #7) ---------------------------------------------------------
+
+
+def test_import_flaeche_mit_einer_million_stuetzpunkten_scheitert(bestand, tmp_path):
+    """Refused before GEOS sees it: the vertices are counted on GDAL's geometry (default limit 100,000)."""
+    import math
+
+    anzahl = 1_000_000
+    ring = [
+        [
+            round(7.45 + 0.01 * math.cos(2 * math.pi * i / anzahl), 7),
+            round(51.5 + 0.01 * math.sin(2 * math.pi * i / anzahl), 7),
+        ]
+        for i in range(anzahl)
+    ]
+    ring.append(ring[0])
+    datei = tmp_path / "riesig.geojson"
+    daten = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"code": "01", "name": "Innenstadt"},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            },
+            {
+                "type": "Feature",
+                "properties": {"code": "02", "name": "Hörde"},
+                "geometry": json.loads(quadrat(3, 3).json),
+            },
+        ],
+    }
+    datei.write_text(json.dumps(daten, separators=(",", ":")), encoding="utf-8")
+
+    fehler = import_scheitert(pfad=datei, ebene="stadtbezirk", code_feld="code", name_feld="name")
+
+    assert fehler == [
+        "„riesig.geojson“, Merkmal 1 (Code 01), Feld „Geometrie“: Die Fläche hat 1.000.001 Stützpunkte; erlaubt "
+        "sind höchstens 100.000 je Gebiet. Bitte vereinfachen Sie die Geometrie (z. B. in QGIS mit „Vereinfachen“)."
+    ]
+
+
+def test_import_grenze_der_stuetzpunkte_gilt_je_gebiet_und_jedem_format(bestand, settings):
+    settings.DWK_GEBIETE_MAX_STUETZPUNKTE = 4  # the fixtures' rectangles have 5 (the first repeated at the end)
+
+    for datei in ("stadtbezirke.geojson", "stadtbezirke.kml", "stadtbezirke_3035.gpkg", "stadtbezirke_25832.zip"):
+        name_feld = "Name" if datei.endswith(".kml") else "name"
+        fehler = import_scheitert(pfad=GEBIETE / datei, ebene="stadtbezirk", code_feld="code", name_feld=name_feld)
+
+        assert len(fehler) == 3
+        assert fehler[0].startswith(f"„{datei}“, Merkmal 1 (Code 01), Feld „Geometrie“: Die Fläche hat 5 Stützpunkte")
+
+
+def test_import_zip_mit_5000_eintraegen_nennt_den_grund(bestand, tmp_path):
+    archiv = tmp_path / "viele.zip"
+    with zipfile.ZipFile(archiv, "w", compression=zipfile.ZIP_DEFLATED) as zip_datei:
+        for datei in ("stadtbezirke_25832.shp", "stadtbezirke_25832.shx", "stadtbezirke_25832.dbf"):
+            zip_datei.write(GEBIETE / datei, datei)
+        for nummer in range(4997):
+            zip_datei.writestr(f"{nummer}", "")
+    assert archiv.stat().st_size < 500_000
+
+    fehler = import_scheitert(pfad=archiv, ebene="stadtbezirk", code_feld="code", name_feld="name")
+
+    assert fehler == [
+        "„viele.zip“: Das ZIP-Archiv enthält 5.000 Einträge; erlaubt sind höchstens 100. Ein Shapefile besteht aus "
+        "vier oder fünf Dateien (.shp, .shx, .dbf, .prj, .cpg); bitte packen Sie nur diese ins Archiv."
+    ]
+
+
+def test_befehl_verweigert_datei_ueber_der_groessengrenze(bestand, settings):
+    settings.DWK_GEBIETE_UPLOAD_MAX_BYTES = 500
+    vorher = schnappschuss()
+
+    with pytest.raises(CommandError) as fehler:
+        call_command(
+            "import_gebiete",
+            str(GEBIETE / "stadtbezirke.geojson"),
+            "--ebene",
+            "stadtbezirk",
+            "--code-feld",
+            "code",
+            "--name-feld",
+            "name",
+        )
+
+    assert str(fehler.value) == (
+        "Der Import wurde abgebrochen, nichts wurde geändert:\n"
+        "- „stadtbezirke.geojson“: Die Datei ist zu groß; erlaubt sind höchstens 500\xa0Bytes."
+    )
+    assert schnappschuss() == vorher
