@@ -6,7 +6,8 @@ sizes close to Dortmund's own (36,000 to 59,000 each). Within a Stadtbezirk ever
 draws a weight from its own seeded random generator (seed + code), so the same code gives the
 same values on every run and every machine; about one in twenty is small (a port, an
 industrial area), so that the confidentiality rule (``DWK_MIN_FALLZAHL``) shows, and a few
-statistische Bezirke at the city's edge are villages (Menglinghausen among them).
+statistische Bezirke are small (``KLEINE_BEZIRKE``), so that the reference quarters have a few
+thousand residents each (Menglinghausen about 4,600, the others 7,000 to 9,000).
 
 The demo lives in autumn 2017 (``DWK_HEUTE``): the statistics office has published the
 figures up to the end of 2016 and none of a later year, so the demo has none either. A run
@@ -43,8 +44,9 @@ STADTBEZIRK_EINWOHNER = {
     "12": 38_900,  # Mengede
 }
 EINWOHNER_JE_UNTERBEZIRK = STADT_EINWOHNER / 170  # for Unterbezirke outside the demo's Stadtbezirke
-# Statistische Bezirke that are villages at the edge of the city: fewer residents per Unterbezirk.
-DOERFER = {"130": 0.5, "550": 0.3, "690": 0.45, "950": 0.35}
+# Statistische Bezirke with fewer residents per Unterbezirk: villages at the edge of the city (Holthausen,
+# Syburg, Menglinghausen, Schwieringhausen) and the loosely built former colliery settlement of Derne.
+KLEINE_BEZIRKE = {"130": 0.5, "210": 0.7, "550": 0.3, "690": 0.45, "950": 0.35}
 SCHLUESSEL = [
     "ew_gesamt",
     "ew_0_17",
@@ -63,7 +65,7 @@ def _gewicht(code, bezirk_code, *, seed):
     """The relative size of an Unterbezirk within its Stadtbezirk (about 1; small ones about 0.08)."""
     rng = random.Random(f"{seed}-{code}-groesse")  # noqa: S311 - reproducible demo values, not security
     gewicht = rng.uniform(0.04, 0.12) if rng.random() < 0.05 else rng.uniform(0.6, 1.4)
-    return gewicht * DOERFER.get(bezirk_code, 1)
+    return gewicht * KLEINE_BEZIRKE.get(bezirk_code, 1)
 
 
 def einwohner_verteilen(unterbezirke, *, seed=ZUFALLSSAAT):
