@@ -47,11 +47,6 @@ def massnahmen_nach_status(*, quartier: Quartier) -> list[tuple[MassnahmeStatus,
     return [(s, spalten[s]) for s in MassnahmeStatus]
 
 
-def _sauber(wert: str) -> str:
-    """A filter value from a query string; one with a NUL byte (which PostgreSQL refuses) filters nothing."""
-    return "" if "\x00" in wert else wert
-
-
 def massnahmen_liste(
     *, user: AbstractBaseUser, status: str = "", handlungsfeld: str = "", quartier: str = ""
 ) -> QuerySet[Massnahme]:
@@ -65,9 +60,9 @@ def massnahmen_liste(
     )
     if status in MassnahmeStatus.values:
         qs = qs.filter(status=status)
-    if handlungsfeld := _sauber(handlungsfeld):
+    if handlungsfeld:
         qs = qs.filter(handlungsfeld__slug=handlungsfeld)
-    if quartier := _sauber(quartier):
+    if quartier:
         qs = qs.filter(quartier__slug=quartier)
     return qs
 
