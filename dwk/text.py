@@ -76,6 +76,14 @@ class ImportFehler(Exception):
         self.kodierung = kodierung
         super().__init__("\n".join(self.fehler))
 
+    def bericht(self, *, hoechstens: int = 200) -> str:
+        """For the console: "Der Import wurde abgebrochen, …:", then ``- …`` per problem (``hoechstens`` listed)."""
+        gelistet = self.fehler[:hoechstens]
+        text = _("Der Import wurde abgebrochen, nichts wurde geändert:") + "".join(f"\n- {m}" for m in gelistet)
+        if len(self.fehler) > len(gelistet):
+            text += "\n" + _("… und %(anzahl)d weitere Fehler.") % {"anzahl": len(self.fehler) - len(gelistet)}
+        return text
+
 
 # Byte order marks of the encodings spreadsheet programs write ("Unicode text" is UTF-16), longest first.
 BOMS = [

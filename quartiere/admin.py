@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -14,7 +15,12 @@ from .models import (
     StatistischerBezirk,
     Unterbezirk,
 )
-from .services import quartier_speichern
+from .services import (
+    infrastruktur_kategorie_speichern,
+    infrastruktur_loeschen,
+    infrastruktur_speichern,
+    quartier_speichern,
+)
 
 
 @admin.register(Handlungsfeld)
@@ -65,9 +71,17 @@ class QuartierAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "stadtbezirk", "siedlungsepoche", "ist_referenzquartier", "status"]
     list_filter = ["ist_referenzquartier", "status", "siedlungsepoche"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["partner"]
     inlines = [AbdeckungInline]
+
+    def get_form(self, request, obj=None, **kwargs):
+        # An empty slug is made from the name by the service, with the app's one transliteration
+        # ("Hörde Süd" → hoerde-sued); the admin's own JavaScript would drop the umlauts instead.
+        form = super().get_form(request, obj, **kwargs)
+        if "slug" in form.base_fields:
+            form.base_fields["slug"].required = False
+            form.base_fields["slug"].help_text = _("Leer lassen: wird aus dem Namen gebildet.")
+        return form
 
     def save_model(self, request, obj, form, change):
         quartier_speichern(quartier=obj)
@@ -87,6 +101,9 @@ class InfrastrukturKategorieAdmin(admin.ModelAdmin):
     list_filter = ["handlungsfeld"]
     list_select_related = ["handlungsfeld"]
 
+    def save_model(self, request, obj, form, change):
+        infrastruktur_kategorie_speichern(kategorie=obj)
+
 
 @admin.register(Infrastruktur)
 class InfrastrukturAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin):
@@ -94,3 +111,9 @@ class InfrastrukturAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin):
     list_filter = ["kategorie__handlungsfeld", "kategorie", "barrierefreiheit", "quelle"]
     search_fields = ["name", "adresse"]
     list_select_related = ["kategorie"]
+
+    def save_model(self, request, obj, form, change):
+        infrastruktur_speichern(infrastruktur=obj)
+
+    def delete_model(self, request, obj):
+        infrastruktur_loeschen(infrastruktur=obj)

@@ -257,8 +257,8 @@ class InfrastrukturImportForm(forms.Form):
     datei = forms.FileField(
         label=_("Datei"),
         help_text=_(
-            "CSV (.csv, getrennt durch Semikolon oder Komma, UTF-8 oder Windows-1252) oder GeoJSON (.geojson, .json) "
-            "mit Punkten."
+            "CSV (.csv, getrennt durch Semikolon oder Komma; UTF-8, UTF-16 mit BOM oder Windows-1252) oder GeoJSON "
+            "(.geojson, .json) mit Punkten."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.geojson,.json"}),
     )
@@ -282,8 +282,8 @@ class KennzahlenImportForm(forms.Form):
     datei = forms.FileField(
         label=_("CSV-Datei"),
         help_text=_(
-            "Eine CSV-Datei mit „;“ als Trennzeichen und Dezimalkomma, in UTF-8 oder Windows-1252 (wie sie Excel "
-            "und die Statistikstellen speichern)."
+            "Eine CSV-Datei mit „;“ als Trennzeichen und Dezimalkomma, in UTF-8, UTF-16 mit BOM oder Windows-1252 "
+            "(wie sie Excel und die Statistikstellen speichern)."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,text/csv"}),
     )

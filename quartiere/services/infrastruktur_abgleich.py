@@ -12,6 +12,7 @@ from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from dwk.text import ImportFehler
@@ -20,6 +21,21 @@ from dwk.zeit import heute
 from ..models import Barrierefreiheit, Infrastruktur, InfrastrukturKategorie, Infrastrukturquelle
 
 DATUMSFORMATE = ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
+# Columns whose value is one of a model field's choices: column, choices, default when empty, message.
+AUSWAHLSPALTEN = [
+    (
+        "barrierefreiheit",
+        Barrierefreiheit,
+        Barrierefreiheit.UNBEKANNT,
+        gettext_lazy("„%(wert)s“ ist keine gültige Angabe; möglich: %(werte)s."),
+    ),
+    (
+        "quelle",
+        Infrastrukturquelle,
+        Infrastrukturquelle.IMPORT,
+        gettext_lazy("„%(wert)s“ ist keine gültige Quelle; möglich: %(werte)s."),
+    ),
+]
 GLEICH = 1e-9
 
 
@@ -87,20 +103,12 @@ def einrichtungen_abgleichen(
                 else _("Die Kategorie fehlt. Möglich sind die Kürzel oder Namen der Kategorien, z. B. %(bsp)s.")
             ) % {"wert": w.get("kategorie", ""), "bsp": "apotheke, haltestelle, Seniorenbüro"}
             zeilenfehler.append(spalte_meldung(ort, "kategorie", meldung))
-        barrierefreiheit = _auswahl(w.get("barrierefreiheit", ""), Barrierefreiheit, Barrierefreiheit.UNBEKANNT)
-        if barrierefreiheit is None:
-            meldung = _("„%(wert)s“ ist keine gültige Angabe; möglich: %(werte)s.") % {
-                "wert": w["barrierefreiheit"],
-                "werte": ", ".join(Barrierefreiheit.values),
-            }
-            zeilenfehler.append(spalte_meldung(ort, "barrierefreiheit", meldung))
-        quelle = _auswahl(w.get("quelle", ""), Infrastrukturquelle, Infrastrukturquelle.IMPORT)
-        if quelle is None:
-            meldung = _("„%(wert)s“ ist keine gültige Quelle; möglich: %(werte)s.") % {
-                "wert": w["quelle"],
-                "werte": ", ".join(Infrastrukturquelle.values),
-            }
-            zeilenfehler.append(spalte_meldung(ort, "quelle", meldung))
+        auswahl = {}
+        for spalte, choices, standard, text in AUSWAHLSPALTEN:
+            auswahl[spalte] = _auswahl(w.get(spalte, ""), choices, standard)
+            if auswahl[spalte] is None:
+                meldung = text % {"wert": w[spalte], "werte": ", ".join(choices.values)}
+                zeilenfehler.append(spalte_meldung(ort, spalte, meldung))
         stand = _datum(w.get("stand", "")) if w.get("stand") else stand_heute
         if stand is None:
             meldung = _("„%(wert)s“ ist kein Datum; erwartet wird z. B. 31.12.2016 oder 2016-12-31.") % {
@@ -117,9 +125,9 @@ def einrichtungen_abgleichen(
             "kategorie": kategorie,
             "name": w.get("name", ""),
             "adresse": w.get("adresse", ""),
-            "barrierefreiheit": barrierefreiheit,
+            "barrierefreiheit": auswahl["barrierefreiheit"],
             "oeffnungshinweise": w.get("oeffnungshinweise", ""),
-            "quelle": quelle,
+            "quelle": auswahl["quelle"],
             "quelle_hinweis": w.get("quelle_hinweis") or _("Import aus „%(datei)s“") % {"datei": ergebnis.datei},
             "stand": stand,
         }

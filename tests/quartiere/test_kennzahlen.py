@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from dwk.text import ImportFehler, zahl_lesen
+from dwk.text import ImportFehler
 from quartiere.models import Ebene, Kennzahl
 from quartiere.services import kennzahlen_importieren, kennzahlen_pruefen
 from tests.factories import KennzahlFactory, StatistischerBezirkFactory, UnterbezirkFactory
@@ -159,19 +159,6 @@ def test_unbekannte_kodierung(unterbezirke):
         "„x.csv“: Die Zeichenkodierung ist weder UTF-8 (oder UTF-16 mit BOM) noch Windows-1252. "
         "Bitte speichern Sie die Datei als „CSV UTF-8“."
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "zahl"),
-    [("1.234", 1234.0), ("1.234.567,89", 1234567.89), ("12,5", 12.5), ("-3", -3.0), ("1234", 1234.0), (" 7 ", 7.0)],
-)
-def test_zahl_lesen_deutsch(text, zahl):
-    assert zahl_lesen(text) == zahl
-
-
-@pytest.mark.parametrize("text", ["1.5", "12a", "1,2,3", "", "1.23"])
-def test_zahl_lesen_keine_zahl(text):
-    assert zahl_lesen(text) is None
 
 
 def test_befehl_importiert_und_probelauf_schreibt_nichts(unterbezirke, capsys):

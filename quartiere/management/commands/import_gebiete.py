@@ -33,10 +33,7 @@ class Command(BaseCommand):
                 pfad=datei, ebene=ebene, code_feld=code_feld, name_feld=name_feld, parent_feld=parent_feld
             )
         except ImportFehler as fehler:
-            raise CommandError(
-                _("Der Import wurde abgebrochen, nichts wurde geändert:")
-                + "".join(f"\n- {meldung}" for meldung in fehler.fehler)
-            ) from fehler
+            raise CommandError(fehler.bericht()) from fehler
         self.stdout.write(self.style.SUCCESS(ergebnis.zusammenfassung()))
         if ergebnis.quartiere_neu_abgeleitet:
             self.stdout.write(ergebnis.abdeckung_hinweis())

@@ -6,9 +6,6 @@ from django.utils.translation import gettext as _
 from dwk.text import ImportFehler
 from quartiere.services import infrastruktur_importieren
 
-# More problems than this are counted, not listed, on the console.
-MAX_MELDUNGEN = 200
-
 
 class Command(BaseCommand):
     help = (
@@ -33,12 +30,7 @@ class Command(BaseCommand):
         try:
             ergebnis = infrastruktur_importieren(pfad=datei, koordinatensystem=crs)
         except ImportFehler as fehler:
-            meldungen = fehler.fehler[:MAX_MELDUNGEN]
-            rest = len(fehler.fehler) - len(meldungen)
-            text = _("Der Import wurde abgebrochen, nichts wurde geändert:") + "".join(f"\n- {m}" for m in meldungen)
-            if rest:
-                text += "\n" + _("… und %(anzahl)d weitere Fehler.") % {"anzahl": rest}
-            raise CommandError(text) from fehler
+            raise CommandError(fehler.bericht()) from fehler
         self.stdout.write(self.style.SUCCESS(ergebnis.zusammenfassung()))
         for warnung in ergebnis.warnungen:
             self.stdout.write(self.style.WARNING(_("Hinweis: %(warnung)s") % {"warnung": warnung}))

@@ -35,10 +35,7 @@ class Command(BaseCommand):
         try:
             ergebnis = funktion(inhalt=pfad.read_bytes(), dateiname=pfad.name, ebene=ebene)
         except ImportFehler as fehler:
-            raise CommandError(
-                _("Der Import wurde abgebrochen, nichts wurde geändert:")
-                + "".join(f"\n- {meldung}" for meldung in fehler.fehler)
-            ) from fehler
+            raise CommandError(fehler.bericht()) from fehler
         self.stdout.write(
             _("Zeichenkodierung: %(kodierung)s; %(layout)s")
             % {"kodierung": ergebnis.kodierung, "layout": ergebnis.layout_text}
