@@ -52,8 +52,11 @@ class FormularMixin:
         except ValidationError as fehler:
             form.add_error(None, fehler)
             return self.form_invalid(form)
-        messages.success(self.request, self.erfolgsmeldung % {"objekt": objekt})
+        messages.success(self.request, self.get_erfolgsmeldung(objekt))
         return redirect(self.get_success_url_fuer(objekt))
+
+    def get_erfolgsmeldung(self, objekt):
+        return self.erfolgsmeldung % {"objekt": objekt}
 
     def get_success_url_fuer(self, objekt):
         return objekt.get_absolute_url()
