@@ -169,6 +169,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DWK_GEBIETE_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_GEBIETE_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
+DWK_GEBIETE_MAX_STUETZPUNKTE = int(os.environ.get("DWK_GEBIETE_MAX_STUETZPUNKTE", 100_000))  # per area (feature)
 # Statistical confidentiality: counts below this are shown as "< N" to everyone but Projektteam.
 DWK_MIN_FALLZAHL = int(os.environ.get("DWK_MIN_FALLZAHL", "3"))
 
@@ -298,7 +299,9 @@ LOGGING = {
     },
 }
 
-# GDAL 3.6 (Debian 12) cannot block file/network access from spatial references; GeoDjango
-# warns about it. Only Projektteam may upload boundary files, and the import checks the
-# file type first, so the warning is known and accepted here (upgrade GDAL to lift it).
+# gis.W001: GDAL < 3.9 lets SpatialReference("http://…" or a path) fetch a URL or read a file.
+# GDAL 3.6 (Debian 12) has no option for that, so dwk.gdal (run at start-up) refuses every HTTP
+# request GDAL makes, opens no /vsicurl/-like path and keeps only the drivers the app reads with;
+# the app never passes user input to SpatialReference, and the importers refuse GeoJSON "crs"
+# links before GDAL opens a file (tests/dwk/test_gdal.py). Hence the warning is silenced.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
