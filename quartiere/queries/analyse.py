@@ -169,6 +169,27 @@ def kennzahl_tabelle(*, indikatoren: Iterable[Indikator], jahr: int | None = Non
     return Kennzahltabelle(werte=werte, geheim=geheim)
 
 
+def quartiere_werte(
+    *, abdeckungen: Iterable[QuartierUnterbezirk], indikator: Indikator, bis_jahr: int | None = None
+) -> dict[int, dict[int, Wert]]:
+    """``{quartier_pk: {jahr: Wert}}`` of ``indikator`` for the quarters the ``abdeckungen`` belong to,
+    with confidentiality applied (``Wert.geheim``; show through ``geheimhaltung.wert_text``), for every
+    year up to ``bis_jahr``. For pages that show quarters' values beside each other. 4 queries."""
+    anteile: dict[int, dict[int, float]] = {}
+    for abdeckung in abdeckungen:
+        anteile.setdefault(abdeckung.quartier_id, {})[abdeckung.unterbezirk_id] = abdeckung.anteil
+    tabelle = kennzahl_tabelle(indikatoren=[indikator])
+    ergebnis = {}
+    for quartier_id, teile in anteile.items():
+        for jahr in tabelle.jahre:
+            if bis_jahr is not None and jahr > bis_jahr:
+                continue
+            wert = tabelle.quartier_wert(indikator, jahr=jahr, anteile=teile)
+            if wert.wert is not None:
+                ergebnis.setdefault(quartier_id, {})[jahr] = wert
+    return ergebnis
+
+
 def quartier_rohwerte(
     *, abdeckungen: Iterable[QuartierUnterbezirk], indikator_ids: Iterable[int]
 ) -> dict[tuple[int, int], float]:

@@ -172,3 +172,16 @@ def test_klassen_quantile_und_gleiche_abstaende():
     assert [k.farbe for k in quantile] == ["#ffffcc", "#41b6c4", "#253494"]
     assert karten.klassen_bilden([], methode="quantile") == []
     assert karten.klasse_von(None, gleich) is None
+
+
+def test_quartiere_werte_mit_geheimhaltung(stadt, settings):
+    settings.DWK_MIN_FALLZAHL = 3
+    abdeckungen = list(QuartierUnterbezirk.objects.all())
+
+    werte = analyse.quartiere_werte(abdeckungen=abdeckungen, indikator=indikator("grusi_65plus"))
+
+    # 2020: Unterbezirk 692 has 1 recipient; the quarter takes half of it and is withheld.
+    assert werte[stadt.pk][2020] == analyse.Wert(12 + 0.5 * 1, 12.5, geheim=True)
+    assert werte[stadt.pk][2015] == analyse.Wert(10 + 0.5 * 2, 11, geheim=True)
+    einwohner = analyse.quartiere_werte(abdeckungen=abdeckungen, indikator=indikator("ew_gesamt"), bis_jahr=2019)
+    assert einwohner == {stadt.pk: {2015: analyse.Wert(900 + 0.5 * 420, 900 + 0.5 * 420)}}
