@@ -7,9 +7,10 @@ role but Projektteam (permission ``quartiere.view_fallzahlen``):
 2. **Secondary suppression**, as statistics offices do it: the areas form groups — the
    Unterbezirke of a statistischer Bezirk, the Bezirke of a Stadtbezirk, the Stadtbezirke of the
    city — and each parent is the sum of its children. Wherever a parent is published, the cells of
-   its group that are not published (suppressed or without a value) must be at least two, and
-   together at least ``DWK_MIN_FALLZAHL``; otherwise the smallest published child is suppressed
-   as well (or, with no child left to take, the parent). A suppressed parent whose children are
+   its group that are not published (suppressed or without a value) must be at least two and
+   together at least ``DWK_MIN_FALLZAHL`` (a single child without a value may stay alone when what
+   follows for it is not small); otherwise the smallest published child is suppressed as well (or,
+   with no child left to take, the parent). A suppressed parent whose children are
    all published would follow from their sum: one of them is suppressed too. This runs to a fixed
    point, per indicator and year, and is then **audited**: the groups' equations are solved as a
    linear system (null space), and any suppressed cell that it determines gets one more cell of
