@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so its 400 passes through all the others: a NUL byte in path, query or form data.
+    "dwk.middleware.NulZeichenMiddleware",
 ]
 
 ROOT_URLCONF = "dwk.urls"
@@ -192,8 +194,6 @@ DWK_KENNZAHLEN_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_KENNZAHLEN_UPLOAD_MAX_
 # Photos of walk-throughs: largest accepted file and most pixels per photo (decompression bombs).
 DWK_FOTO_MAX_BYTES = int(os.environ.get("DWK_FOTO_MAX_BYTES", 20 * 1024 * 1024))
 DWK_FOTO_MAX_PIXEL = int(os.environ.get("DWK_FOTO_MAX_PIXEL", 50_000_000))
-
-# Security headers; HTTPS-only settings follow DWK_HTTPS (on behind a TLS proxy).
 # Most photos and most pixels (all photos together) in one upload; a larger upload is refused.
 DWK_FOTO_MAX_ANZAHL = int(os.environ.get("DWK_FOTO_MAX_ANZAHL", 30))
 DWK_FOTO_MAX_PIXEL_JE_UPLOAD = int(os.environ.get("DWK_FOTO_MAX_PIXEL_JE_UPLOAD", 400_000_000))
@@ -211,6 +211,8 @@ _TASKS_BACKENDS = {
 if os.environ.get("DWK_TASKS_BACKEND", "datenbank") not in _TASKS_BACKENDS:
     raise ImproperlyConfigured("DWK_TASKS_BACKEND: erwartet wird datenbank oder sofort.")
 TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[os.environ.get("DWK_TASKS_BACKEND", "datenbank")]}}
+
+# Security headers; HTTPS-only settings follow DWK_HTTPS (on behind a TLS proxy).
 HTTPS = env_bool("DWK_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

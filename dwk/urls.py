@@ -18,5 +18,7 @@ urlpatterns = [
     path("", include("auftraege.urls")),
     path("admin/", admin.site.urls),
 ]
+handler400 = views.fehlerhafte_anfrage
+
 # Uploaded files (photos, plans, import previews) are never served from /media/: each goes
 # through a view that checks the user's permission.

@@ -5,12 +5,21 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
 from dwk.forms import VeralteterStandMixin
+
+
+def fehlerhafte_anfrage(request, exception=None):
+    """``handler400``: a short German page for requests refused as malformed (e.g. a NUL byte,
+    see ``dwk.middleware``). Rendered without the request's context processors, so it cannot fail
+    on whatever made the request bad."""
+    return HttpResponseBadRequest(render_to_string("dwk/400.html"))
 
 
 @method_decorator(login_not_required, name="dispatch")
