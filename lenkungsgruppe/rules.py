@@ -11,14 +11,14 @@ import rules
 
 from dwk.permissions import ist_lenkungsgruppe, ist_projektteam, liest_alles
 
+from .models import Mitglied
+
 
 def mitglied_von(user):
     """The ``Mitglied`` linked to ``user``, or None (cached on the user object)."""
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_dwk_mitglied"):
-        from .models import Mitglied
-
         user._dwk_mitglied = Mitglied.objects.select_related("organisation").filter(benutzer=user).first()
     return user._dwk_mitglied
 
