@@ -58,7 +58,7 @@ rules.add_perm("quartiersprofil.add_antwort", ist_projektteam)
 # --- Key persons and talks; the profile texts; measures -------------------------------------------
 # Readers of a quarter (Projektteam, Lenkungsgruppe, its partners) read its profile, measures, key
 # persons and talks; only Projektteam writes. Names and contact details of persons: Projektteam
-# only (``quartiersprofil.personen.akteur_anzeige``). Profile versions: drafts only Projektteam,
+# only (``quartiersprofil.queries.personen.akteur_anzeige``). Profile versions: drafts only Projektteam,
 # „in Beratung“ also the Lenkungsgruppe, released ones every reader (``sichtbare_profilstatus``).
 rules.add_perm("quartiersprofil.view_profil", darf_belege_lesen)
 rules.add_perm("quartiersprofil.change_profil", ist_projektteam)

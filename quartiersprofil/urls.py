@@ -90,13 +90,18 @@ urlpatterns = [
     path("quartiersprofil/akteure/<int:pk>/export/", akteure.AkteurExportView.as_view(), name="akteur_export"),
     path(
         "quartiersprofil/akteure/<int:pk>/anonymisieren/",
-        akteure.AkteurLoeschenView.as_view(),
+        akteure.AkteurAnonymisierenView.as_view(),
         name="akteur_anonymisieren",
     ),
     path(
         "quartiersprofil/akteure/<int:pk>/widerrufen/",
-        akteure.AkteurLoeschenView.as_view(widerruf=True),
+        akteure.AkteurAnonymisierenView.as_view(widerruf=True),
         name="akteur_widerrufen",
+    ),
+    path(
+        "quartiersprofil/akteure/<int:pk>/erwaehnungen/",
+        akteure.AkteurErwaehnungenView.as_view(),
+        name="akteur_erwaehnungen",
     ),
     path("quartiere/<slug:slug>/gespraeche/", gespraeche.GespraechListView.as_view(), name="gespraech_liste"),
     path("quartiere/<slug:slug>/gespraeche/neu/", gespraeche.GespraechCreateView.as_view(), name="gespraech_neu"),

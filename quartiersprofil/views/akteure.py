@@ -1,25 +1,27 @@
-"""Pages of the key persons and local actors: list, create, edit, export, anonymise."""
+"""Pages of the key persons and local actors: list, create, edit, export, anonymise, review the
+mentions an erasure left for a decision."""
 
 import json
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from dwk.permissions import Geschuetzt
 
-from .. import personen
-from ..forms.profil import (
-    AkteurForm,
-)
-from ..models import (
-    Akteur,
-)
-from .basis import FormularMixin, QuartierBezugMixin
+from ..forms.profil import AkteurForm
+from ..models import Akteur
+from ..queries.anonymisierung import erwaehnungen_zur_pruefung, offene_nachnamen
+from ..queries.personen import akteur_daten
+from ..services import anonymisierung, personen
+from ..services.anonymisierung import Anonymisierung
+from .basis import EinmalGeladenMixin, FormularMixin, QuartierBezugMixin
 
 # --- Key persons and talks -----------------------------------------------------------------------
 
@@ -84,7 +86,7 @@ class AkteurExportView(Geschuetzt, DetailView):
     model = Akteur
 
     def render_to_response(self, context, **kwargs):
-        daten = personen.akteur_daten(akteur=self.object)
+        daten = akteur_daten(akteur=self.object)
         antwort = HttpResponse(
             json.dumps(daten, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
         )
@@ -93,9 +95,48 @@ class AkteurExportView(Geschuetzt, DetailView):
         return antwort
 
 
-class AkteurLoeschenView(Geschuetzt, DetailView):
-    """GET: what will happen; POST: record the withdrawal of consent (``widerrufen``) or erase
-    (``anonymisieren``) — both anonymise the person everywhere, history included."""
+def anonymisierung_meldung(ergebnis: Anonymisierung) -> str:
+    """Exactly what the erasure did, in German for the success message."""
+    teile = [
+        ngettext(
+            "Die Person ist anonymisiert: Name, E-Mail, Telefon und Anschrift sind gelöscht, "
+            "auch in %(anzahl)s Verlaufseintrag.",
+            "Die Person ist anonymisiert: Name, E-Mail, Telefon und Anschrift sind gelöscht, "
+            "auch in %(anzahl)s Verlaufseinträgen.",
+            ergebnis.verlaufseintraege,
+        )
+        % {"anzahl": ergebnis.verlaufseintraege}
+    ]
+    if ergebnis.felder:
+        arten = ", ".join(f"{art}: {anzahl}" for art, anzahl in sorted(ergebnis.ersetzt.items()))
+        teile.append(
+            ngettext(
+                "Name, E-Mail-Adresse, Telefonnummer oder Anschrift sind in %(anzahl)s Feld "
+                "durch „[anonymisiert]“ ersetzt (%(arten)s).",
+                "Name, E-Mail-Adresse, Telefonnummer oder Anschrift sind in %(anzahl)s Feldern "
+                "durch „[anonymisiert]“ ersetzt (%(arten)s).",
+                ergebnis.felder,
+            )
+            % {"anzahl": ergebnis.felder, "arten": arten}
+        )
+    else:
+        teile.append(_("In keinem weiteren Feld war die Person genannt."))
+    if ergebnis.offene_erwaehnungen:
+        teile.append(
+            ngettext(
+                "%(anzahl)s Erwähnung des Nachnamens allein wartet auf Ihre Prüfung.",
+                "%(anzahl)s Erwähnungen des Nachnamens allein warten auf Ihre Prüfung.",
+                ergebnis.offene_erwaehnungen,
+            )
+            % {"anzahl": ergebnis.offene_erwaehnungen}
+        )
+    return " ".join(str(t) for t in teile)
+
+
+class AkteurAnonymisierenView(Geschuetzt, EinmalGeladenMixin, DetailView):
+    """GET: what will happen; POST: record the withdrawal of consent (``widerruf``) or erase the
+    person — both anonymise the person everywhere, history included. Mentions of the surname
+    alone are then listed for review (``AkteurErwaehnungenView``)."""
 
     permission_required = "quartiersprofil.anonymise_akteur"
     model = Akteur
@@ -106,12 +147,55 @@ class AkteurLoeschenView(Geschuetzt, DetailView):
     def post(self, request, pk):
         akteur = self.get_object()
         if self.widerruf:
-            personen.akteur_einwilligung_widerrufen(akteur=akteur)
-            messages.success(request, _("Der Widerruf ist erfasst; die Person ist anonymisiert."))
+            ergebnis = personen.akteur_einwilligung_widerrufen(akteur=akteur)
+            messages.success(request, _("Der Widerruf ist erfasst."))
         else:
-            personen.akteur_anonymisieren(akteur=akteur)
-            messages.success(request, _("Die Person ist anonymisiert, auch im Verlauf und in Gesprächsnotizen."))
+            ergebnis = anonymisierung.akteur_anonymisieren(akteur=akteur)
+        messages.success(request, anonymisierung_meldung(ergebnis))
+        if ergebnis.offene_erwaehnungen:
+            return redirect("quartiersprofil:akteur_erwaehnungen", pk=akteur.pk)
         return redirect("quartiersprofil:akteur_liste", slug=akteur.quartier.slug)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(widerruf=self.widerruf, **kwargs)
+
+
+class AkteurErwaehnungenView(Geschuetzt, EinmalGeladenMixin, DetailView):
+    """The mentions of an erased person's surname alone („Frau Kemper“) that the erasure could not
+    decide on, each with a button that replaces it; and a button that keeps the rest (they name
+    someone else) and closes the review. POST ``aktion=ersetzen`` with ``modell``, ``feld``, ``pk``,
+    or ``aktion=abschliessen``."""
+
+    permission_required = "quartiersprofil.anonymise_akteur"
+    model = Akteur
+    template_name = "quartiersprofil/akteur_erwaehnungen.html"
+    context_object_name = "akteur"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            erwaehnungen=erwaehnungen_zur_pruefung(akteur=self.object),
+            ist_offen=bool(offene_nachnamen(self.object)),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        akteur = self.get_object()
+        if request.POST.get("aktion") == "abschliessen":
+            anonymisierung.akteur_pruefung_abschliessen(akteur=akteur)
+            messages.success(request, _("Die Prüfung ist abgeschlossen; die übrigen Stellen bleiben, wie sie sind."))
+            return redirect("quartiersprofil:akteur_liste", slug=akteur.quartier.slug)
+        try:
+            noch_offen = anonymisierung.erwaehnung_ersetzen(
+                akteur=akteur,
+                modell=request.POST.get("modell", ""),
+                feld=request.POST.get("feld", ""),
+                pk=request.POST.get("pk", ""),
+            )
+        except ValidationError as fehler:
+            messages.error(request, " ".join(fehler.messages))
+            return redirect("quartiersprofil:akteur_erwaehnungen", pk=akteur.pk)
+        if not noch_offen:
+            messages.success(request, _("Die Erwähnung ist ersetzt. Es ist nichts mehr zu prüfen."))
+            return redirect("quartiersprofil:akteur_liste", slug=akteur.quartier.slug)
+        messages.success(request, _("Die Erwähnung ist ersetzt."))
+        return redirect("quartiersprofil:akteur_erwaehnungen", pk=akteur.pk)

@@ -7,7 +7,6 @@ from django.views.generic import CreateView, ListView, UpdateView
 
 from dwk.permissions import Geschuetzt
 
-from .. import personen
 from ..forms.profil import (
     GespraechForm,
 )
@@ -15,6 +14,7 @@ from ..models import (
     Akteur,
     Gespraech,
 )
+from ..services import personen
 from .basis import FormularMixin, QuartierBezugMixin
 
 

@@ -70,6 +70,7 @@ MATRIX = {
     "quartiersprofil:akteur_export": ("get", lambda o: {"pk": o["akteur"].pk}, nur(*NUR_PROJEKTTEAM)),
     "quartiersprofil:akteur_anonymisieren": ("get", lambda o: {"pk": o["akteur"].pk}, nur(*NUR_PROJEKTTEAM)),
     "quartiersprofil:akteur_widerrufen": ("get", lambda o: {"pk": o["akteur"].pk}, nur(*NUR_PROJEKTTEAM)),
+    "quartiersprofil:akteur_erwaehnungen": ("get", lambda o: {"pk": o["akteur"].pk}, nur(*NUR_PROJEKTTEAM)),
     "quartiersprofil:gespraech_liste": ("get", Q, nur(*BELEGE_LESEN)),
     "quartiersprofil:gespraech_neu": ("get", Q, nur(*NUR_PROJEKTTEAM)),
     "quartiersprofil:gespraech_bearbeiten": ("get", lambda o: {"pk": o["gespraech"].pk}, nur(*NUR_PROJEKTTEAM)),

@@ -8,16 +8,20 @@ from django.db import connection
 from django.urls import reverse
 
 from quartiersprofil.models import Akteur
-from quartiersprofil.personen import (
-    akteur_anonymisieren,
-    akteur_anzeige,
-    akteur_daten,
-    akteur_einwilligung_widerrufen,
-    akteur_speichern,
-    gespraech_speichern,
+from quartiersprofil.queries.anonymisierung import erwaehnungen_zur_pruefung
+from quartiersprofil.queries.personen import akteur_anzeige, akteur_daten
+from quartiersprofil.services.anonymisierung import akteur_anonymisieren, akteur_pruefung_abschliessen
+from quartiersprofil.services.personen import akteur_einwilligung_widerrufen, akteur_speichern, gespraech_speichern
+from quartiersprofil.services.profil import abschnitt_speichern, profil_entwurf_anlegen
+from tests.factories import (
+    AkteurFactory,
+    BegehungFactory,
+    GespraechFactory,
+    InfrastrukturFactory,
+    QuartierFactory,
+    SitzungFactory,
+    TagesordnungspunktFactory,
 )
-from quartiersprofil.profil import abschnitt_speichern, profil_entwurf_anlegen
-from tests.factories import AkteurFactory, BegehungFactory, GespraechFactory, QuartierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +110,7 @@ def test_mit_einwilligung_bleibt_der_name():
 def test_widerruf_anonymisiert():
     akteur = AkteurFactory(name="Erika Muster")
 
-    akteur = akteur_einwilligung_widerrufen(akteur=akteur, datum=datetime.date(2017, 5, 1))
+    akteur = akteur_einwilligung_widerrufen(akteur=akteur, datum=datetime.date(2017, 5, 1)).akteur
 
     assert (akteur.name, akteur.email, akteur.widerrufen_am, akteur.ist_anonymisiert) == (
         "",
@@ -211,6 +215,207 @@ def test_anonymisieren_ueber_die_seite(client_projektteam):
 
     akteur.refresh_from_db()
     assert (akteur.name, akteur.ist_anonymisiert) == ("", True)
+
+
+def _kemper_ueberall(quartier):
+    """Frau Kemper's name and e-mail in a meeting's guests, an agenda item's minutes, a facility's
+    note and a talk (issue 9 #4), and her surname alone in the talk's agreements."""
+    akteur = AkteurFactory(quartier=quartier, name="Erika Kemper", email="e.kemper@example.org", telefon="0231 50-2211")
+    sitzung = SitzungFactory(gaeste="Erika Kemper (Seniorenbüro), e.kemper@example.org")
+    top = TagesordnungspunktFactory(sitzung=sitzung, protokoll="ERIKA KEMPER berichtet; Rückruf unter 0231 502211.")
+    top.protokoll += " Ergänzt."
+    top.save()  # a second history row
+    einrichtung = InfrastrukturFactory(oeffnungshinweise="Schlüssel bei erika kemper")
+    gespraech = GespraechFactory(
+        quartier=quartier, zusammenfassung="Erika  Kemper erzählt.", vereinbarungen="Frau Kemper lädt ein."
+    )
+    return akteur, sitzung, top, einrichtung, gespraech
+
+
+def test_anonymisieren_ersetzt_in_sitzung_protokoll_einrichtung_und_gespraech_auch_im_verlauf():
+    akteur, sitzung, top, einrichtung, gespraech = _kemper_ueberall(QuartierFactory())
+
+    ergebnis = akteur_anonymisieren(akteur=akteur)
+
+    sitzung.refresh_from_db()
+    top.refresh_from_db()
+    einrichtung.refresh_from_db()
+    gespraech.refresh_from_db()
+    assert (sitzung.gaeste, top.protokoll, einrichtung.oeffnungshinweise, gespraech.zusammenfassung) == (
+        "[anonymisiert] (Seniorenbüro), [anonymisiert]",
+        "[anonymisiert] berichtet; Rückruf unter [anonymisiert]. Ergänzt.",
+        "Schlüssel bei [anonymisiert]",
+        "[anonymisiert] erzählt.",
+    )
+    assert {h.protokoll for h in top.history.all()} == {
+        "[anonymisiert] berichtet; Rückruf unter [anonymisiert].",
+        "[anonymisiert] berichtet; Rückruf unter [anonymisiert]. Ergänzt.",
+    }
+    assert set(sitzung.history.values_list("gaeste", flat=True)) == {"[anonymisiert] (Seniorenbüro), [anonymisiert]"}
+    assert ergebnis.ersetzt == {
+        "Gespräche": 1,
+        "Infrastruktureinrichtungen": 1,
+        "Sitzungen": 1,
+        "Tagesordnungspunkte": 1,
+        "Verlauf: Infrastruktureinrichtungen": 1,
+        "Verlauf: Gespräche": 1,
+        "Verlauf: Sitzungen": 1,
+        "Verlauf: Tagesordnungspunkte": 2,
+    }
+    # „Frau Kemper“ may be someone else: listed for review, not replaced.
+    assert gespraech.vereinbarungen == "Frau Kemper lädt ein."
+    assert ergebnis.offene_erwaehnungen == 2
+    assert [(e.modell, e.feld, e.pk, e.ausschnitte) for e in erwaehnungen_zur_pruefung(akteur=ergebnis.akteur)] == [
+        ("quartiersprofil.gespraech", "vereinbarungen", str(gespraech.pk), ("Frau Kemper lädt ein.",)),
+        (
+            "quartiersprofil.historicalgespraech",
+            "vereinbarungen",
+            str(gespraech.history.get().history_id),
+            ("Frau Kemper lädt ein.",),
+        ),
+    ]
+
+
+def test_anonymisieren_ohne_nachnamen_allein_schliesst_die_pruefung_gleich():
+    akteur = AkteurFactory(name="Erika Muster")
+    GespraechFactory(quartier=akteur.quartier, zusammenfassung="Erika Muster erzählt.")
+
+    ergebnis = akteur_anonymisieren(akteur=akteur)
+
+    assert (ergebnis.offene_erwaehnungen, ergebnis.ersetzt) == (0, {"Gespräche": 1, "Verlauf: Gespräche": 1})
+    assert Akteur.objects.values_list("name", flat=True).get(pk=akteur.pk) == ""
+
+
+def test_telefon_in_anderer_schreibweise():
+    akteur = AkteurFactory(name="Erika Muster", telefon="+49 231 50 22 11")
+    gespraech = GespraechFactory(
+        quartier=akteur.quartier, zusammenfassung="Tel. 0231/502211, (0231) 50-22-11, 0049231502211; nicht 02315022119."
+    )
+
+    akteur_anonymisieren(akteur=akteur)
+
+    gespraech.refresh_from_db()
+    assert gespraech.zusammenfassung == ("Tel. [anonymisiert], [anonymisiert], [anonymisiert]; nicht 02315022119.")
+
+
+def test_anonymisieren_meldet_genau_was_geschah_und_fuehrt_zur_pruefung(client_projektteam):
+    akteur, *_rest, gespraech = _kemper_ueberall(QuartierFactory())
+    url = reverse("quartiersprofil:akteur_anonymisieren", kwargs={"pk": akteur.pk})
+
+    antwort = client_projektteam.post(url, follow=True)
+
+    pruefen = reverse("quartiersprofil:akteur_erwaehnungen", kwargs={"pk": akteur.pk})
+    assert antwort.redirect_chain == [(pruefen, 302)]
+    assert [str(m) for m in antwort.context["messages"]] == [
+        "Die Person ist anonymisiert: Name, E-Mail, Telefon und Anschrift sind gelöscht, auch in 1 Verlaufseintrag. "
+        "Name, E-Mail-Adresse, Telefonnummer oder Anschrift sind in 9 Feldern durch „[anonymisiert]“ ersetzt "
+        "(Gespräche: 1, Infrastruktureinrichtungen: 1, Sitzungen: 1, Tagesordnungspunkte: 1, Verlauf: Gespräche: 1, "
+        "Verlauf: Infrastruktureinrichtungen: 1, Verlauf: Sitzungen: 1, Verlauf: Tagesordnungspunkte: 2). "
+        "2 Erwähnungen des Nachnamens allein warten auf Ihre Prüfung."
+    ]
+    inhalt = antwort.content.decode()
+    assert inhalt.count("Frau Kemper lädt ein.") == 2
+    assert "Erika Kemper" not in inhalt
+
+
+def test_erwaehnung_mit_einem_klick_ersetzen(client_projektteam):
+    akteur, *_rest, gespraech = _kemper_ueberall(QuartierFactory())
+    akteur_anonymisieren(akteur=akteur)
+    url = reverse("quartiersprofil:akteur_erwaehnungen", kwargs={"pk": akteur.pk})
+    verlauf = gespraech.history.get()
+
+    client_projektteam.post(
+        url, {"aktion": "ersetzen", "modell": "quartiersprofil.gespraech", "feld": "vereinbarungen", "pk": gespraech.pk}
+    )
+    gespraech.refresh_from_db()
+    assert gespraech.vereinbarungen == "Frau [anonymisiert] lädt ein."
+    assert Akteur.objects.values_list("name", flat=True).get(pk=akteur.pk) == "Kemper"  # one still open
+
+    antwort = client_projektteam.post(
+        url,
+        {
+            "aktion": "ersetzen",
+            "modell": "quartiersprofil.historicalgespraech",
+            "feld": "vereinbarungen",
+            "pk": verlauf.pk,
+        },
+        follow=True,
+    )
+
+    verlauf.refresh_from_db()
+    assert verlauf.vereinbarungen == "Frau [anonymisiert] lädt ein."
+    assert [str(m) for m in antwort.context["messages"]] == [
+        "Die Erwähnung ist ersetzt.",
+        "Die Erwähnung ist ersetzt. Es ist nichts mehr zu prüfen.",
+    ]
+    assert Akteur.objects.values_list("name", "ist_anonymisiert").get(pk=akteur.pk) == ("", True)
+
+
+@pytest.mark.parametrize(
+    "daten",
+    [
+        {"aktion": "ersetzen", "modell": "auth.user", "feld": "password", "pk": "1"},
+        {"aktion": "ersetzen", "modell": "quartiersprofil.akteur", "feld": "name", "pk": "AKTEUR"},
+        {"aktion": "ersetzen", "modell": "quartiersprofil.gespraech", "feld": "zusammenfassung", "pk": "GESPRAECH"},
+        {"aktion": "ersetzen", "modell": "quartiersprofil.gespraech", "feld": "vereinbarungen", "pk": "x'; --"},
+        {"aktion": "ersetzen"},
+    ],
+)
+def test_erwaehnung_ersetzen_nur_fuer_stellen_zur_pruefung(client_projektteam, daten):
+    akteur, *_rest, gespraech = _kemper_ueberall(QuartierFactory())
+    akteur_anonymisieren(akteur=akteur)
+    daten = {k: {"AKTEUR": akteur.pk, "GESPRAECH": gespraech.pk}.get(v, v) for k, v in daten.items()}
+
+    antwort = client_projektteam.post(
+        reverse("quartiersprofil:akteur_erwaehnungen", kwargs={"pk": akteur.pk}), daten, follow=True
+    )
+
+    assert antwort.status_code == 200
+    assert len(list(antwort.context["messages"])) == 1
+    assert len(erwaehnungen_zur_pruefung(akteur=Akteur.objects.get(pk=akteur.pk))) == 2
+
+
+def test_pruefung_abschliessen_laesst_die_uebrigen_stellen(client_projektteam):
+    akteur, *_rest, gespraech = _kemper_ueberall(QuartierFactory())
+    akteur_anonymisieren(akteur=akteur)
+
+    client_projektteam.post(
+        reverse("quartiersprofil:akteur_erwaehnungen", kwargs={"pk": akteur.pk}), {"aktion": "abschliessen"}
+    )
+
+    gespraech.refresh_from_db()
+    assert gespraech.vereinbarungen == "Frau Kemper lädt ein."
+    assert Akteur.objects.values_list("name", flat=True).get(pk=akteur.pk) == ""
+    assert erwaehnungen_zur_pruefung(akteur=Akteur.objects.get(pk=akteur.pk)) == []
+
+
+@pytest.mark.parametrize("rolle", ["lenkungsgruppe", "ratsbuero", "partner"])
+def test_erwaehnungen_nur_fuer_das_projektteam(client, request, rolle):
+    akteur, *_rest, gespraech = _kemper_ueberall(QuartierFactory())
+    akteur_anonymisieren(akteur=akteur)
+    client.force_login(request.getfixturevalue(rolle))
+    url = reverse("quartiersprofil:akteur_erwaehnungen", kwargs={"pk": akteur.pk})
+
+    antworten = (
+        client.get(url).status_code,
+        client.post(url, {"aktion": "abschliessen"}).status_code,
+    )
+
+    assert antworten == (403, 403)
+    assert Akteur.objects.values_list("name", flat=True).get(pk=akteur.pk) == "Kemper"
+
+
+def test_bearbeiten_waehrend_der_pruefung_behaelt_die_nachnamen_ausserhalb_des_verlaufs():
+    akteur, *_rest = _kemper_ueberall(QuartierFactory())
+    akteur = akteur_anonymisieren(akteur=akteur).akteur
+    akteur.organisation = "AWO Mengede"
+
+    akteur_speichern(akteur=akteur)
+
+    assert Akteur.objects.values_list("organisation", "name").get(pk=akteur.pk) == ("AWO Mengede", "Kemper")
+    assert set(akteur.history.values_list("name", flat=True)) == {""}
+    akteur_pruefung_abschliessen(akteur=akteur)
+    assert Akteur.objects.values_list("name", flat=True).get(pk=akteur.pk) == ""
 
 
 @pytest.mark.parametrize("anzahl", [1, 3])
