@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DwkConfig(AppConfig):
     name = "dwk"
     verbose_name = _("DWK Quartiersplanung")
+
+    def ready(self):
+        from dwk.forms import einzeilige_textfelder_pruefen  # noqa: PLC0415 -- forms need the app registry
+
+        einzeilige_textfelder_pruefen()

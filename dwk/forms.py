@@ -75,6 +75,43 @@ class VeralteterStandMixin(forms.ModelForm):
             raise forms.ValidationError(self.veraltet_meldung, code="veraltet")
 
 
+# What ``str.splitlines()`` splits on: CR, LF and the rarer separators an attacker may try instead.
+ZEILENUMBRUECHE = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+ZEILENUMBRUCH_MELDUNG = _("Dieses Feld ist einzeilig: bitte ohne Zeilenumbruch eingeben.")
+
+
+def ist_einzeilig(widget):
+    """A visible one-line text input (text, e-mail, URL, number, search …), not a text area, a
+    password, a hidden value or a file."""
+    return isinstance(widget, forms.widgets.Input) and not isinstance(
+        widget, forms.PasswordInput | forms.HiddenInput | forms.FileInput
+    )
+
+
+def einzeilige_textfelder_pruefen():
+    """Every text field of every form shown as a one-line input refuses line breaks.
+
+    A browser never sends one from ``<input type="text">`` (it strips them), so a line break there
+    comes from a crafted request and would later break one-line places: titles in lists, CSV cells,
+    file names, e-mail subjects. Django has no project-wide hook for form fields, so ``DwkConfig.ready``
+    wraps ``forms.CharField.to_python`` once: it covers fields made from model fields and declared
+    ones, in our forms and the admin's alike. The widget is looked at when the value is cleaned, so a
+    form that switches a field to a ``Textarea`` keeps its line breaks.
+    """
+    if getattr(forms.CharField.to_python, "prueft_zeilenumbrueche", False):
+        return
+    bisher = forms.CharField.to_python
+
+    def to_python(self, value):
+        wert = bisher(self, value)
+        if isinstance(wert, str) and ist_einzeilig(self.widget) and any(z in wert for z in ZEILENUMBRUECHE):
+            raise forms.ValidationError(ZEILENUMBRUCH_MELDUNG, code="zeilenumbruch")
+        return wert
+
+    to_python.prueft_zeilenumbrueche = True
+    forms.CharField.to_python = to_python
+
+
 def https_als_standard(model_field, **kwargs):
     """``Meta.formfield_callback`` for ModelForms with links: a link typed without a scheme
     gets https:// (Django 6's default, and what every city's site uses)."""
