@@ -1,19 +1,28 @@
 """Collect what a report shows. Reads only; renders nothing.
 
-``quartiersprofil_sammeln`` gathers the facts of the quarter profile (Quartiersprofil) in three
-queries, however many Unterbezirke the quarter covers. Every area and centroid is computed in
-EPSG:25832 (see ``quartiere.queries``).
+``quartiersprofil_sammeln`` gathers the facts of the quarter profile (Quartiersprofil) in a fixed
+number of queries, however many Unterbezirke the quarter covers. Every area and centroid is
+computed in EPSG:25832 (see ``quartiere.queries``).
+
+The profile is a document of a released version (``Profilfassung``): its texts, and the measures
+as they stood when it was released; its date is the release date, not the download day. Without
+a released version it is a working state (Projektteam only, see ``berichte.rules``), marked so
+on every page.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dwk.zeit import heute
 from quartiere.models import Handlungsfeld, Kommune, Quartier, QuartierUnterbezirk
 from quartiere.queries import flaeche_km2, metrisch, schwerpunkt
+from quartiersprofil.models import Massnahme, MassnahmeStatus, ProfilAbschnitt, Profilfassung, ProfilStatus
+from quartiersprofil.queries.profil import letzte_freigabe
 
 PROJEKTNAME = gettext_lazy("Demografiewerkstatt Kommunen – altersgerechte Quartiersentwicklung")
 
@@ -65,20 +74,49 @@ class Quartiersprofil:
     unterbezirke: list
     statistische_bezirke: list  # (code, name) pairs, ordered by code
     kapitel: list
-    stand: date
+    stand: date  # the release date of ``fassung_nummer``, or today for a working state
     ist_demo: bool
+    fassung_nummer: int | None = None  # the released version shown; None: working state, not released
+
+    @property
+    def ist_freigegeben(self):
+        return self.fassung_nummer is not None
 
     @property
     def titel(self):
         return _("Quartiersprofil %(quartier)s") % {"quartier": self.quartier.name}
 
 
-def quartiersprofil_sammeln(*, quartier):
-    """Everything the quarter profile of ``quartier`` shows, as a ``Quartiersprofil``.
+def freigegebene_fassung(quartier: Quartier) -> Profilfassung | None:
+    """The released profile version a report of ``quartier`` shows (the latest), or None. One query."""
+    return letzte_freigabe(quartier)
+
+
+def quartiere_mit_freigabe() -> QuerySet[Quartier]:
+    """Every quarter with its Stadtbezirk, reference quarters first, each annotated with the number
+    (``freigabe_nummer``) and release time (``freigabe_am``) of its latest released profile
+    version (None without one). One query."""
+    freigaben = Profilfassung.objects.filter(quartier=OuterRef("pk"), status=ProfilStatus.FREIGEGEBEN).order_by(
+        "-nummer"
+    )
+    return (
+        Quartier.objects.select_related("stadtbezirk")
+        .annotate(
+            freigabe_nummer=Subquery(freigaben.values("nummer")[:1]),
+            freigabe_am=Subquery(freigaben.values("freigegeben_am")[:1]),
+        )
+        .order_by("-ist_referenzquartier", "name")
+    )
+
+
+def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None = None) -> Quartiersprofil:
+    """Everything the quarter profile of ``quartier`` shows, as a ``Quartiersprofil``: of the
+    released version ``fassung`` (its texts, the measures as they stood at its release, its
+    number and release date), or without one the working state (no texts, today's measures).
 
     Reads the quarter with its Stadtbezirk and Kommune, its coverage of Unterbezirke
-    (``quartier.abdeckungen``) with their statistical districts, and the Handlungsfelder.
-    No side effects.
+    (``quartier.abdeckungen``) with their statistical districts, the Handlungsfelder, the
+    sections of ``fassung`` and the measures. No side effects.
     """
     quartier = Quartier.objects.select_related("stadtbezirk__kommune").get(pk=quartier.pk)
     stadtbezirk = quartier.stadtbezirk
@@ -101,7 +139,7 @@ def quartiersprofil_sammeln(*, quartier):
         for a in abdeckungen
     ]
     bezirke = sorted({(ub.bezirk_code, ub.bezirk_name) for ub in unterbezirke})
-    abschnitte, massnahmen = _profiltexte_und_massnahmen(quartier)
+    abschnitte, massnahmen = _profiltexte_und_massnahmen(quartier, fassung)
     kapitel = []
     for handlungsfeld in Handlungsfeld.objects.order_by("reihenfolge"):
         abschnitt = abschnitte.get(handlungsfeld.pk)
@@ -135,23 +173,39 @@ def quartiersprofil_sammeln(*, quartier):
         unterbezirke=unterbezirke,
         statistische_bezirke=bezirke,
         kapitel=kapitel,
-        stand=timezone.localdate(),
+        stand=timezone.localtime(fassung.freigegeben_am).date() if fassung else heute(),
         ist_demo=kommune.ist_demo,
+        fassung_nummer=fassung.nummer if fassung else None,
     )
 
 
-def _profiltexte_und_massnahmen(quartier):
-    """The sections of the latest released profile version by Handlungsfeld id, and the measures
-    (not rejected) by Handlungsfeld id. Two queries; persons are never part of a report."""
-    from quartiersprofil.models import Massnahme, MassnahmeStatus, ProfilAbschnitt, ProfilStatus
+def _freigabezeitpunkt(fassung: Profilfassung) -> datetime:
+    """When ``fassung`` was released, on the clock of the history tables (the history row that
+    records the release); ``freigegeben_am`` where no such row exists. ``freigegeben_am`` itself
+    may be a fixed demo day (``dwk.zeit``), the history's clock is the real one."""
+    zeitpunkt = (
+        fassung.history.filter(status=ProfilStatus.FREIGEGEBEN)
+        .order_by("history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    return zeitpunkt or fassung.freigegeben_am
 
-    fassung = quartier.profilfassungen.filter(status=ProfilStatus.FREIGEGEBEN).order_by("-nummer").first()
+
+def _profiltexte_und_massnahmen(quartier: Quartier, fassung: Profilfassung | None) -> tuple[dict, dict]:
+    """The sections of ``fassung`` by Handlungsfeld id, and the measures (not rejected) by
+    Handlungsfeld id: as they stood when ``fassung`` was released (from their history), or as
+    they are now for a working state. Three queries with a version, one without; persons are
+    never part of a report."""
     abschnitte = {}
+    massnahmen_stand = Massnahme.objects.all()
     if fassung is not None:
         abschnitte = {
             a.handlungsfeld_id: a for a in ProfilAbschnitt.objects.filter(fassung=fassung).select_related("fassung")
         }
+        massnahmen_stand = Massnahme.history.as_of(_freigabezeitpunkt(fassung))
     massnahmen = {}
-    for massnahme in Massnahme.objects.filter(quartier=quartier).exclude(status=MassnahmeStatus.VERWORFEN):
+    auswahl = massnahmen_stand.filter(quartier_id=quartier.pk).exclude(status=MassnahmeStatus.VERWORFEN)
+    for massnahme in sorted(auswahl, key=lambda m: m.titel):
         massnahmen.setdefault(massnahme.handlungsfeld_id, []).append(massnahme)
     return abschnitte, massnahmen

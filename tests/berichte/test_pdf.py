@@ -1,5 +1,6 @@
 """The quarter profile as PDF: its content read back with pypdf, the download view, the list, the command."""
 
+import datetime
 import io
 
 import pytest
@@ -11,9 +12,17 @@ from pypdf import PdfReader
 from berichte.pdf import quartiersprofil_pdf
 from quartiere.models import Handlungsfeld, QuartierStatus
 from quartiere.services import quartier_unterbezirke_ableiten
+from quartiersprofil.models import MassnahmeStatus
+from quartiersprofil.services.profil import (
+    abschnitt_speichern,
+    profil_entwurf_anlegen,
+    profil_freigeben,
+    profil_zur_beratung_geben,
+)
 from tests.dwk.test_pdf_fetcher import pdfa_kennung
 from tests.factories import (
     KommuneFactory,
+    MassnahmeFactory,
     QuartierFactory,
     StadtbezirkFactory,
     StatistischerBezirkFactory,
@@ -53,6 +62,29 @@ def quartier_in(bezirk, **kwargs):
 @pytest.fixture
 def menglinghausen(hombruch):
     return quartier_in(hombruch, name="Menglinghausen", slug="menglinghausen")
+
+
+def freigeben(quartier, benutzer, *, tag, bestand=""):
+    """Release the next version of ``quartier``'s profile on ``tag`` (``DWK_HEUTE``), with
+    ``bestand`` as the text of the first field of action; returns the version."""
+    from django.conf import settings
+
+    fassung = profil_entwurf_anlegen(quartier=quartier)
+    if bestand:
+        abschnitt = fassung.abschnitte.order_by("handlungsfeld__reihenfolge").first()
+        abschnitt_speichern(abschnitt=abschnitt, bestand=bestand, staerken="", handlungsbedarf="")
+    profil_zur_beratung_geben(fassung=fassung)
+    vorher, settings.DWK_HEUTE = settings.DWK_HEUTE, tag
+    try:
+        return profil_freigeben(fassung=fassung, benutzer=benutzer)
+    finally:
+        settings.DWK_HEUTE = vorher
+
+
+@pytest.fixture
+def menglinghausen_freigegeben(menglinghausen, projektteam):
+    freigeben(menglinghausen, projektteam, tag=datetime.date(2017, 3, 14))
+    return menglinghausen
 
 
 def lesen(pdf):
@@ -125,9 +157,19 @@ def test_quartiersprofil_pdf_queries_do_not_grow_with_unterbezirke(
     assert quartier.abdeckungen.count() == anzahl
 
     # The quarter with Stadtbezirk and Kommune, its Unterbezirke with their districts, the Handlungsfelder,
-    # the latest released profile version (none here, so no sections) and the measures.
-    with django_assert_num_queries(5):
+    # the measures (no released version here, so no sections).
+    with django_assert_num_queries(4):
         quartiersprofil_pdf(quartier=quartier)
+
+
+def test_quartiersprofil_pdf_of_a_release_queries(hombruch, projektteam, django_assert_num_queries):
+    quartier = quartier_in(hombruch, name="Derne")
+    fassung = freigeben(quartier, projektteam, tag=datetime.date(2017, 3, 14))
+    MassnahmeFactory.create_batch(3, quartier=quartier)
+
+    # As above, and the version's sections and the moment of its release (for the measures' history).
+    with django_assert_num_queries(6):
+        quartiersprofil_pdf(quartier=quartier, fassung=fassung)
 
 
 def test_quartiersprofil_pdf_marks_demo_data(hombruch):
@@ -157,7 +199,7 @@ def test_quartiersprofil_pdf_of_quarter_without_unterbezirke(db):
 
 
 @pytest.mark.parametrize("rolle", ["projektteam", "ratsbuero"])
-def test_quartiersprofil_view_returns_pdf_download(client, request, menglinghausen, rolle):
+def test_quartiersprofil_view_returns_pdf_download(client, request, menglinghausen_freigegeben, rolle):
     client.force_login(request.getfixturevalue(rolle))
 
     antwort = client.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
@@ -165,9 +207,83 @@ def test_quartiersprofil_view_returns_pdf_download(client, request, menglinghaus
     assert antwort.status_code == 200
     assert antwort["Content-Type"] == "application/pdf"
     assert antwort["Content-Disposition"] == 'attachment; filename="quartiersprofil-menglinghausen.pdf"'
-    assert "private" in antwort["Cache-Control"]
+    assert "no-store" in antwort["Cache-Control"]
     _reader, seiten = lesen(antwort.content)
     assert "Menglinghausen" in seiten[0]
+    assert "Stand: Fassung 1, freigegeben am 14. März 2017" in seiten[0]
+
+
+def test_quartiersprofil_pdf_shows_the_release_not_the_download_day(menglinghausen, projektteam, settings):
+    freigeben(menglinghausen, projektteam, tag=datetime.date(2017, 3, 14), bestand="Text der ersten Fassung.")
+    zweite = freigeben(menglinghausen, projektteam, tag=datetime.date(2017, 9, 1), bestand="Text der zweiten Fassung.")
+    entwurf = profil_entwurf_anlegen(quartier=menglinghausen)
+    abschnitt_speichern(
+        abschnitt=entwurf.abschnitte.order_by("handlungsfeld__reihenfolge").first(),
+        bestand="Text des Entwurfs.",
+        staerken="",
+        handlungsbedarf="",
+    )
+    settings.DWK_HEUTE = datetime.date(2017, 10, 16)
+
+    _reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen, fassung=zweite))
+    text = " ".join(seiten)
+
+    assert "Stand: Fassung 2, freigegeben am 1. September 2017" in seiten[0]
+    assert all("Stand: Fassung 2, freigegeben am 1. September 2017" in seite for seite in seiten)
+    assert "16. Oktober 2017" not in text
+    assert ("Text der zweiten Fassung." in text, "Text der ersten Fassung." in text, "Text des Entwurfs." in text) == (
+        True,
+        False,
+        False,
+    )
+
+
+def test_quartiersprofil_pdf_shows_the_measures_as_they_stood_at_the_release(menglinghausen, projektteam):
+    feld = Handlungsfeld.objects.order_by("reihenfolge").first()
+    vorgeschlagen = MassnahmeFactory(quartier=menglinghausen, handlungsfeld=feld, titel="Bänke am Markt")
+    verworfen_danach = MassnahmeFactory(quartier=menglinghausen, handlungsfeld=feld, titel="Quartiersbus")
+    fassung = freigeben(menglinghausen, projektteam, tag=datetime.date(2017, 3, 14))
+    # After the release: one measure is decided, one rejected, one new one decided in the draft's time.
+    vorgeschlagen.status = MassnahmeStatus.BESCHLOSSEN
+    vorgeschlagen.save()
+    verworfen_danach.status, verworfen_danach.verworfen_grund = MassnahmeStatus.VERWORFEN, "zu teuer"
+    verworfen_danach.save()
+    MassnahmeFactory(
+        quartier=menglinghausen, handlungsfeld=feld, titel="Mittagstisch", status=MassnahmeStatus.BESCHLOSSEN
+    )
+
+    _reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen, fassung=fassung))
+    text = " ".join(seiten)
+
+    assert "Bänke am Markt (vorgeschlagen" in text
+    assert "Quartiersbus (vorgeschlagen" in text
+    assert "Mittagstisch" not in text
+    assert "beschlossen" not in text
+
+
+def test_quartiersprofil_view_without_release_is_404_for_the_ratsbuero(client, ratsbuero, menglinghausen):
+    MassnahmeFactory(quartier=menglinghausen, status=MassnahmeStatus.BESCHLOSSEN)
+    profil_entwurf_anlegen(quartier=menglinghausen)
+    client.force_login(ratsbuero)
+
+    antwort = client.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
+
+    assert (antwort.status_code, antwort["Content-Type"]) == (404, "text/html; charset=utf-8")
+    assert "no-store" in antwort["Cache-Control"]
+    assert "Für Menglinghausen ist noch keine Fassung des Quartiersprofils freigegeben." in antwort.content.decode()
+
+
+def test_quartiersprofil_view_without_release_is_the_marked_working_state_for_projektteam(
+    client_projektteam, menglinghausen, settings
+):
+    settings.DWK_HEUTE = datetime.date(2017, 10, 16)
+
+    antwort = client_projektteam.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
+
+    assert antwort.status_code == 200
+    _reader, seiten = lesen(antwort.content)
+    assert all("Stand: Arbeitsstand vom 16. Oktober 2017, nicht freigegeben" in seite for seite in seiten)
+    assert "Es ist noch keine Fassung des Quartiersprofils freigegeben" in seiten[0]
 
 
 @pytest.mark.parametrize("rolle", ["lenkungsgruppe", "partner"])
@@ -205,9 +321,12 @@ def test_quartiersprofil_view_anonymous_redirects_to_login(client, menglinghause
 # The list of reports
 
 
-def test_bericht_list_shows_download_links_reference_quarters_first(client, ratsbuero, hombruch):
+def test_bericht_list_shows_download_links_reference_quarters_first(client, ratsbuero, projektteam, hombruch):
     quartier_in(hombruch, name="Aplerbeck", slug="aplerbeck", ist_referenzquartier=False)
-    quartier_in(hombruch, name="Menglinghausen", slug="menglinghausen", status=QuartierStatus.BUERGERDIALOG)
+    menglinghausen = quartier_in(
+        hombruch, name="Menglinghausen", slug="menglinghausen", status=QuartierStatus.BUERGERDIALOG
+    )
+    freigeben(menglinghausen, projektteam, tag=datetime.date(2017, 3, 14))
     client.force_login(ratsbuero)
 
     antwort = client.get(reverse("berichte:liste"))
@@ -215,10 +334,23 @@ def test_bericht_list_shows_download_links_reference_quarters_first(client, rats
     assert antwort.status_code == 200
     assert [q.slug for q in antwort.context["quartiere"]] == ["menglinghausen", "aplerbeck"]
     html = antwort.content.decode()
-    assert html.index("Quartiersprofil Menglinghausen (PDF)") < html.index("Quartiersprofil Aplerbeck (PDF)")
+    assert "Quartiersprofil Menglinghausen (PDF)" in html
+    assert "Fassung 1, freigegeben am 14. März 2017" in html
     assert 'href="/quartiere/menglinghausen/profil.pdf"' in html
+    # Aplerbeck has no released version: no link for the Ratsbüro.
+    assert 'href="/quartiere/aplerbeck/profil.pdf"' not in html
+    assert "noch nicht freigegeben" in html
     assert "Bürgerdialog" in html
     assert "Hombruch" in html
+
+
+def test_bericht_list_offers_projektteam_the_working_state(client_projektteam, hombruch):
+    quartier_in(hombruch, name="Aplerbeck", slug="aplerbeck")
+
+    html = client_projektteam.get(reverse("berichte:liste")).content.decode()
+
+    assert 'href="/quartiere/aplerbeck/profil.pdf"' in html
+    assert "Arbeitsstand Aplerbeck (PDF, nicht freigegeben)" in html
 
 
 def test_bericht_list_without_quarters(client, ratsbuero):
@@ -238,13 +370,16 @@ def test_bericht_list_forbidden_for_other_roles(db, client, request, rolle):
 
 
 @pytest.mark.parametrize("anzahl", [1, 3])
-def test_bericht_list_queries_do_not_grow_with_quarters(client, ratsbuero, hombruch, anzahl, django_assert_num_queries):
+def test_bericht_list_queries_do_not_grow_with_quarters(
+    client, ratsbuero, projektteam, hombruch, anzahl, django_assert_num_queries
+):
     for i in range(anzahl):
-        quartier_in(hombruch, name=f"Quartier {i}", slug=f"quartier-{i}")
+        freigeben(quartier_in(hombruch, name=f"Quartier {i}", slug=f"quartier-{i}"), projektteam, tag=None)
     client.force_login(ratsbuero)
 
     # Session, user, the user's groups (rules), the Kommune (context processor), Django's two permission
-    # lookups (ModelBackend, for the menu's {% has_perm %} that rules deny), the quarters with their Stadtbezirk.
+    # lookups (ModelBackend, for the menu's {% has_perm %} that rules deny), the quarters with their Stadtbezirk
+    # and their latest release.
     with django_assert_num_queries(7):
         antwort = client.get(reverse("berichte:liste"))
 
@@ -262,7 +397,20 @@ def test_command_writes_pdf_file(menglinghausen, tmp_path):
 
     _reader, seiten = lesen(ausgabe.read_bytes())
     assert "Menglinghausen" in seiten[0]
-    assert stdout.getvalue().startswith(f"Quartiersprofil „Menglinghausen“ geschrieben: {ausgabe} (")
+    assert stdout.getvalue().startswith(
+        f"Quartiersprofil „Menglinghausen“ (Arbeitsstand, nicht freigegeben) geschrieben: {ausgabe} ("
+    )
+
+
+def test_command_writes_the_latest_release(menglinghausen_freigegeben, tmp_path):
+    ausgabe = tmp_path / "profil.pdf"
+    stdout = io.StringIO()
+
+    call_command("quartiersprofil_pdf", "menglinghausen", str(ausgabe), stdout=stdout)
+
+    _reader, seiten = lesen(ausgabe.read_bytes())
+    assert "Stand: Fassung 1, freigegeben am 14. März 2017" in seiten[0]
+    assert stdout.getvalue().startswith(f"Quartiersprofil „Menglinghausen“ (Fassung 1) geschrieben: {ausgabe} (")
 
 
 def test_command_unknown_slug_names_existing_slugs(hombruch, tmp_path):
