@@ -1,0 +1,64 @@
+"""The citizen dialogue in the admin: the catalogues and events, saved through the services."""
+
+from django.contrib import admin
+from leaflet.admin import LeafletGeoAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Beteiligungsgegenstand, Checklistenpunkt, Ergebnis, Motto, Veranstaltung
+from .services import ergebnisse as ergebnis_dienste
+from .services import katalog, veranstaltungen
+
+
+@admin.register(Beteiligungsgegenstand)
+class BeteiligungsgegenstandAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "reihenfolge", "aktiv"]
+
+    def save_model(self, request, obj, form, change):
+        katalog.beteiligungsgegenstand_speichern(gegenstand=obj)
+
+
+@admin.register(Motto)
+class MottoAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "aktiv"]
+
+    def save_model(self, request, obj, form, change):
+        katalog.motto_speichern(motto=obj)
+
+
+class ChecklistenpunktInline(admin.TabularInline):
+    model = Checklistenpunkt
+    extra = 0
+    fields = [
+        "titel",
+        "tage_vorher",
+        "faellig_am",
+        "verantwortlich_mitglied",
+        "verantwortlich_organisation",
+        "erledigt",
+    ]
+    readonly_fields = ["faellig_am"]
+
+
+@admin.register(Veranstaltung)
+class VeranstaltungAdmin(SimpleHistoryAdmin, LeafletGeoAdmin):
+    list_display = ["titel", "format", "beginn", "status"]
+    list_filter = ["format", "status"]
+    filter_horizontal = ["quartiere", "handlungsfelder", "moderation", "beobachtung", "gegenstaende"]
+    inlines = [ChecklistenpunktInline]
+
+    def save_model(self, request, obj, form, change):
+        veranstaltungen.veranstaltung_speichern(veranstaltung=obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        veranstaltungen.veranstaltung_speichern(veranstaltung=form.instance)
+
+
+@admin.register(Ergebnis)
+class ErgebnisAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "veranstaltung", "art", "punkte", "von_partner"]
+    list_filter = ["art", "von_partner"]
+    readonly_fields = ["erfasst_von", "von_partner"]
+
+    def save_model(self, request, obj, form, change):
+        ergebnis_dienste.ergebnis_speichern(ergebnis=obj)

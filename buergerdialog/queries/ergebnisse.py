@@ -1,0 +1,80 @@
+"""Reads of results: the filtered and sorted list of an event, its export rows, the last cards."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Ergebnis, ErgebnisArt, Veranstaltung
+
+SORTIERUNGEN = {
+    "punkte": ["-punkte", "pk"],
+    "handlungsfeld": ["handlungsfeld__reihenfolge", "-punkte", "pk"],
+    "art": ["art", "-punkte", "pk"],
+    "gegenstand": ["gegenstand__reihenfolge", "-punkte", "pk"],
+    "erfasst": ["pk"],
+}
+
+EXPORT_KOPF = [
+    _("Nr."),
+    _("Text"),
+    _("Art"),
+    _("Handlungsfeld"),
+    _("Beteiligungsgegenstand"),
+    _("Tisch oder Station"),
+    _("Klebepunkte"),
+    _("vom Partner erfasst"),
+]
+
+
+def ergebnisse_liste(
+    *,
+    veranstaltung: Veranstaltung,
+    handlungsfeld: str = "",
+    art: str = "",
+    gegenstand: str = "",
+    sortierung: str = "punkte",
+) -> QuerySet[Ergebnis]:
+    """The results of an event, filtered by Handlungsfeld (slug), kind and subject (id), sorted by
+    ``SORTIERUNGEN`` (votes first by default). Unknown filter values match nothing; an unknown
+    sort order falls back to votes."""
+    zeilen = Ergebnis.objects.filter(veranstaltung=veranstaltung).select_related("handlungsfeld", "gegenstand")
+    if handlungsfeld:
+        zeilen = zeilen.filter(handlungsfeld__slug=handlungsfeld)
+    if art:
+        zeilen = zeilen.filter(art=art) if art in ErgebnisArt.values else zeilen.none()
+    if gegenstand:
+        zeilen = zeilen.filter(gegenstand_id=gegenstand) if gegenstand.isdigit() else zeilen.none()
+    return zeilen.order_by(*SORTIERUNGEN.get(sortierung, SORTIERUNGEN["punkte"]))
+
+
+def ergebnisse_zeilen(ergebnisse: Iterable[Ergebnis]) -> list[list]:
+    """Rows for the CSV/XLSX export, in the order of ``EXPORT_KOPF``."""
+    return [
+        [
+            nummer,
+            e.text,
+            e.get_art_display(),
+            e.handlungsfeld.name if e.handlungsfeld else "",
+            e.gegenstand.name if e.gegenstand else "",
+            e.station,
+            e.punkte,
+            e.von_partner,
+        ]
+        for nummer, e in enumerate(ergebnisse, start=1)
+    ]
+
+
+def letzte_ergebnisse(*, veranstaltung: Veranstaltung, user: AbstractBaseUser, anzahl: int = 5) -> list[Ergebnis]:
+    """The last cards ``user`` entered for the event, newest first (fast entry page)."""
+    return list(
+        Ergebnis.objects.filter(veranstaltung=veranstaltung, erfasst_von=user)
+        .select_related("handlungsfeld")
+        .order_by("-created_at", "-pk")[:anzahl]
+    )
+
+
+def anzahl_erfasst(*, veranstaltung: Veranstaltung, user: AbstractBaseUser) -> int:
+    """How many cards ``user`` has entered for the event (the running count of fast entry)."""
+    return Ergebnis.objects.filter(veranstaltung=veranstaltung, erfasst_von=user).count()

@@ -1,0 +1,53 @@
+"""Who may do what in the citizen dialogue.
+
+Projektteam does everything. The Lenkungsgruppe reads every event, its checklist and results.
+A partner reads the events assigned to it and enters their results and attendance; everything it
+enters is marked as its own (``Ergebnis.von_partner``) and Projektteam can correct it.
+
+Which events are assigned to a partner: there is no link between a user and an organisation of
+the steering group's register for partners (``Mitglied.benutzer`` links members only), so the
+assignment is the one the Partner role already has: the quarters a partner user is assigned to
+(``Quartier.partner``). An event is a partner's when one of its quarters is. The Ratsbüro sees
+nothing of the citizen dialogue.
+"""
+
+import rules
+
+from dwk.permissions import ist_partner, ist_projektteam, liest_alles
+
+
+def _veranstaltung_von(objekt):
+    if objekt is None:
+        return None
+    if hasattr(objekt, "veranstaltung_id"):
+        return objekt.veranstaltung
+    return objekt
+
+
+@rules.predicate
+def ist_partner_der_veranstaltung(user, objekt):
+    veranstaltung = _veranstaltung_von(objekt)
+    if veranstaltung is None or veranstaltung.pk is None:
+        return False
+    if not hasattr(user, "_dwk_buergerdialog_quartiere"):
+        user._dwk_buergerdialog_quartiere = set(user.partner_quartiere.values_list("pk", flat=True))
+    if not user._dwk_buergerdialog_quartiere:
+        return False
+    return veranstaltung.quartiere.filter(pk__in=user._dwk_buergerdialog_quartiere).exists()
+
+
+@rules.predicate
+def ist_eigenes_ergebnis(user, ergebnis):
+    return ergebnis is not None and ergebnis.erfasst_von_id == user.pk
+
+
+partner_der_veranstaltung = ist_partner & ist_partner_der_veranstaltung
+
+rules.add_perm("buergerdialog.list_veranstaltung", liest_alles | ist_partner)
+rules.add_perm("buergerdialog.view_veranstaltung", liest_alles | partner_der_veranstaltung)
+rules.add_perm("buergerdialog.change_veranstaltung", ist_projektteam)
+rules.add_perm("buergerdialog.add_ergebnis", ist_projektteam | partner_der_veranstaltung)
+rules.add_perm("buergerdialog.change_ergebnis", ist_projektteam | (partner_der_veranstaltung & ist_eigenes_ergebnis))
+rules.add_perm("buergerdialog.change_anwesenheit", ist_projektteam | partner_der_veranstaltung)
+rules.add_perm("buergerdialog.view_katalog", liest_alles)
+rules.add_perm("buergerdialog.change_katalog", ist_projektteam)

@@ -1,0 +1,1 @@
+"""Every write of the citizen dialogue (events and checklist, catalogues, results)."""
