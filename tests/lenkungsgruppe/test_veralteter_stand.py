@@ -5,11 +5,16 @@ message and the newer version, and nothing of A's save is overwritten. ``FAELLE`
 ``…_bearbeiten`` URL of the app (checked below), and the attendance and rating pages besides.
 """
 
+import threading
+
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
 from django.urls import get_resolver, reverse
 
+from lenkungsgruppe import queries, services
 from lenkungsgruppe.models import FachplanungBewertung, TeilnahmeStatus
 from quartiere.models import Handlungsfeld
 from tests.factories import (
@@ -122,3 +127,66 @@ def test_bewertung_veralteter_stand_abgelehnt(client_mitglied, mitglied):
     # Opened again, the page carries the new state and saves.
     neu = client_mitglied.get(url).context["form"].initial["bearbeitungsstand"]
     assert client_mitglied.post(url, {feld: "1", "bearbeitungsstand": neu}).status_code == 302
+
+
+def _gleichzeitig(speichern, werte):
+    """Runs ``speichern(wert)`` for each value in its own thread and connection, released together;
+    returns ``{wert: "gespeichert" | error code}``."""
+    barriere, ergebnisse = threading.Barrier(len(werte)), {}
+
+    def lauf(wert):
+        try:
+            barriere.wait(timeout=20)
+            speichern(wert)
+            ergebnisse[wert] = "gespeichert"
+        except ValidationError as fehler:
+            ergebnisse[wert] = fehler.code
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=lauf, args=(wert,)) for wert in werte]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return ergebnisse
+
+
+# serialized_rollback: the flush after this test would otherwise also empty what the data
+# migrations created (roles, fields of action) for the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_gleichzeitige_teilnahme_und_bewertung_genau_eine_gewinnt():
+    """Attendance and ratings are checked under a row lock: of two saves from the same state at the
+    same moment exactly one wins, five times over (each save a real change: the state is compared by
+    content, so saving what is already there changes nothing another save could lose)."""
+    mitglied = MitgliedFactory()
+    sitzung = SitzungFactory()
+    sitzung.teilnahmen.create(mitglied=mitglied)
+    wohnen = Handlungsfeld.objects.first()
+    plan = FachplanungFactory(handlungsfelder=[wohnen])
+    for _runde in range(5):
+        stand = queries.teilnahme_stand(sitzung)
+        ergebnisse = _gleichzeitig(
+            lambda status, stand=stand: services.teilnahme_erfassen(
+                sitzung=sitzung, status_je_mitglied={mitglied.pk: status}, stand=stand
+            ),
+            [
+                s
+                for s in (TeilnahmeStatus.ANWESEND, TeilnahmeStatus.ENTSCHULDIGT, TeilnahmeStatus.ABWESEND)
+                if s != sitzung.teilnahmen.get().status
+            ][:2],
+        )
+        assert sorted(ergebnisse.values()) == ["gespeichert", "veraltet"], ergebnisse
+        gewonnen = next(wert for wert, ergebnis in ergebnisse.items() if ergebnis == "gespeichert")
+        assert sitzung.teilnahmen.get().status == gewonnen
+
+        stand = queries.bewertungs_stand(plan, mitglied)
+        ergebnisse = _gleichzeitig(
+            lambda relevanz, stand=stand: services.fachplanung_bewerten(
+                fachplanung=plan, mitglied=mitglied, bewertungen={wohnen: (relevanz, "")}, stand=stand
+            ),
+            [r for r in range(1, 6) if r not in plan.bewertungen.values_list("relevanz", flat=True)][:2],
+        )
+        assert sorted(ergebnisse.values()) == ["gespeichert", "veraltet"], ergebnisse
+        gewonnen = next(wert for wert, ergebnis in ergebnisse.items() if ergebnis == "gespeichert")
+        assert list(plan.bewertungen.values_list("relevanz", flat=True)) == [gewonnen]
