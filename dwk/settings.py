@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "csp",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "dwk",
@@ -98,6 +99,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a login attempt during a lockout into the lockout page (dwk.anmeldesperren).
+    "axes.middleware.AxesMiddleware",
     # Last, so its 400 passes through all the others: a NUL byte in path, query or form data.
     "dwk.middleware.NulZeichenMiddleware",
 ]
@@ -138,6 +141,8 @@ SPATIALITE_LIBRARY_PATH = os.environ.get("DWK_SPATIALITE_LIBRARY", "mod_spatiali
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every login of a locked-out user name or address before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -147,6 +152,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes, see dwk/anmeldesperren.py): after DWK_ANMELDUNG_FEHLVERSUCHE failed
+# logins within DWK_ANMELDUNG_SPERRE_MINUTEN, the user name and, separately, the address they came
+# from are locked for that long, at /konto/anmelden/ and /admin/login/ alike.
+AXES_FAILURE_LIMIT = int(os.environ.get("DWK_ANMELDUNG_FEHLVERSUCHE", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("DWK_ANMELDUNG_SPERRE_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A lock ends when announced: attempts during it neither count nor extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Not on success either: a login to one's own account must not clear the failures of an address.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "dwk.anmeldesperren.gesperrt_antwort"
+AXES_CLIENT_IP_CALLABLE = "dwk.anmeldesperren.client_adresse"
+# Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none, use the connection).
+DWK_PROXY_ANZAHL = int(os.environ.get("DWK_PROXY_ANZAHL", "0"))
+# The log names user name and address of failed attempts (never the password); successful logins
+# are not stored.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_DISABLE_ACCESS_LOG = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "uebersicht"
 LOGOUT_REDIRECT_URL = "start"

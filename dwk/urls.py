@@ -11,6 +11,8 @@ urlpatterns = [
     path("uebersicht/", start.UebersichtView.as_view(), name="uebersicht"),
     path("konto/anmelden/", views.AnmeldenView.as_view(), name="login"),
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/anmeldesperren/", views.AnmeldesperrenView.as_view(), name="anmeldesperren"),
+    path("konto/anmeldesperren/aufheben/", views.AnmeldesperreAufhebenView.as_view(), name="anmeldesperre_aufheben"),
     path("", include("quartiere.urls")),
     path("", include("berichte.urls")),
     path("", include("quartiersprofil.urls")),

@@ -1,5 +1,9 @@
-"""Pages and view helpers that belong to no single app: login and the shared create/edit mixin."""
+"""Pages and view helpers that belong to no single app: login, login locks, the 400 page and the shared
+create/edit mixin."""
 
+import ipaddress
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -11,8 +15,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView, View
 
+from dwk.anmeldesperren import gesperrte_zugaenge, sperre_aufheben
 from dwk.forms import VeralteterStandMixin
+from dwk.http import nicht_speichern
+from dwk.permissions import Geschuetzt
 
 
 def fehlerhafte_anfrage(request, exception=None):
@@ -26,6 +34,47 @@ def fehlerhafte_anfrage(request, exception=None):
 class AnmeldenView(auth_views.LoginView):
     template_name = "dwk/anmelden.html"
     redirect_authenticated_user = True
+
+
+class AnmeldesperrenView(Geschuetzt, TemplateView):
+    """Projektteam: the user names and addresses locked out after failed logins, each with a button
+    that lifts the lock."""
+
+    permission_required = "dwk.anmeldesperren_verwalten"
+    template_name = "dwk/anmeldesperren.html"
+
+    def get(self, request, *args, **kwargs):
+        return nicht_speichern(super().get(request, *args, **kwargs))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sperren=gesperrte_zugaenge(),
+            fehlversuche_grenze=settings.AXES_FAILURE_LIMIT,
+            sperre_minuten=int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+            **kwargs,
+        )
+
+
+class AnmeldesperreAufhebenView(Geschuetzt, View):
+    """POST only: lift the lock on one user name (``benutzername``) or one address (``adresse``)."""
+
+    permission_required = "dwk.anmeldesperren_verwalten"
+    http_method_names = ["post"]
+
+    def post(self, request):
+        benutzername = request.POST.get("benutzername", "").strip()
+        adresse = request.POST.get("adresse", "").strip()
+        try:
+            adresse = str(ipaddress.ip_address(adresse)) if adresse else ""
+        except ValueError:
+            messages.error(request, _("„%(adresse)s“ ist keine gültige Adresse.") % {"adresse": adresse})
+            return redirect("anmeldesperren")
+        wert = {"wert": benutzername or adresse}
+        if sperre_aufheben(benutzername=benutzername, adresse=adresse):
+            messages.success(request, _("Die Sperre für „%(wert)s“ ist aufgehoben.") % wert)
+        else:
+            messages.info(request, _("Für „%(wert)s“ bestand keine Sperre.") % wert)
+        return redirect("anmeldesperren")
 
 
 class FormularMixin:

@@ -19,7 +19,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import QuartierFactory, UnterbezirkFactory, UserFactory
-from tests.matrix import ANMELDEN, ROLLEN
+from tests.matrix import ANMELDEN, ROLLEN, nur
 
 # name: (method, kwargs, {role: expected})
 MATRIX = {
@@ -27,6 +27,9 @@ MATRIX = {
     "handlungsfeld_farben": ("get", {}, dict.fromkeys(ROLLEN, 200)),
     "login": ("get", {}, {"anonym": 200, **dict.fromkeys(ROLLEN[1:], 302)}),
     "logout": ("post", {}, dict.fromkeys(ROLLEN, 302)),
+    # Login locks: only Projektteam sees them and lifts one (a POST that redirects back to the list).
+    "anmeldesperren": ("get", {}, nur("projektteam", "superuser")),
+    "anmeldesperre_aufheben": ("post", {}, {**nur("projektteam", "superuser"), "projektteam": 302, "superuser": 302}),
     "uebersicht": ("get", {}, {"anonym": ANMELDEN, **dict.fromkeys(ROLLEN[1:], 200)}),
     "quartiere:karte": (
         "get",
