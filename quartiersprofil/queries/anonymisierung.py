@@ -145,8 +145,14 @@ def _telefon(telefon: str) -> str | None:
 
 
 def _namensteile(name: str) -> list[str]:
-    """The words of a name without leading academic titles (``Dr.``, ``Prof.``)."""
-    woerter = name.split()
+    """The words of a name, first name first („Kemper, Ida“ too), without additions in brackets
+    („(erfunden)“), separating punctuation and leading academic titles (``Dr.``, ``Prof.``)."""
+    name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", name)
+    if name.count(",") == 1:  # „Kemper, Ida“
+        nachname, vorname = name.split(",")
+        name = f"{vorname} {nachname}"
+    woerter = [w.strip(",;:") for w in name.split()]
+    woerter = [w for w in woerter if re.search(r"\w", w)]
     while len(woerter) > 2 and woerter[0].endswith("."):
         woerter = woerter[1:]
     return woerter

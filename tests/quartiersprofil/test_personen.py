@@ -298,6 +298,23 @@ def test_telefon_in_anderer_schreibweise():
     assert gespraech.zusammenfassung == ("Tel. [anonymisiert], [anonymisiert], [anonymisiert]; nicht 02315022119.")
 
 
+def test_namen_mit_titel_zusatz_und_in_umgekehrter_reihenfolge():
+    akteur = AkteurFactory(name="Dr. Ida Kemper (erfunden)")
+    gespraech = GespraechFactory(
+        quartier=akteur.quartier,
+        zusammenfassung="Dr. Ida Kemper (erfunden) lädt ein; Liste: Kemper, Ida; Ida Kemperling; Frau Kemper.",
+    )
+
+    ergebnis = akteur_anonymisieren(akteur=akteur)
+
+    gespraech.refresh_from_db()
+    assert gespraech.zusammenfassung == ("[anonymisiert] lädt ein; Liste: [anonymisiert]; Ida Kemperling; Frau Kemper.")
+    assert (ergebnis.offene_erwaehnungen, Akteur.objects.values_list("name", flat=True).get(pk=akteur.pk)) == (
+        2,
+        "Kemper",
+    )
+
+
 def test_anonymisieren_meldet_genau_was_geschah_und_fuehrt_zur_pruefung(client_projektteam):
     akteur, *_rest, gespraech = _kemper_ueberall(QuartierFactory())
     url = reverse("quartiersprofil:akteur_anonymisieren", kwargs={"pk": akteur.pk})
