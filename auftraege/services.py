@@ -8,10 +8,15 @@ they do not go through ``dwk.zeit``.
 """
 
 import logging
+import resource
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -92,41 +97,100 @@ class Fortschritt:
         self._schreiben(**felder)
 
 
+class Zeitlimit(Exception):  # noqa: N818 -- a German noun, like Django's own "DoesNotExist"
+    """The job ran longer than its time limit."""
+
+
 @contextmanager
-def auftrag_ausfuehren(*, auftrag_id: str) -> Iterator[Fortschritt]:
+def _grenzen(*, sekunden: int | None, speicher_mb: int | None) -> Iterator[None]:
+    """A time limit (SIGALRM) and a memory limit (RLIMIT_AS) around a job's body.
+
+    Both act on the whole process, so they are set only in the process's main thread, where the
+    worker (``manage.py db_worker``) runs its tasks; a job run inside a web request (immediate
+    backend) runs without them. Restored when the body ends.
+    """
+    hauptfaden = threading.current_thread() is threading.main_thread()
+    alter_handler, alte_grenze = None, None
+    if sekunden and hauptfaden:
+
+        def abbrechen(signum: int, frame: FrameType | None) -> None:
+            raise Zeitlimit
+
+        alter_handler = signal.signal(signal.SIGALRM, abbrechen)
+        signal.setitimer(signal.ITIMER_REAL, sekunden)
+    if speicher_mb and hauptfaden:
+        alte_grenze = resource.getrlimit(resource.RLIMIT_AS)
+        hart = alte_grenze[1]
+        weich = speicher_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (weich if hart == resource.RLIM_INFINITY else min(weich, hart), hart))
+    try:
+        yield
+    finally:
+        if alter_handler is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, alter_handler)
+        if alte_grenze is not None:
+            resource.setrlimit(resource.RLIMIT_AS, alte_grenze)
+
+
+@contextmanager
+def auftrag_ausfuehren(
+    *, auftrag_id: str, zeitlimit: int | None = None, speicher_mb: int | None = None
+) -> Iterator[Fortschritt]:
     """Run the body of a task as the job ``auftrag_id``, yielding its ``Fortschritt``.
 
     Runs outside any transaction of its own, so each report is visible to the status page at
-    once; the body makes its writes atomic where they must be (e.g. one photo at a time).
+    once; the body makes its writes atomic where they must be (e.g. one photo at a time). In the
+    worker the body may run at most ``zeitlimit`` seconds and use at most ``speicher_mb`` MB of
+    address space (defaults: settings ``DWK_AUFTRAG_MAX_SEKUNDEN``, ``DWK_AUFTRAG_MAX_SPEICHER_MB``;
+    0 = no limit; see ``_grenzen``).
     Side effects: status "läuft" and ``begonnen_am`` at the start; at the end status "fertig"
     and ``beendet_am`` (unless the body called ``abschliessen`` itself). If the body raises a
-    ValidationError, the job fails with its messages; any other exception fails it with a
-    general German sentence and is logged with its traceback. Both are raised again, so the
-    queue records the task as failed too.
+    ValidationError, the job fails with its messages; past a limit it fails with a sentence
+    naming the limit; any other exception fails it with a general German sentence and is logged
+    with its traceback. All are raised again, so the queue records the task as failed too.
     """
+    if zeitlimit is None:
+        zeitlimit = settings.DWK_AUFTRAG_MAX_SEKUNDEN
+    if speicher_mb is None:
+        speicher_mb = settings.DWK_AUFTRAG_MAX_SPEICHER_MB
     auftrag = Auftrag.objects.get(pk=auftrag_id)
     fortschritt = Fortschritt(auftrag)
     fortschritt._schreiben(status=Auftrag.Status.LAEUFT, begonnen_am=timezone.now())
+
+    def fehlgeschlagen(ergebnis: str, fehler: list[str] | None = None) -> None:
+        felder = {"status": Auftrag.Status.FEHLGESCHLAGEN, "ergebnis": ergebnis, "beendet_am": timezone.now()}
+        if fehler:
+            felder["fehler"] = [*fortschritt.auftrag.fehler, *fehler]
+        fortschritt._schreiben(**felder)
+
     try:
-        yield fortschritt
+        with _grenzen(sekunden=zeitlimit, speicher_mb=speicher_mb):
+            yield fortschritt
     except ValidationError as fehler:
-        fortschritt._schreiben(
-            status=Auftrag.Status.FEHLGESCHLAGEN,
-            fehler=[*auftrag.fehler, *fehler.messages],
-            ergebnis=_("Der Auftrag wurde abgebrochen."),
-            beendet_am=timezone.now(),
+        fehlgeschlagen(_("Der Auftrag wurde abgebrochen."), fehler.messages)
+        raise
+    except Zeitlimit:
+        logger.warning("Hintergrundauftrag %s (%s): Zeitlimit %s s.", auftrag.pk, auftrag.art, zeitlimit)
+        fehlgeschlagen(
+            _("Der Auftrag wurde nach %(sekunden)s Sekunden abgebrochen (Zeitlimit).") % {"sekunden": zeitlimit}
+        )
+        raise
+    except MemoryError:
+        logger.warning("Hintergrundauftrag %s (%s): Speichergrenze %s MB.", auftrag.pk, auftrag.art, speicher_mb)
+        fehlgeschlagen(
+            _("Der Auftrag brauchte mehr Arbeitsspeicher als erlaubt (%(mb)s MB) und wurde abgebrochen.")
+            % {"mb": speicher_mb}
         )
         raise
     except Exception:
         logger.exception("Hintergrundauftrag %s (%s) ist fehlgeschlagen.", auftrag.pk, auftrag.art)
-        fortschritt._schreiben(
-            status=Auftrag.Status.FEHLGESCHLAGEN,
-            ergebnis=_(
+        fehlgeschlagen(
+            _(
                 "Bei der Verarbeitung ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es erneut; "
                 "bleibt der Fehler, findet das Projektteam die Ursache im Protokoll des Hintergrunddienstes."
-            ),
-            beendet_am=timezone.now(),
+            )
         )
         raise
-    if auftrag.status != Auftrag.Status.FERTIG:
+    if fortschritt.auftrag.status != Auftrag.Status.FERTIG:
         fortschritt._schreiben(status=Auftrag.Status.FERTIG, beendet_am=timezone.now())

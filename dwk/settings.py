@@ -234,6 +234,9 @@ _TASKS_BACKENDS = {
 if os.environ.get("DWK_TASKS_BACKEND", "datenbank") not in _TASKS_BACKENDS:
     raise ImproperlyConfigured("DWK_TASKS_BACKEND: erwartet wird datenbank oder sofort.")
 TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[os.environ.get("DWK_TASKS_BACKEND", "datenbank")]}}
+# Limits of one job in the worker: seconds, and MB of address space (0: none); see auftraege.services.
+DWK_AUFTRAG_MAX_SEKUNDEN = int(os.environ.get("DWK_AUFTRAG_MAX_SEKUNDEN", 1800))
+DWK_AUFTRAG_MAX_SPEICHER_MB = int(os.environ.get("DWK_AUFTRAG_MAX_SPEICHER_MB", 0))
 
 # Security headers; HTTPS-only settings follow DWK_HTTPS (on behind a TLS proxy).
 HTTPS = env_bool("DWK_HTTPS", False)

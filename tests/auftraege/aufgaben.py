@@ -1,5 +1,7 @@
 """Tasks for the tests of the job queue (module level, so the worker can import them by path)."""
 
+import time
+
 from django.core.exceptions import ValidationError
 from django_tasks import task
 
@@ -27,3 +29,16 @@ def abgelehnt(*, auftrag_id: str) -> None:
 def abgestuerzt(*, auftrag_id: str) -> None:
     with auftrag_ausfuehren(auftrag_id=auftrag_id):
         raise RuntimeError("geheimes Innenleben")
+
+
+@task()
+def endlos(*, auftrag_id: str) -> None:
+    with auftrag_ausfuehren(auftrag_id=auftrag_id, zeitlimit=1):
+        while True:
+            time.sleep(0.05)
+
+
+@task()
+def gefraessig(*, auftrag_id: str, speicher_mb: int) -> int:
+    with auftrag_ausfuehren(auftrag_id=auftrag_id, speicher_mb=speicher_mb):
+        return len(bytearray(2 * 1024 * 1024 * 1024))

@@ -1,6 +1,8 @@
 """The job queue: start, progress, outcome, the status page and who may see it."""
 
 import datetime
+import resource
+import signal
 
 import pytest
 from django.urls import reverse
@@ -10,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from auftraege.models import Auftrag
 from auftraege.services import auftrag_starten
 from dwk.permissions import LENKUNGSGRUPPE
-from tests.auftraege.aufgaben import abgelehnt, abgestuerzt, zaehlen
+from tests.auftraege.aufgaben import abgelehnt, abgestuerzt, endlos, gefraessig, zaehlen
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +157,33 @@ def test_auftrag_admin_nur_lesen(client, superuser):
 
     assert client.get(reverse("admin:auftraege_auftrag_change", args=[auftrag.pk])).status_code == 200
     assert client.get(reverse("admin:auftraege_auftrag_add")).status_code == 403
+
+
+def test_auftrag_zeitlimit_bricht_ab(sofort, projektteam):
+    auftrag = auftrag_starten(aufgabe=endlos, titel="Endlos", benutzer=projektteam, argumente={})
+
+    assert (auftrag.status, auftrag.ergebnis) == (
+        Auftrag.Status.FEHLGESCHLAGEN,
+        "Der Auftrag wurde nach 1 Sekunden abgebrochen (Zeitlimit).",
+    )
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _adressraum_mb():
+    with open("/proc/self/status") as status:
+        return next(int(z.split()[1]) // 1024 for z in status if z.startswith("VmSize:"))
+
+
+def test_auftrag_speichergrenze_bricht_ab(sofort, projektteam):
+    grenze = _adressraum_mb() + 300
+    vorher = resource.getrlimit(resource.RLIMIT_AS)
+
+    auftrag = auftrag_starten(
+        aufgabe=gefraessig, titel="Gefräßig", benutzer=projektteam, argumente={"speicher_mb": grenze}
+    )
+
+    assert (auftrag.status, auftrag.ergebnis) == (
+        Auftrag.Status.FEHLGESCHLAGEN,
+        f"Der Auftrag brauchte mehr Arbeitsspeicher als erlaubt ({grenze} MB) und wurde abgebrochen.",
+    )
+    assert resource.getrlimit(resource.RLIMIT_AS) == vorher
