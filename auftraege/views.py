@@ -1,5 +1,6 @@
 """The status page of a background job (with an htmx partial the page polls while the job runs)."""
 
+from django.conf import settings
 from django.utils import timezone
 from django.views.generic import DetailView
 
@@ -42,7 +43,13 @@ class AuftragStatusView(Geschuetzt, DetailView):
             auftrag.status == Auftrag.Status.WARTET
             and (timezone.now() - auftrag.created_at).total_seconds() > WARTEZEIT_HINWEIS
         )
-        return super().get_context_data(wartet_lange=wartet_lange, **kwargs)
+        # A running job reports after every step; silent past its time limit, its worker was stopped.
+        unterbrochen = (
+            auftrag.status == Auftrag.Status.LAEUFT
+            and (timezone.now() - auftrag.updated_at).total_seconds()
+            > settings.DWK_AUFTRAG_MAX_SEKUNDEN + WARTEZEIT_HINWEIS
+        )
+        return super().get_context_data(wartet_lange=wartet_lange, unterbrochen=unterbrochen, **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
         return nicht_speichern(super().render_to_response(context, **response_kwargs))

@@ -187,3 +187,17 @@ def test_auftrag_speichergrenze_bricht_ab(sofort, projektteam):
         f"Der Auftrag brauchte mehr Arbeitsspeicher als erlaubt ({grenze} MB) und wurde abgebrochen.",
     )
     assert resource.getrlimit(resource.RLIMIT_AS) == vorher
+
+
+def test_auftrag_status_unterbrochen_wenn_er_sich_nicht_mehr_meldet(client_projektteam, projektteam, settings):
+    settings.DWK_AUFTRAG_MAX_SEKUNDEN = 60
+    auftrag = auftrag_starten(aufgabe=zaehlen, titel="Zählen", benutzer=projektteam, argumente={"bis": 3})
+    Auftrag.objects.filter(pk=auftrag.pk).update(status=Auftrag.Status.LAEUFT, stand="1 von 3 gezählt")
+    url = auftrag.get_absolute_url()
+
+    frisch = client_projektteam.get(url).content.decode()
+    Auftrag.objects.filter(pk=auftrag.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=3))
+    still = client_projektteam.get(url).content.decode()
+
+    hinweis = "vermutlich wurde der Hintergrunddienst unterbrochen"
+    assert ("1 von 3 gezählt" in frisch, hinweis in frisch, hinweis in still) == (True, False, True)
