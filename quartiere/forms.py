@@ -215,7 +215,9 @@ class InfrastrukturForm(VeralteterStandMixin, forms.ModelForm):
         return daten
 
 
-class InfrastrukturKategorieForm(forms.ModelForm):
+class InfrastrukturKategorieForm(VeralteterStandMixin, forms.ModelForm):
+    """Create or edit a category; refuses a save based on an outdated state of the category."""
+
     class Meta:
         model = InfrastrukturKategorie
         fields = ["name", "handlungsfeld", "radius_m", "reihenfolge"]

@@ -47,6 +47,7 @@ class InfrastrukturKategorie(models.Model):
         help_text=_("Luftlinie, innerhalb derer eine Einrichtung als erreichbar gilt."),
     )
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["handlungsfeld__reihenfolge", "reihenfolge", "name"]

@@ -183,9 +183,32 @@ def test_kategorie_anlegen_und_radius_aendern(client_projektteam, db):
     assert (antwort.url, neu.slug, neu.radius_m) == (reverse("quartiere:infrastruktur_kategorien"), "trinkbrunnen", 400)
 
     url = reverse("quartiere:infrastruktur_kategorie_bearbeiten", args=[neu.pk])
-    client_projektteam.post(url, {**daten, "name": "Öffentlicher Trinkbrunnen", "radius_m": 300})
+    stand = client_projektteam.get(url).context["form"].initial["bearbeitungsstand"]
+    client_projektteam.post(
+        url, {**daten, "name": "Öffentlicher Trinkbrunnen", "radius_m": 300, "bearbeitungsstand": stand}
+    )
     neu.refresh_from_db()
     assert (neu.name, neu.slug, neu.radius_m) == ("Öffentlicher Trinkbrunnen", "trinkbrunnen", 300)
+
+
+def test_kategorie_aus_veraltetem_formular_wird_nicht_gespeichert(client_projektteam, db):
+    """Issue 9 #5: A and B open the same category; A saves, then B's older form is refused, A's radius stays."""
+    kategorie = InfrastrukturKategorie.objects.get(slug="apotheke")
+    url = reverse("quartiere:infrastruktur_kategorie_bearbeiten", args=[kategorie.pk])
+    stand = client_projektteam.get(url).context["form"].initial["bearbeitungsstand"]
+    daten = {
+        "name": kategorie.name,
+        "handlungsfeld": kategorie.handlungsfeld_id,
+        "reihenfolge": 1,
+        "bearbeitungsstand": stand,
+    }
+
+    erste = client_projektteam.post(url, {**daten, "radius_m": 350})
+    zweite = client_projektteam.post(url, {**daten, "radius_m": 900})
+
+    kategorie.refresh_from_db()
+    assert (erste.status_code, zweite.status_code, kategorie.radius_m) == (302, 200, 350)
+    assert "inzwischen von jemand anderem geändert" in zweite.content.decode()
 
 
 def test_kategorien_abfragen_konstant(client_projektteam, django_assert_num_queries, db):
