@@ -5,7 +5,9 @@ edit page is covered without anyone remembering; ``test_gleichzeitiges_speichern
 lets two threads with two real database connections save the same task from the same state.
 """
 
+import datetime
 import threading
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.messages.storage.fallback import FallbackStorage
@@ -82,6 +84,92 @@ def test_jede_bearbeitungsseite_prueft_den_stand(client, benutzer, objekte):  # 
         maengel.append(_mangel(name, resolve(url).func.view_class, type(form)))
     assert "lenkungsgruppe:aufgabe_bearbeiten" in gefunden
     maengel = [m for m in maengel if m]
+    assert maengel == [], "\n".join(maengel)
+
+
+class _Formulare(HTMLParser):
+    """The POST forms of a page with the values a browser would send (files aside)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.formulare, self._form, self._select, self._textarea = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("method", "").lower() == "post":
+            self._form = []
+            self.formulare.append(self._form)
+        elif self._form is None or "disabled" in a:
+            return
+        elif tag == "input" and a.get("name") and a.get("type") not in ("file", "submit", "button"):
+            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
+                self._form.append((a["name"], a.get("value", "on" if a.get("type") == "checkbox" else "")))
+        elif tag == "select" and a.get("name"):
+            self._select = a["name"]
+        elif tag == "option" and self._select and "selected" in a:
+            self._form.append((self._select, a.get("value", "")))
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = [a["name"], ""]
+            self._form.append(self._textarea)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+
+def _bearbeitungsformular(antwort):
+    """What the edit form of the page sends, as a browser would (the form with the stale-edit field)."""
+    leser = _Formulare()
+    leser.feed(antwort.content.decode())
+    for formular in leser.formulare:
+        if any(name == "bearbeitungsstand" for name, _wert in formular):
+            daten = {}
+            for name, wert in formular:
+                daten.setdefault(name, []).append(wert.removeprefix("\n") if isinstance(wert, str) else wert)
+            return daten
+    return None
+
+
+def test_jede_bearbeitungsseite_weist_veralteten_stand_ab(client, benutzer, objekte):  # noqa: F811
+    """By behaviour: open every edit page as Projektteam, let someone else save the object in the
+    meantime, send the form unchanged: it is refused as stale and nothing is saved."""
+    client.force_login(benutzer["projektteam"])
+    maengel, geprueft = [], []
+    for name, (methode, kwargs, erwartet) in sorted(MATRIX.items()):
+        if methode != "get" or erwartet["projektteam"] != 200:
+            continue
+        url = reverse(name, kwargs=kwargs(objekte) if callable(kwargs) else kwargs)
+        antwort = client.get(url)
+        form = (antwort.context or {}).get("form") if antwort.status_code == 200 else None
+        if form is None or not getattr(form, "instance", None) or not form.instance.pk:
+            continue
+        daten = _bearbeitungsformular(antwort)
+        if daten is None:
+            maengel.append(f"{name}: die Seite sendet kein bearbeitungsstand")
+            continue
+        modell = type(form.instance)
+        if not any(f.name == "updated_at" for f in modell._meta.concrete_fields):
+            maengel.append(f"{name}: {modell.__name__} ohne updated_at")
+            continue
+        anderer_stand = form.instance.updated_at + datetime.timedelta(seconds=1)
+        modell._base_manager.filter(pk=form.instance.pk).update(updated_at=anderer_stand)  # someone else saved
+        geprueft.append(name)
+        antwort = client.post(url, daten)
+        nachher = modell._base_manager.get(pk=form.instance.pk).updated_at
+        form = (antwort.context or {}).get("form")
+        if antwort.status_code != 200 or form is None or not form.has_error("__all__", code="veraltet"):
+            maengel.append(f"{name}: veraltete Fassung nicht abgewiesen (Antwort {antwort.status_code})")
+        elif nachher != anderer_stand:
+            maengel.append(f"{name}: abgewiesen, aber trotzdem gespeichert")
+    assert "lenkungsgruppe:aufgabe_bearbeiten" in geprueft
     assert maengel == [], "\n".join(maengel)
 
 
