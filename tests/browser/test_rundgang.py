@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from dwk.permissions import PROJEKTTEAM
+from quartiersprofil.services.profil import profil_entwurf_anlegen, profil_freigeben, profil_zur_beratung_geben
 from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
 from tests.factories import (
     TESTPASSWORT,
@@ -97,8 +98,12 @@ def test_gebiete_importieren_und_quartier_bearbeiten(live_server, page, barriere
 def test_ratsbuero_laedt_nur_berichte(live_server, page, barrierefrei):
     from dwk.permissions import RATSBUERO
 
-    _stadt()
+    quartier = _stadt()
     UserFactory(username="rat", rolle=RATSBUERO)
+    # The Ratsbüro downloads released profiles only.
+    fassung = profil_entwurf_anlegen(quartier=quartier)
+    profil_zur_beratung_geben(fassung=fassung)
+    profil_freigeben(fassung=fassung, benutzer=UserFactory(rolle=PROJEKTTEAM))
     anmelden(page, live_server, "rat")
     navigation = page.get_by_role("navigation", name="Hauptnavigation")
     expect(navigation.get_by_role("link", name="Stadtkarte")).to_have_count(0)
