@@ -7,6 +7,7 @@ like ``created_at``: they measure how long the work took, they decide nothing in
 they do not go through ``dwk.zeit``.
 """
 
+import datetime
 import logging
 import resource
 import signal
@@ -22,7 +23,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks.base import Task
+from django_tasks.base import Task, TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from .models import Auftrag
 
@@ -62,6 +64,25 @@ def auftrag_starten(
     aufgabe.enqueue(auftrag_id=str(auftrag.pk), **argumente)
     auftrag.refresh_from_db()
     return auftrag
+
+
+@transaction.atomic
+def auftraege_aufraeumen(*, aelter_als: datetime.timedelta) -> int:
+    """Delete finished jobs that ended more than ``aelter_als`` ago; returns how many jobs.
+
+    Side effects: deletes ``Auftrag`` rows that are "fertig" or "fehlgeschlagen" and ended before
+    the cut-off, and the queue's finished entries (django-tasks-db, successful or failed) from
+    before it: they keep the task's arguments, e.g. photo captions and file names. Waiting and
+    running jobs stay.
+    """
+    grenze = timezone.now() - aelter_als
+    anzahl, _geloescht = Auftrag.objects.filter(
+        status__in=[Auftrag.Status.FERTIG, Auftrag.Status.FEHLGESCHLAGEN], beendet_am__lt=grenze
+    ).delete()
+    DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED], finished_at__lt=grenze
+    ).delete()
+    return anzahl
 
 
 class Fortschritt:

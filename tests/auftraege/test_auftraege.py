@@ -1,12 +1,16 @@
 """The job queue: start, progress, outcome, the status page and who may see it."""
 
 import datetime
+import io
 import resource
 import signal
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from auftraege.models import Auftrag
@@ -201,3 +205,25 @@ def test_auftrag_status_unterbrochen_wenn_er_sich_nicht_mehr_meldet(client_proje
 
     hinweis = "vermutlich wurde der Hintergrunddienst unterbrochen"
     assert ("1 von 3 gezählt" in frisch, hinweis in frisch, hinweis in still) == (True, False, True)
+
+
+def test_auftraege_aufraeumen_loescht_nur_alte_beendete(projektteam):
+    # Database queue, no worker: both jobs wait; then one is made to have ended 31 days ago.
+    wartend, alt = (
+        auftrag_starten(aufgabe=zaehlen, titel=titel, benutzer=projektteam, argumente={"bis": 1})
+        for titel in ("wartend", "alt")
+    )
+    vor_31_tagen = timezone.now() - datetime.timedelta(days=31)
+    Auftrag.objects.filter(pk=alt.pk).update(status=Auftrag.Status.FERTIG, beendet_am=vor_31_tagen)
+    DBTaskResult.objects.filter(args_kwargs__kwargs__auftrag_id=str(alt.pk)).update(
+        status=TaskResultStatus.SUCCESSFUL, finished_at=vor_31_tagen
+    )
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+        neu = auftrag_starten(aufgabe=zaehlen, titel="neu", benutzer=projektteam, argumente={"bis": 1})
+    ausgabe = io.StringIO()
+
+    call_command("auftraege_aufraeumen", "--tage", "30", stdout=ausgabe)
+
+    assert sorted(Auftrag.objects.values_list("titel", flat=True)) == sorted([neu.titel, wartend.titel])
+    assert [e.task_result.kwargs["auftrag_id"] for e in DBTaskResult.objects.all()] == [str(wartend.pk)]
+    assert ausgabe.getvalue() == "1 Hintergrundaufträge gelöscht, die vor mehr als 30 Tagen endeten.\n"
