@@ -13,8 +13,9 @@ from quartiere.services import kennzahlen_importieren, kennzahlen_pruefen
 class Command(BaseCommand):
     help = (
         "Importiert Kennzahlen aus einer CSV-Datei der Statistikstelle (Trennzeichen „;“, Dezimalkomma, "
-        "UTF-8 oder Windows-1252), im Langformat (Gebiet;Indikator;Jahr;Wert) oder im Breitformat (Gebiet und "
-        "je Indikator und Jahr eine Spalte, z. B. ew_80plus_2020). Bei einem Fehler wird nichts geändert."
+        "UTF-8, UTF-16 mit BOM oder Windows-1252), im Langformat (Gebiet;Indikator;Jahr;Wert) oder im "
+        "Breitformat (Gebiet und je Indikator und Jahr eine Spalte, z. B. ew_80plus_2020). Bei einem Fehler wird "
+        "nichts geändert."
     )
 
     def add_arguments(self, parser):
