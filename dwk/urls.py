@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("berichte.urls")),
     path("", include("quartiersprofil.urls")),
     path("lenkungsgruppe/", include("lenkungsgruppe.urls")),
+    path("buergerdialog/", include("buergerdialog.urls")),
     path("", include("auftraege.urls")),
     path("admin/", admin.site.urls),
 ]

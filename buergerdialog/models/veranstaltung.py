@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dwk.zeit import heute
 from lenkungsgruppe.models import Mitglied, Organisation
 from quartiere.models import Handlungsfeld, Quartier
 
@@ -208,6 +209,10 @@ class Checklistenpunkt(models.Model):
     @property
     def verantwortlich(self):
         return self.verantwortlich_mitglied or self.verantwortlich_organisation
+
+    @property
+    def ist_ueberfaellig(self):
+        return not self.erledigt and self.faellig_am < heute()
 
 
 class Nachhaltigkeit(models.Model):

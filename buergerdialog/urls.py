@@ -1,0 +1,64 @@
+from django.urls import path
+
+from .views import checkliste, ergebnisse, katalog, nachhaltigkeit, veranstaltungen
+
+app_name = "buergerdialog"
+
+urlpatterns = [
+    path("", veranstaltungen.UebersichtView.as_view(), name="uebersicht"),
+    path("veranstaltungen/", veranstaltungen.VeranstaltungListView.as_view(), name="veranstaltung_liste"),
+    path("veranstaltungen/neu/", veranstaltungen.VeranstaltungCreateView.as_view(), name="veranstaltung_neu"),
+    path("veranstaltungen/<int:pk>/", veranstaltungen.VeranstaltungDetailView.as_view(), name="veranstaltung_detail"),
+    path(
+        "veranstaltungen/<int:pk>/bearbeiten/",
+        veranstaltungen.VeranstaltungUpdateView.as_view(),
+        name="veranstaltung_bearbeiten",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/status/",
+        veranstaltungen.VeranstaltungStatusView.as_view(),
+        name="veranstaltung_status",
+    ),
+    path("veranstaltungen/<int:pk>/teilnahme/", veranstaltungen.AnwesenheitView.as_view(), name="anwesenheit"),
+    path(
+        "veranstaltungen/<int:pk>/nachhaltigkeit/neu/",
+        nachhaltigkeit.NachhaltigkeitCreateView.as_view(),
+        name="nachhaltigkeit_neu",
+    ),
+    path(
+        "veranstaltungen/<int:veranstaltung_pk>/nachhaltigkeit/<int:pk>/bearbeiten/",
+        nachhaltigkeit.NachhaltigkeitUpdateView.as_view(),
+        name="nachhaltigkeit_bearbeiten",
+    ),
+    path("veranstaltungen/<int:pk>/ergebnisse/", ergebnisse.ErgebnisListView.as_view(), name="ergebnis_liste"),
+    path(
+        "veranstaltungen/<int:pk>/ergebnisse/erfassen/",
+        ergebnisse.ErgebnisErfassenView.as_view(),
+        name="ergebnis_erfassen",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/ergebnisse/zuruecknehmen/",
+        ergebnisse.ErgebnisZuruecknehmenView.as_view(),
+        name="ergebnis_zuruecknehmen",
+    ),
+    path("ergebnisse/<int:pk>/bearbeiten/", ergebnisse.ErgebnisUpdateView.as_view(), name="ergebnis_bearbeiten"),
+    path(
+        "checkliste/<int:pk>/erledigt/",
+        checkliste.ChecklistenpunktErledigenView.as_view(),
+        name="checklistenpunkt_erledigen",
+    ),
+    path(
+        "checkliste/<int:pk>/bearbeiten/",
+        checkliste.ChecklistenpunktUpdateView.as_view(),
+        name="checklistenpunkt_bearbeiten",
+    ),
+    path("katalog/", katalog.KatalogView.as_view(), name="katalog"),
+    path("katalog/gegenstaende/neu/", katalog.GegenstandCreateView.as_view(), name="gegenstand_neu"),
+    path(
+        "katalog/gegenstaende/<int:pk>/bearbeiten/",
+        katalog.GegenstandUpdateView.as_view(),
+        name="gegenstand_bearbeiten",
+    ),
+    path("katalog/mottos/neu/", katalog.MottoCreateView.as_view(), name="motto_neu"),
+    path("katalog/mottos/<int:pk>/bearbeiten/", katalog.MottoUpdateView.as_view(), name="motto_bearbeiten"),
+]

@@ -1,0 +1,1 @@
+"""Pages of the citizen dialogue, one module per concept."""
