@@ -4,6 +4,8 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import Count, QuerySet
+
 from quartiere.models import Handlungsfeld, Infrastruktur, Quartier
 
 from ..models import Antwort, Befragung, Frage
@@ -62,3 +64,16 @@ def vorhandene_antworten(
         a.frage_id: a
         for a in Antwort.objects.filter(frage__in=list(fragen), quartier=quartier, seniorenbuero=seniorenbuero)
     }
+
+
+def befragungen_mit_zahlen() -> QuerySet[Befragung]:
+    """Every survey round with ``anzahl_fragen`` and ``anzahl_antworten``. One query."""
+    return Befragung.objects.annotate(
+        anzahl_fragen=Count("fragen", distinct=True), anzahl_antworten=Count("fragen__antworten", distinct=True)
+    )
+
+
+def fragen_von(*, befragung: Befragung, handlungsfeld: Handlungsfeld | None = None) -> QuerySet[Frage]:
+    """The questions of ``befragung`` (optionally of one field of action) with their field of action."""
+    fragen = Frage.objects.filter(befragung=befragung).select_related("handlungsfeld")
+    return fragen.filter(handlungsfeld=handlungsfeld) if handlungsfeld else fragen

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +22,8 @@ from ..forms.begehungen import (
     EingangForm,
     FrageFormSet,
 )
-from ..models import Befragung, Frage
-from ..queries.befragung import befragung_auswertung, vorhandene_antworten
+from ..models import Befragung
+from ..queries.befragung import befragung_auswertung, befragungen_mit_zahlen, fragen_von, vorhandene_antworten
 from ..services.befragung import (
     antworten_erfassen,
     befragung_speichern,
@@ -41,9 +40,7 @@ class BefragungListView(Geschuetzt, ListView):
     context_object_name = "befragungen"
 
     def get_queryset(self):
-        return Befragung.objects.annotate(
-            anzahl_fragen=Count("fragen", distinct=True), anzahl_antworten=Count("fragen__antworten", distinct=True)
-        )
+        return befragungen_mit_zahlen()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(quartiere=Quartier.objects.referenzquartiere(), **kwargs)
@@ -81,7 +78,7 @@ class FragenBearbeitenView(Geschuetzt, FormularMixin, FormView):
         daten = self.request.POST if self.request.method == "POST" else None
         return FrageFormSet(
             daten,
-            queryset=Frage.objects.filter(befragung=self.get_befragung()).select_related("handlungsfeld"),
+            queryset=fragen_von(befragung=self.get_befragung()),
             prefix="fragen",
         )
 
@@ -125,10 +122,7 @@ class AntwortenErfassenView(Geschuetzt, TemplateView):
         return auswahl, (auswahl.cleaned_data if auswahl.is_valid() else None)
 
     def _fragen(self, gewaehlt):
-        fragen = Frage.objects.filter(befragung=self.get_befragung()).select_related("handlungsfeld")
-        if gewaehlt["handlungsfeld"]:
-            fragen = fragen.filter(handlungsfeld=gewaehlt["handlungsfeld"])
-        return list(fragen)
+        return list(fragen_von(befragung=self.get_befragung(), handlungsfeld=gewaehlt["handlungsfeld"]))
 
     def _formset(self, gewaehlt, fragen, daten=None):
         vorhanden = vorhandene_antworten(

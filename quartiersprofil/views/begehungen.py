@@ -1,8 +1,6 @@
 """Pages of the walk-throughs and their findings."""
 
 from django.contrib import messages
-from django.contrib.gis.db.models.functions import AsGeoJSON
-from django.db.models import Count, Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +9,8 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, U
 from dwk.permissions import Geschuetzt, KartenformularMixin
 
 from ..forms.begehungen import BefundForm, BegehungForm
-from ..models import Befund, Foto, Quartiersbegehung
+from ..models import Befund, Quartiersbegehung
+from ..queries.begehungen import begehungen_mit_belegen, begehungen_mit_zahlen
 from ..queries.belege import begehung_belege
 from ..services.begehungen import befund_loeschen, befund_speichern, begehung_loeschen, begehung_speichern
 from .basis import BegehungBezugMixin, EinmalGeladenMixin, FormularMixin, QuartierBezugMixin, formularfehler
@@ -25,11 +24,7 @@ class BegehungListView(QuartierBezugMixin, ListView):
     context_object_name = "begehungen"
 
     def get_queryset(self):
-        return (
-            Quartiersbegehung.objects.filter(quartier=self.get_quartier())
-            .annotate(anzahl_befunde=Count("befunde", distinct=True), anzahl_fotos=Count("fotos", distinct=True))
-            .prefetch_related("teilnehmende_organisationen")
-        )
+        return begehungen_mit_zahlen(quartier=self.get_quartier())
 
 
 class BegehungFormMixin(KartenformularMixin, FormularMixin):
@@ -83,16 +78,7 @@ class BegehungDetailView(EinmalGeladenMixin, Geschuetzt, DetailView):
     context_object_name = "begehung"
 
     def get_queryset(self):
-        return (
-            Quartiersbegehung.objects.select_related("quartier")
-            .annotate(route_geojson=AsGeoJSON("route", precision=6))
-            .prefetch_related(
-                "teilnehmende_organisationen",
-                "teilnehmende",
-                Prefetch("befunde", queryset=Befund.objects.select_related("handlungsfeld")),
-                Prefetch("fotos", queryset=Foto.objects.select_related("handlungsfeld", "befund")),
-            )
-        )
+        return begehungen_mit_belegen()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

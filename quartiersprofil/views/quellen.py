@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +18,8 @@ from ..forms.begehungen import (
     QuelleForm,
     QuellenAuszugFormSet,
 )
-from ..models import Quelle, QuellenAuszug
+from ..models import Quelle
+from ..queries.quellen import quellen_mit_auszuegen
 from ..services.quellen import (
     quelle_loeschen,
     quelle_speichern,
@@ -35,11 +35,7 @@ class QuelleListView(QuartierBezugMixin, ListView):
     context_object_name = "quellen"
 
     def get_queryset(self):
-        return (
-            Quelle.objects.filter(quartier=self.get_quartier())
-            .select_related("fachplanung")
-            .prefetch_related(Prefetch("auszuege", queryset=QuellenAuszug.objects.select_related("handlungsfeld")))
-        )
+        return quellen_mit_auszuegen(quartier=self.get_quartier())
 
 
 class QuelleFormMixin(FormularMixin):
