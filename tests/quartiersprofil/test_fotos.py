@@ -2,16 +2,11 @@
 
 import io
 import os
-import subprocess
-import sys
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import weasyprint
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image, ImageFile
@@ -20,6 +15,7 @@ from auftraege.models import Auftrag
 from quartiersprofil.models import Foto
 from quartiersprofil.services.begehungen import fotos_hochladen
 from quartiersprofil.services.fotos import BREITE_DRUCK, GROESSE_DATEI, GROESSE_WEB, foto_vorpruefen
+from tests.auftraege.worker import db_worker_ausfuehren
 from tests.factories import BefundFactory, BegehungFactory, UserFactory
 from tests.quartiersprofil.bilder import bild_bytes, exif_mit_gps, foto_bytes, png_mit_kaputten_daten
 
@@ -493,14 +489,6 @@ def test_fotos_im_hintergrund_begehung_geloescht_nichts_gespeichert(client_proje
     assert (Foto.objects.count(), _gespeicherte_dateien(medien)) == (0, [])
 
 
-def _datenbank_url():
-    """The URL of the test database, for a worker in its own process."""
-    werte = connection.settings_dict
-    benutzer = quote(werte["USER"] or "") + (f":{quote(werte['PASSWORD'])}" if werte["PASSWORD"] else "")
-    ort = (f"{benutzer}@" if benutzer else "") + (werte["HOST"] or "") + (f":{werte['PORT']}" if werte["PORT"] else "")
-    return f"postgis://{ort}/{werte['NAME']}"
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fotos_im_hintergrund_mit_echtem_db_worker(client, projektteam, medien, settings):
     """The production path: the job waits in the database queue, `manage.py db_worker` (its own
@@ -519,23 +507,7 @@ def test_fotos_im_hintergrund_mit_echtem_db_worker(client, projektteam, medien, 
     assert "Der Auftrag wartet darauf, bearbeitet zu werden." in wartend
     assert "<html" not in wartend
 
-    umgebung = {
-        **os.environ,
-        "DWK_DATABASE_URL": _datenbank_url(),
-        "DWK_MEDIA_ROOT": str(medien),
-        "DWK_TASKS_BACKEND": "datenbank",
-    }
-    lauf = subprocess.run(  # noqa: S603 -- our own manage.py
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay", "-v", "0"],
-        cwd=Path(__file__).resolve().parents[2],
-        env=umgebung,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-    assert lauf.returncode == 0, lauf.stderr
+    db_worker_ausfuehren(medien=medien)
     auftrag.refresh_from_db()
     assert (auftrag.status, auftrag.stand, Foto.objects.count()) == (
         Auftrag.Status.FERTIG,
