@@ -380,3 +380,71 @@ class MassnahmeMeilensteinFactory(factory.django.DjangoModelFactory):
     massnahme = factory.SubFactory(MassnahmeFactory)
     titel = factory.Sequence(lambda n: f"Meilenstein {n + 1}")
     geplant_am = datetime.date(2017, 9, 1)
+
+
+# --- buergerdialog -------------------------------------------------------------------------------
+
+from buergerdialog import models as bd  # noqa: E402
+
+
+class BeteiligungsgegenstandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Beteiligungsgegenstand
+
+    name = factory.Sequence(lambda n: f"Gegenstand {n + 1}")
+    reihenfolge = factory.Sequence(lambda n: 100 + n)
+
+
+class MottoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Motto
+
+    text = factory.Sequence(lambda n: f"Motto {n + 1}")
+
+
+class VeranstaltungFactory(factory.django.DjangoModelFactory):
+    """An event saved directly (no checklist); ``veranstaltung_speichern`` makes the checklist."""
+
+    class Meta:
+        model = bd.Veranstaltung
+        skip_postgeneration_save = True
+
+    format = bd.VeranstaltungFormat.BUERGERWERKSTATT
+    titel = factory.Sequence(lambda n: f"Bürgerwerkstatt {n + 1}")
+    beginn = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 6, 29, 15, 0)))
+    adresse = "Gemeindehaus, Dorfstraße 1"
+    status = bd.VeranstaltungStatus.PLANUNG
+
+    @factory.post_generation
+    def quartiere(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.quartiere.set(extracted)
+
+
+class ChecklistenpunktFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Checklistenpunkt
+
+    veranstaltung = factory.SubFactory(VeranstaltungFactory)
+    titel = factory.Sequence(lambda n: f"Aufgabe {n + 1}")
+    tage_vorher = 7
+    faellig_am = datetime.date(2017, 6, 22)
+
+
+class NachhaltigkeitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Nachhaltigkeit
+
+    veranstaltung = factory.SubFactory(VeranstaltungFactory)
+    gegenstand = factory.SubFactory(BeteiligungsgegenstandFactory)
+    traeger_gruppe = "Nachbarschaftskreis"
+
+
+class ErgebnisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Ergebnis
+
+    veranstaltung = factory.SubFactory(VeranstaltungFactory, status=bd.VeranstaltungStatus.DURCHGEFUEHRT)
+    text = factory.Sequence(lambda n: f"Karte {n + 1}: eine Bank am Marktplatz")
+    art = bd.ErgebnisArt.IDEE
+    punkte = 0

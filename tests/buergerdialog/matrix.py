@@ -1,7 +1,7 @@
 """The buergerdialog part of the permission matrix (see tests/dwk/test_berechtigungen.py)."""
 
 from buergerdialog.models import Beteiligungsgegenstand, Motto, Nachhaltigkeit, VeranstaltungStatus
-from tests.buergerdialog.factories import ChecklistenpunktFactory, ErgebnisFactory, VeranstaltungFactory
+from tests.factories import ChecklistenpunktFactory, ErgebnisFactory, VeranstaltungFactory
 from tests.matrix import nur
 
 LESEN_ALLE = ("projektteam", "lenkungsgruppe", "superuser")

@@ -7,8 +7,7 @@ from buergerdialog.queries.ergebnisse import ergebnisse_liste, ergebnisse_zeilen
 from buergerdialog.rules import ist_partner_der_veranstaltung
 from buergerdialog.services.ergebnisse import ergebnis_erfassen, ergebnis_speichern, ergebnis_zuruecknehmen
 from quartiere.models import Handlungsfeld
-from tests.buergerdialog.factories import ErgebnisFactory, VeranstaltungFactory
-from tests.factories import QuartierFactory, UserFactory
+from tests.factories import ErgebnisFactory, QuartierFactory, UserFactory, VeranstaltungFactory
 
 pytestmark = pytest.mark.django_db
 

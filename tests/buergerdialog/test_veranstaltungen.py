@@ -15,8 +15,14 @@ from buergerdialog.services.veranstaltungen import (
     veranstaltung_speichern,
     veranstaltung_status_setzen,
 )
-from tests.buergerdialog.factories import ChecklistenpunktFactory, VeranstaltungFactory
-from tests.factories import MitgliedFactory, OrganisationFactory, QuartierFactory, UserFactory
+from tests.factories import (
+    ChecklistenpunktFactory,
+    MitgliedFactory,
+    OrganisationFactory,
+    QuartierFactory,
+    UserFactory,
+    VeranstaltungFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
