@@ -2,6 +2,7 @@
 
 import io
 import os
+import time
 
 import pytest
 import weasyprint
@@ -359,6 +360,48 @@ def test_foto_hochladen_view_zu_viele_fotos_nennt_grenze(client_projektteam, med
     assert antwort.status_code == 200
     assert "Sie haben 3 Fotos ausgewählt; höchstens 2 Fotos können auf einmal" in antwort.content.decode()
     assert (Foto.objects.count(), Auftrag.objects.count(), _gespeicherte_dateien(medien)) == (0, 0, [])
+
+
+@pytest.fixture(scope="module")
+def foto_49_megapixel():
+    return bild_bytes(groesse=(7000, 7000))
+
+
+def test_foto_hochladen_view_40_fotos_mit_49_megapixeln_sofort_abgelehnt(client_projektteam, medien, foto_49_megapixel):
+    """Issue 9: one POST of 40 photos of 7000 × 7000 px ran 121 s until gunicorn killed the worker."""
+    begehung = BegehungFactory()
+    dateien = [_datei(f"{n}.jpg", foto_49_megapixel) for n in range(40)]
+
+    start = time.perf_counter()
+    antwort = _hochladen(client_projektteam, begehung, dateien)
+    dauer = time.perf_counter() - start
+
+    assert "Sie haben 40 Fotos ausgewählt; höchstens 30 Fotos können auf einmal hochgeladen werden." in (
+        antwort.content.decode()
+    )
+    assert (antwort.status_code, Foto.objects.count(), Auftrag.objects.count()) == (200, 0, 0)
+    assert _gespeicherte_dateien(medien) == []
+    assert dauer < 30
+
+
+def test_foto_hochladen_view_30_fotos_mit_49_megapixeln_ohne_dekodieren_abgelehnt(
+    client_projektteam, medien, foto_49_megapixel
+):
+    begehung = BegehungFactory()
+    dateien = [_datei(f"{n}.jpg", foto_49_megapixel) for n in range(30)]
+
+    start = time.perf_counter()
+    antwort = _hochladen(client_projektteam, begehung, dateien)
+    dauer = time.perf_counter() - start
+
+    assert (
+        "Die 30 Fotos haben zusammen 1470 Megapixel; höchstens 400 Megapixel können auf einmal hochgeladen werden."
+        in antwort.content.decode()
+    )
+    assert (antwort.status_code, Foto.objects.count(), Auftrag.objects.count()) == (200, 0, 0)
+    assert _gespeicherte_dateien(medien) == []
+    # Headers and file structure only: no photo is decoded (decoding one took 3.7 s in issue 9).
+    assert dauer < 30
 
 
 # --- Large uploads go to the background worker ----------------------------------------------------
