@@ -5,6 +5,27 @@ started with ``auftrag_starten`` and runs its body inside ``auftrag_ausfuehren``
 a ``Fortschritt`` for reporting. The job's own times are the real clock (``timezone.now()``),
 like ``created_at``: they measure how long the work took, they decide nothing in the domain, so
 they do not go through ``dwk.zeit``.
+
+How a new kind of job is built (e.g. rendering a report PDF)::
+
+    @task()  # django_tasks.task, in the subject's app (e.g. berichte/services/...)
+    def bericht_rendern(*, auftrag_id: str, bericht_id: int) -> None:
+        with auftrag_ausfuehren(auftrag_id=auftrag_id, zeitlimit=120, speicher_mb=2048) as fortschritt:
+            ...
+            fortschritt.melden(erledigt=1, gesamt=3, stand=_("Karten gezeichnet"))
+            ...
+            fortschritt.abschliessen(ergebnis=_("Das PDF ist fertig."), ziel_url=bericht.get_absolute_url())
+
+    # in a view: start it and send the user to the status page
+    auftrag = auftrag_starten(
+        aufgabe=bericht_rendern, titel=_("Bericht erstellen"), benutzer=request.user,
+        argumente={"bericht_id": bericht.pk}, schritte_gesamt=3,
+    )
+    return redirect(auftrag)
+
+The arguments travel as JSON through the queue (ids, not objects). The worker is
+``manage.py db_worker`` (``make run`` starts one; ``DWK_TASKS_BACKEND=sofort`` runs jobs inside
+the request instead, for tests).
 """
 
 import datetime
