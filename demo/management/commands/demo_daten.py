@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.begehungen import begehungen_demo_anlegen
+from demo.buergerdialog import buergerdialog_demo_anlegen
 from demo.gebiete import DemoFehler, demo_daten_anlegen
 from demo.infrastruktur import infrastruktur_demo_anlegen
 from demo.kennzahlen import kennzahlen_demo_anlegen
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         lenkungsgruppe = lenkungsgruppe_demo_anlegen()
         begehungen = begehungen_demo_anlegen()
         profile = profil_demo_anlegen()
+        buergerdialog = buergerdialog_demo_anlegen()
         kommune = ergebnis.kommune
         einwohner = f"{kennzahlen.einwohner:,}".replace(",", ".")
         entfernt = f", {kennzahlen.entfernt} aus späteren Jahren entfernt" if kennzahlen.entfernt else ""
@@ -80,6 +82,8 @@ class Command(BaseCommand):
             f"  Quartiersprofile: {profile.fassungen} Fassungen, {profile.massnahmen} Maßnahmen mit "
             f"{profile.meilensteine} Meilensteinen, {profile.akteure} Schlüsselpersonen und Akteure (erfunden), "
             f"{profile.gespraeche} Gespräche",
+            f"  Bürgerdialog: {buergerdialog.veranstaltungen} Veranstaltungen, {buergerdialog.ergebnisse} Ergebnisse, "
+            f"{buergerdialog.offene_punkte} offene Checklistenpunkte ({buergerdialog.ueberfaellige_punkte} überfällig)",
             "",
             f"Anmeldungen — Passwort für alle: {DEMO_PASSWORT} (wird bei jedem Lauf wieder gesetzt)",
             f"  {'Benutzername':<16}{'Rolle':<16}Name",
