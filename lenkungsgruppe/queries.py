@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from dwk.zeit import heute
 from quartiere.models import Handlungsfeld, Indikator, Kommune, Quartier, QuartierUnterbezirk
-from quartiere.queries.analyse import quartier_rohwerte
+from quartiere.queries.analyse import quartiere_werte
+from quartiere.queries.geheimhaltung import Wert, wert_text
 
 from .models import (
     Aufgabe,
@@ -222,54 +223,52 @@ def vereinbarte_indikatoren() -> QuerySet[Indikator]:
     return Indikator.objects.filter(ist_vereinbart=True).select_related("handlungsfeld")
 
 
-def einwohner_je_quartier(quartiere: Iterable[Quartier], *, bis_jahr: int | None = None) -> dict[int, tuple[int, int]]:
-    """Residents per quarter from the indicator ``ew_gesamt``: ``{quartier_pk: (jahr, einwohner)}``.
+def einwohner_je_quartier(quartiere: Iterable[Quartier], *, bis_jahr: int | None = None) -> dict[int, tuple[int, Wert]]:
+    """Residents per quarter from the indicator ``ew_gesamt``: ``{quartier_pk: (jahr, Wert)}``.
 
-    The values are the analysis' own (``quartiere.queries.analyse.quartier_rohwerte``) with its
-    documented rule: ``wert × anteil`` summed over the Unterbezirke a quarter covers, and no value
-    for a year in which one of them lacks one. All quarters are compared in one year: the latest
-    year in which any of them has a value — with ``bis_jahr`` the latest up to then (the figures
-    known when a decision was taken), if there is one. A quarter without a value in that year is
-    left out. 2 queries, and 1 per quarter with Unterbezirke.
+    The values are the analysis' own (``quartiere.queries.analyse.quartiere_werte``): ``wert ×
+    anteil`` summed over the Unterbezirke a quarter covers, no value for a year in which one of
+    them lacks one, and the confidentiality rules applied (``Wert.geheim``; show it through
+    ``geheimhaltung.wert_text``). All quarters are compared in one year: the latest year in
+    which any of them has a value — with ``bis_jahr`` the latest up to then (the figures known
+    when a decision was taken), if there is one. A quarter without a value in that year is left
+    out. A fixed number of queries, whatever the number of quarters.
     """
-    indikator_id = Indikator.objects.filter(schluessel=EINWOHNER_SCHLUESSEL).values_list("pk", flat=True).first()
-    if indikator_id is None:
+    indikator = Indikator.objects.filter(schluessel=EINWOHNER_SCHLUESSEL).first()
+    if indikator is None:
         return {}
-    abdeckungen = defaultdict(list)
-    for abdeckung in QuartierUnterbezirk.objects.filter(quartier__in=[q.pk for q in quartiere]):
-        abdeckungen[abdeckung.quartier_id].append(abdeckung)
-    je_quartier = {
-        quartier_id: {
-            jahr: wert
-            for (_indikator, jahr), wert in quartier_rohwerte(abdeckungen=liste, indikator_ids=[indikator_id]).items()
-        }
-        for quartier_id, liste in abdeckungen.items()
-    }
+    abdeckungen = QuartierUnterbezirk.objects.filter(quartier__in=[q.pk for q in quartiere])
+    je_quartier = quartiere_werte(abdeckungen=abdeckungen, indikator=indikator)
     jahre = {jahr for werte in je_quartier.values() for jahr in werte}
     if bis_jahr is not None and any(jahr <= bis_jahr for jahr in jahre):
         jahre = {jahr for jahr in jahre if jahr <= bis_jahr}
     if not jahre:
         return {}
     jahr = max(jahre)
-    return {quartier_id: (jahr, round(werte[jahr])) for quartier_id, werte in je_quartier.items() if jahr in werte}
+    return {quartier_id: (jahr, werte[jahr]) for quartier_id, werte in je_quartier.items() if jahr in werte}
 
 
-def quartiervergleich(beschluss: Beschluss) -> list[dict]:
+def quartiervergleich(beschluss: Beschluss, *, sieht_fallzahlen: bool) -> list[dict]:
     """All quarters side by side for a choice of Referenzquartiere: Stadtbezirk, area, residents
-    (the figures of the decision's year or before, see ``einwohner_je_quartier``), chosen or not."""
+    as text (the figures of the decision's year or before, see ``einwohner_je_quartier``;
+    withheld values read "nicht ausgewiesen" unless ``sieht_fallzahlen``), chosen or not."""
     quartiere = list(Quartier.objects.select_related("stadtbezirk").mit_flaeche().order_by("name"))
     einwohner = einwohner_je_quartier(quartiere, bis_jahr=timezone.localtime(beschluss.sitzung.beginn).year)
+    indikator = Indikator.objects.filter(schluessel=EINWOHNER_SCHLUESSEL).first()
     gewaehlt = {q.pk for q in beschluss.quartiere.all()}
-    return [
-        {
-            "quartier": q,
-            "flaeche_km2": q.flaeche.sq_km,
-            "einwohner": einwohner.get(q.pk, (None, None))[1],
-            "einwohner_jahr": einwohner.get(q.pk, (None, None))[0],
-            "ausgewaehlt": q.pk in gewaehlt,
-        }
-        for q in quartiere
-    ]
+    zeilen = []
+    for q in quartiere:
+        jahr, wert = einwohner.get(q.pk, (None, None))
+        zeilen.append(
+            {
+                "quartier": q,
+                "flaeche_km2": q.flaeche.sq_km,
+                "einwohner": None if wert is None else wert_text(indikator, wert, sieht_fallzahlen=sieht_fallzahlen),
+                "einwohner_jahr": jahr,
+                "ausgewaehlt": q.pk in gewaehlt,
+            }
+        )
+    return zeilen
 
 
 def aufgaben_liste(*, status: str | None = None) -> QuerySet[Aufgabe]:

@@ -74,7 +74,9 @@ class BeschlussDetailView(Geschuetzt, DetailView):
         beschluss = self.object
         kontext = {"letzte_aenderungen": queries.letzte_aenderungen(beschluss)}
         if beschluss.art == BeschlussArt.REFERENZQUARTIERE:
-            kontext["vergleich"] = queries.quartiervergleich(beschluss)
+            kontext["vergleich"] = queries.quartiervergleich(
+                beschluss, sieht_fallzahlen=self.request.user.has_perm("quartiere.view_fallzahlen")
+            )
         if beschluss.art == BeschlussArt.DATENERFASSUNG:
             kontext["datenerfassung"] = queries.vereinbarte_indikatoren()
         return super().get_context_data(**kontext, **kwargs)
