@@ -15,6 +15,7 @@ from django.views.generic import (
     View,
 )
 
+from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt, KartenformularMixin
 
 from ..forms.begehungen import (
@@ -152,9 +153,9 @@ class FotoDateiView(Geschuetzt, View):
         except (FileNotFoundError, ValueError):
             raise Http404(_("Die Datei dieses Fotos fehlt.")) from None
         antwort = FileResponse(inhalt, content_type="image/jpeg")
-        antwort["Cache-Control"] = "private, max-age=3600"
         antwort["X-Content-Type-Options"] = "nosniff"
-        return antwort
+        # Photos behind the login may show people or unreleased work: no browser or proxy keeps a copy.
+        return nicht_speichern(antwort)
 
 
 class FotoGalerieView(QuartierBezugMixin, ListView):

@@ -245,7 +245,7 @@ def test_foto_datei_liefert_jpeg_ohne_gps(client_projektteam):
     daten = b"".join(antwort.streaming_content)
     assert (antwort["Content-Type"], antwort["Cache-Control"], b"GPS" in daten) == (
         "image/jpeg",
-        "private, max-age=3600",
+        "private, no-store",
         False,
     )
 
