@@ -29,11 +29,29 @@ class ZeitpunktInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class VeranstaltungForm(VeralteterStandMixin, forms.ModelForm):
-    """An event; the place on the map is typed as latitude and longitude (optional)."""
+class PunktMixin(forms.Form):
+    """An optional place (``ort``) typed as latitude and longitude, no map widget needed."""
 
     breite = forms.FloatField(label=_("Breite (Grad Nord)"), required=False, min_value=-90, max_value=90)
     laenge = forms.FloatField(label=_("Länge (Grad Ost)"), required=False, min_value=-180, max_value=180)
+
+    def punkt_vorbelegen(self):
+        if self.instance.pk and self.instance.ort is not None:
+            self.initial.setdefault("breite", round(self.instance.ort.y, 6))
+            self.initial.setdefault("laenge", round(self.instance.ort.x, 6))
+
+    def clean(self):
+        daten = super().clean()
+        breite, laenge = daten.get("breite"), daten.get("laenge")
+        if (breite is None) != (laenge is None):
+            self.add_error("laenge" if laenge is None else "breite", _("Bitte geben Sie Breite und Länge an."))
+        else:
+            self.instance.ort = None if breite is None else Point(laenge, breite, srid=4326)
+        return daten
+
+
+class VeranstaltungForm(PunktMixin, VeralteterStandMixin, forms.ModelForm):
+    """An event; the place on the map is typed as latitude and longitude (optional)."""
 
     class Meta:
         model = Veranstaltung
@@ -84,18 +102,7 @@ class VeranstaltungForm(VeralteterStandMixin, forms.ModelForm):
             Q(ist_referenzquartier=True) | Q(veranstaltungen=self.instance.pk if bisher else 0)
         ).distinct()
         self.fields["handlungsfelder"].queryset = Handlungsfeld.objects.all()
-        if self.instance.pk and self.instance.ort is not None:
-            self.initial.setdefault("breite", round(self.instance.ort.y, 6))
-            self.initial.setdefault("laenge", round(self.instance.ort.x, 6))
-
-    def clean(self):
-        daten = super().clean()
-        breite, laenge = daten.get("breite"), daten.get("laenge")
-        if (breite is None) != (laenge is None):
-            self.add_error("laenge" if laenge is None else "breite", _("Bitte geben Sie Breite und Länge an."))
-        else:
-            self.instance.ort = None if breite is None else Point(laenge, breite, srid=4326)
-        return daten
+        self.punkt_vorbelegen()
 
 
 class StatusForm(forms.Form):
@@ -158,8 +165,8 @@ class MottoForm(VeralteterStandMixin, forms.ModelForm):
         fields = ["text", "aktiv"]
 
 
-class ErgebnisForm(VeralteterStandMixin, forms.ModelForm):
-    """A card corrected on its own page."""
+class ErgebnisForm(PunktMixin, VeralteterStandMixin, forms.ModelForm):
+    """A card corrected on its own page, also given a place on the map."""
 
     class Meta:
         model = Ergebnis
@@ -169,6 +176,7 @@ class ErgebnisForm(VeralteterStandMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gegenstand"].queryset = self.instance.veranstaltung.gegenstaende.all()
+        self.punkt_vorbelegen()
 
 
 class KarteForm(forms.Form):

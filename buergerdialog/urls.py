@@ -31,6 +31,7 @@ urlpatterns = [
         name="nachhaltigkeit_bearbeiten",
     ),
     path("veranstaltungen/<int:pk>/ergebnisse/", ergebnisse.ErgebnisListView.as_view(), name="ergebnis_liste"),
+    path("veranstaltungen/<int:pk>/ergebnisse/karte/", ergebnisse.ErgebnisKarteView.as_view(), name="ergebnis_karte"),
     path(
         "veranstaltungen/<int:pk>/ergebnisse/erfassen/",
         ergebnisse.ErgebnisErfassenView.as_view(),

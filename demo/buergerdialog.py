@@ -232,6 +232,7 @@ KARTEN_QUARTIER = {
         ("sicherheit", A.ANLIEGEN, 0, "Die Unterführung am Bahnhof wirkt abends bedrohlich"),
     ],
 }
+MIT_ORT = {"sicherheit", "wohnumfeld", "mobilitaet-nahversorgung"}
 STATIONEN = {
     "wohnen": "Tisch 1: Wohnen und Wohnumfeld",
     "wohnumfeld": "Tisch 1: Wohnen und Wohnumfeld",
@@ -259,13 +260,19 @@ class BuergerdialogDemo:
 
 
 def _karten(veranstaltung):
-    """About 40 cards of a documented event with votes, the same on every run."""
+    """About 40 cards of a documented event with votes, the same on every run; cards about places
+    (safety, surroundings, getting about) get a point near the event's place."""
     rng = random.Random(f"karten-{veranstaltung.titel}")  # noqa: S311 -- reproducible demo cards, not a secret
     auswahl = rng.sample(KARTEN_GEMEINSAM, 35) + KARTEN_QUARTIER.get(veranstaltung.titel, [])
-    return [
-        (feld, art, gegenstand, text, rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 8, 11]))
-        for feld, art, gegenstand, text in auswahl
-    ]
+    karten = []
+    for feld, art, gegenstand, text in auswahl:
+        punkte = rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 8, 11])
+        dx, dy = rng.uniform(-0.006, 0.006), rng.uniform(-0.004, 0.004)
+        ort = None
+        if feld in MIT_ORT and veranstaltung.ort is not None:
+            ort = Point(round(veranstaltung.ort.x + dx, 6), round(veranstaltung.ort.y + dy, 6), srid=4326)
+        karten.append((feld, art, gegenstand, text, punkte, ort))
+    return karten
 
 
 def _m2m_setzen(veranstaltung, feld, soll):
@@ -359,7 +366,7 @@ def buergerdialog_demo_anlegen():
     # The cards of the two documented citizen dialogues; in Derne the moderation typed up table 3.
     for titel in ("Bürgerwerkstatt Menglinghausen", "Bürgerdialog Derne"):
         veranstaltung = veranstaltungen[titel]
-        for feld, art, gegenstand, text, punkte in _karten(veranstaltung):
+        for feld, art, gegenstand, text, punkte, ort in _karten(veranstaltung):
             station = STATIONEN[feld]
             vom_partner = titel == "Bürgerdialog Derne" and station.startswith("Tisch 3") and partner is not None
             werte = {
@@ -368,6 +375,7 @@ def buergerdialog_demo_anlegen():
                 "gegenstand": katalog.get(gegenstand),
                 "station": station,
                 "punkte": punkte,
+                "ort": ort,
                 "erfasst_von": partner if vom_partner else projektteam,
                 "von_partner": vom_partner,
             }

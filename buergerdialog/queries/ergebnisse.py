@@ -78,3 +78,35 @@ def letzte_ergebnisse(*, veranstaltung: Veranstaltung, user: AbstractBaseUser, a
 def anzahl_erfasst(*, veranstaltung: Veranstaltung, user: AbstractBaseUser) -> int:
     """How many cards ``user`` has entered for the event (the running count of fast entry)."""
     return Ergebnis.objects.filter(veranstaltung=veranstaltung, erfasst_von=user).count()
+
+
+def ergebnisse_karte(*, veranstaltung: Veranstaltung, **filter: str) -> dict:
+    """The results of an event on a map and in the table beside it, with the list's filters.
+
+    Every card gets the number it has in the table (by votes unless sorted otherwise); cards with
+    a place become markers with that number, the event's place is marked too. Returns
+    ``{"ergebnisse": [(nr, ergebnis)], "ohne_ort": int, "karte": {...}}`` for ``json_script``.
+    """
+    ergebnisse = list(enumerate(ergebnisse_liste(veranstaltung=veranstaltung, **filter), start=1))
+    punkte = [
+        {
+            "nr": nr,
+            "lat": e.ort.y,
+            "lon": e.ort.x,
+            "text": e.text,
+            "art": e.get_art_display(),
+            "handlungsfeld": e.handlungsfeld.name if e.handlungsfeld else "",
+            "punkte": e.punkte,
+        }
+        for nr, e in ergebnisse
+        if e.ort is not None
+    ]
+    ort = veranstaltung.ort
+    return {
+        "ergebnisse": ergebnisse,
+        "ohne_ort": len(ergebnisse) - len(punkte),
+        "karte": {
+            "veranstaltung": {"lat": ort.y, "lon": ort.x, "titel": veranstaltung.titel} if ort else None,
+            "ergebnisse": punkte,
+        },
+    }

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView, UpdateView, View
+from django.views.generic import ListView, TemplateView, UpdateView, View
 
 from dwk.export import export_antwort
 from dwk.http import nicht_speichern
@@ -20,6 +20,7 @@ from ..models import Ergebnis, ErgebnisArt
 from ..queries.ergebnisse import (
     EXPORT_KOPF,
     anzahl_erfasst,
+    ergebnisse_karte,
     ergebnisse_liste,
     ergebnisse_zeilen,
     letzte_ergebnisse,
@@ -28,6 +29,13 @@ from ..services import ergebnisse as dienste
 from .basis import FORMULAR, VeranstaltungBezugMixin, ist_htmx
 
 BLEIBT = ("handlungsfeld", "gegenstand", "station")  # what the next card keeps from the last
+SORTIERUNG_NAMEN = [
+    ("punkte", _("Klebepunkte")),
+    ("handlungsfeld", _("Handlungsfeld")),
+    ("art", _("Art")),
+    ("gegenstand", _("Beteiligungsgegenstand")),
+    ("erfasst", _("Reihenfolge der Erfassung")),
+]
 ERFASSEN = "buergerdialog/ergebnis_erfassen.html"
 ERFASSEN_TEIL = "buergerdialog/_karte_antwort.html"
 
@@ -47,7 +55,27 @@ def _erfassen_antwort(request, veranstaltung, *, behalten=None, form=None, meldu
     return nicht_speichern(render(request, ERFASSEN_TEIL if ist_htmx(request) else ERFASSEN, kontext))
 
 
-class ErgebnisListView(VeranstaltungBezugMixin, ListView):
+class ErgebnisFilterMixin(VeranstaltungBezugMixin):
+    """The filters and sort order of an event's results, read from the query string (list and map)."""
+
+    def filter_lesen(self):
+        self.filter = {k: self.request.GET.get(k, "") for k in ("handlungsfeld", "art", "gegenstand")}
+        self.sortierung = self.request.GET.get("sortierung", "punkte")
+        return {**self.filter, "sortierung": self.sortierung}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter=self.filter,
+            sortierung=self.sortierung,
+            sortierungen=SORTIERUNG_NAMEN,
+            handlungsfelder=Handlungsfeld.objects.all(),
+            arten=ErgebnisArt.choices,
+            gegenstaende=self.get_veranstaltung().gegenstaende.all(),
+            **kwargs,
+        )
+
+
+class ErgebnisListView(ErgebnisFilterMixin, ListView):
     """The results of one event, filtered and sorted on the server; ``?format=csv|xlsx`` downloads them."""
 
     permission_required = "buergerdialog.view_veranstaltung"
@@ -55,9 +83,7 @@ class ErgebnisListView(VeranstaltungBezugMixin, ListView):
     context_object_name = "ergebnisse"
 
     def get_queryset(self):
-        self.filter = {k: self.request.GET.get(k, "") for k in ("handlungsfeld", "art", "gegenstand")}
-        self.sortierung = self.request.GET.get("sortierung", "punkte")
-        return ergebnisse_liste(veranstaltung=self.get_veranstaltung(), sortierung=self.sortierung, **self.filter)
+        return ergebnisse_liste(veranstaltung=self.get_veranstaltung(), **self.filter_lesen())
 
     def get(self, request, *args, **kwargs):
         format_ = request.GET.get("format")
@@ -76,22 +102,21 @@ class ErgebnisListView(VeranstaltungBezugMixin, ListView):
     def get_context_data(self, **kwargs):
         veranstaltung = self.get_veranstaltung()
         return super().get_context_data(
-            filter=self.filter,
-            sortierung=self.sortierung,
-            sortierungen=[
-                ("punkte", _("Klebepunkte")),
-                ("handlungsfeld", _("Handlungsfeld")),
-                ("art", _("Art")),
-                ("gegenstand", _("Beteiligungsgegenstand")),
-                ("erfasst", _("Reihenfolge der Erfassung")),
-            ],
-            handlungsfelder=Handlungsfeld.objects.all(),
-            arten=ErgebnisArt.choices,
-            gegenstaende=veranstaltung.gegenstaende.all(),
             darf_erfassen=self.request.user.has_perm("buergerdialog.add_ergebnis", veranstaltung),
             darf_korrigieren=self.request.user.has_perm("buergerdialog.change_veranstaltung", veranstaltung),
             **kwargs,
         )
+
+
+class ErgebnisKarteView(ErgebnisFilterMixin, TemplateView):
+    """The located results of an event on a map, the same results numbered in a table beside it."""
+
+    permission_required = "buergerdialog.view_veranstaltung"
+    template_name = "buergerdialog/ergebnis_karte.html"
+
+    def get_context_data(self, **kwargs):
+        daten = ergebnisse_karte(veranstaltung=self.get_veranstaltung(), **self.filter_lesen())
+        return super().get_context_data(daten=daten, **kwargs)
 
 
 class ErgebnisErfassenView(VeranstaltungBezugMixin, View):

@@ -1,6 +1,7 @@
 """The fast card entry of the citizen dialogue in the browser: 20 cards by keyboard alone, without a
 page reload, then "Undo"; axe-core checks every page on the way."""
 
+from django.contrib.gis.geos import Point
 from playwright.sync_api import expect
 
 from buergerdialog.models import Ergebnis, VeranstaltungStatus
@@ -12,8 +13,10 @@ from tests.factories import BeteiligungsgegenstandFactory, UserFactory, Veransta
 
 def test_zwanzig_karten_nur_mit_der_tastatur(live_server, page, barrierefrei):
     UserFactory(username="planerin", first_name="Petra", last_name="Plan", rolle=PROJEKTTEAM)
-    veranstaltung = VeranstaltungFactory(titel="Bürgerdialog Derne", status=VeranstaltungStatus.DOKUMENTIERT)
-    veranstaltung.gegenstaende.add(BeteiligungsgegenstandFactory(name="Nachbarschaftsbörse"))
+    veranstaltung = VeranstaltungFactory(
+        titel="Bürgerdialog Derne", status=VeranstaltungStatus.DOKUMENTIERT, ort=Point(7.52, 51.574, srid=4326)
+    )
+    veranstaltung.gegenstaende.add(BeteiligungsgegenstandFactory(name="Nachbarschaftsbörse Derne"))
     sicherheit = Handlungsfeld.objects.get(name="Sicherheit")
 
     anmelden(page, live_server, "planerin")
@@ -88,4 +91,12 @@ def test_zwanzig_karten_nur_mit_der_tastatur(live_server, page, barrierefrei):
 
     page.get_by_role("link", name="alle Ergebnisse").click()
     expect(page.get_by_role("table")).to_contain_text("19 Ergebnisse")
+    barrierefrei(page)
+
+    # The map beside its table: the event's place as a marker, the cards (without a place) in the table.
+    Ergebnis.objects.filter(text="Mehr Licht im Park").update(ort=Point(7.521, 51.575, srid=4326))
+    page.get_by_role("link", name="Auf der Karte").click()
+    expect(page.locator(".leaflet-container[data-geladen='ja']")).to_be_visible()
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(2)
+    expect(page.get_by_role("table")).to_contain_text("Mehr Licht im Park")
     barrierefrei(page)

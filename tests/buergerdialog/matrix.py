@@ -34,6 +34,7 @@ MATRIX = {
         nur(*NUR_PROJEKTTEAM),
     ),
     "buergerdialog:ergebnis_liste": ("get", V, nur(*VERANSTALTUNG_LESEN)),
+    "buergerdialog:ergebnis_karte": ("get", V, nur(*VERANSTALTUNG_LESEN)),
     "buergerdialog:ergebnis_erfassen": ("get", V, nur(*ERFASSEN)),
     "buergerdialog:ergebnis_zuruecknehmen": ("get", V, NUR_POST_ERFASSEN),
     # The card was entered by the partner: the partner corrects its own, Projektteam every card.

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.gis.geos import Point
 from django.urls import reverse
 
 from buergerdialog.models import Ergebnis, Veranstaltung
@@ -73,6 +74,42 @@ def test_ergebnisliste_abfragen(client_projektteam, django_assert_num_queries, a
     with django_assert_num_queries(8):
         antwort = client_projektteam.get(reverse("buergerdialog:ergebnis_liste", kwargs={"pk": veranstaltung.pk}))
     assert len(antwort.context["ergebnisse"]) == anzahl
+
+
+@pytest.mark.parametrize("anzahl", [1, 3])
+def test_ergebniskarte_abfragen_und_tabelle_daneben(client_projektteam, django_assert_num_queries, anzahl):
+    veranstaltung = VeranstaltungFactory(status=S.DOKUMENTIERT, ort=Point(7.52, 51.574, srid=4326))
+    for nummer in range(anzahl):
+        ErgebnisFactory(veranstaltung=veranstaltung, punkte=nummer, ort=Point(7.521, 51.575, srid=4326))
+    ErgebnisFactory(veranstaltung=veranstaltung, punkte=99, text="<img src=x onerror=alert(1)>")
+    with django_assert_num_queries(8):
+        antwort = client_projektteam.get(reverse("buergerdialog:ergebnis_karte", kwargs={"pk": veranstaltung.pk}))
+    karte = antwort.context["daten"]["karte"]
+    assert [e["nr"] for e in karte["ergebnisse"]] == list(range(2, anzahl + 2))
+    assert karte["veranstaltung"] == {"lat": 51.574, "lon": 7.52, "titel": veranstaltung.titel}
+    inhalt = antwort.content.decode()
+    assert "1 Karte hat keinen Ort und steht nur in der Tabelle." in inhalt
+    assert "<img src=x" not in inhalt
+
+
+def test_karte_bekommt_ort_ueber_das_formular(client_projektteam):
+    karte = ErgebnisFactory()
+    url = reverse("buergerdialog:ergebnis_bearbeiten", kwargs={"pk": karte.pk})
+    formular = client_projektteam.get(url).context["form"]
+    daten = {
+        "text": karte.text,
+        "art": "anliegen",
+        "punkte": "2",
+        "breite": "51.5",
+        "laenge": "7.4",
+        "bearbeitungsstand": formular.initial["bearbeitungsstand"],
+    }
+    assert client_projektteam.post(url, daten).status_code == 302
+    karte.refresh_from_db()
+    assert (karte.ort.y, karte.ort.x, karte.art) == (51.5, 7.4, "anliegen")
+    stand = client_projektteam.get(url).context["form"].initial["bearbeitungsstand"]
+    antwort = client_projektteam.post(url, {**daten, "breite": "", "bearbeitungsstand": stand})
+    assert "Bitte geben Sie Breite und Länge an." in antwort.content.decode()
 
 
 @pytest.mark.parametrize("anzahl", [1, 3])

@@ -53,6 +53,7 @@ def test_dokumentierte_buergerdialoge_mit_karten_und_punkten(demo):
         assert 38 <= karten.count() <= 42
         assert karten.filter(punkte__gt=0).count() > 20
         assert karten.filter(handlungsfeld__isnull=True).count() == 0
+        assert 5 < karten.filter(ort__isnull=False).count() < 30
     assert Ergebnis.objects.filter(von_partner=True, veranstaltung__titel="Bürgerdialog Derne").exists()
     assert not Ergebnis.objects.filter(von_partner=True, veranstaltung__titel="Bürgerwerkstatt Menglinghausen").exists()
     assert Nachhaltigkeit.objects.count() == 4
