@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quartiersprofil.models import Akteur
@@ -404,6 +405,24 @@ def test_pruefung_abschliessen_laesst_die_uebrigen_stellen(client_projektteam):
     assert gespraech.vereinbarungen == "Frau Kemper lädt ein."
     assert Akteur.objects.values_list("name", flat=True).get(pk=akteur.pk) == ""
     assert erwaehnungen_zur_pruefung(akteur=Akteur.objects.get(pk=akteur.pk)) == []
+
+
+def _abfragen_der_pruefseite(client, anzahl):
+    nachname = {1: "Einhaus", 3: "Dreyer"}[anzahl]
+    akteur = AkteurFactory(name=f"Erika {nachname}")
+    for _ in range(anzahl):
+        GespraechFactory(quartier=akteur.quartier, vereinbarungen=f"Frau {nachname} lädt ein.")
+    akteur_anonymisieren(akteur=akteur)
+    with CaptureQueriesContext(connection) as abfragen:
+        antwort = client.get(reverse("quartiersprofil:akteur_erwaehnungen", kwargs={"pk": akteur.pk}))
+    assert len(antwort.context["erwaehnungen"]) == 2 * anzahl  # each talk and its history row
+    return len(abfragen)
+
+
+def test_pruefseite_abfragen_wachsen_nicht_mit_den_erwaehnungen(client_projektteam):
+    # One query over every text column finds the mentions, however many there are (the number
+    # of JSON columns, searched in Python, depends on the models, not on the mentions).
+    assert _abfragen_der_pruefseite(client_projektteam, 1) == _abfragen_der_pruefseite(client_projektteam, 3)
 
 
 @pytest.mark.parametrize("rolle", ["lenkungsgruppe", "ratsbuero", "partner"])
