@@ -1,5 +1,6 @@
 """Events of the citizen dialogue, their planning checklist and what carries on after them."""
 
+from django.conf import settings
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -107,6 +108,15 @@ class Veranstaltung(models.Model):
     geschlecht_ohne_angabe = models.PositiveIntegerField(_("ohne Angabe"), null=True, blank=True)
     aus_dem_quartier = models.PositiveIntegerField(_("aus dem Quartier"), null=True, blank=True)
     nicht_aus_dem_quartier = models.PositiveIntegerField(_("nicht aus dem Quartier"), null=True, blank=True)
+    anwesenheit_erfasst_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Teilnahme erfasst von"),
+    )
+    anwesenheit_von_partner = models.BooleanField(_("Teilnahme vom Partner erfasst"), default=False)
     status = models.CharField(
         _("Status"), max_length=15, choices=VeranstaltungStatus.choices, default=VeranstaltungStatus.PLANUNG
     )

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -160,11 +161,18 @@ def checklistenpunkt_speichern(*, punkt: Checklistenpunkt) -> Checklistenpunkt:
 
 
 @transaction.atomic
-def anwesenheit_speichern(*, veranstaltung: Veranstaltung) -> Veranstaltung:
+def anwesenheit_speichern(
+    *, veranstaltung: Veranstaltung, erfasst_von: AbstractBaseUser, von_partner: bool
+) -> Veranstaltung:
     """Saves the head count and its anonymous breakdown (set on ``veranstaltung`` by the form).
 
-    Side effects: saves the event (history records it); no names are stored anywhere.
+    ``von_partner`` marks figures a partner entered (the view sets it from the role); Projektteam
+    correcting them later leaves the mark as it was. Side effects: saves the event (history records
+    it); no names of participants are stored anywhere.
     """
+    if von_partner or veranstaltung.anwesenheit_erfasst_von_id is None:
+        veranstaltung.anwesenheit_erfasst_von = erfasst_von
+    veranstaltung.anwesenheit_von_partner = veranstaltung.anwesenheit_von_partner or von_partner
     veranstaltung.full_clean()
     veranstaltung.save()
     return veranstaltung

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView, View
 
-from dwk.permissions import Geschuetzt
+from dwk.permissions import Geschuetzt, ist_projektteam
 from dwk.views import FormularMixin
 from dwk.zeit import heute
 
@@ -169,4 +169,8 @@ class AnwesenheitView(VeranstaltungBezugMixin, FormularMixin, UpdateView):
         return _("Teilnahme: %(titel)s") % {"titel": self.object.titel}
 
     def speichern(self, form):
-        return dienste.anwesenheit_speichern(veranstaltung=form.instance)
+        return dienste.anwesenheit_speichern(
+            veranstaltung=form.instance,
+            erfasst_von=self.request.user,
+            von_partner=not ist_projektteam(self.request.user),
+        )

@@ -273,3 +273,36 @@ def test_export_csv_und_xlsx(client_projektteam):
     assert zeilen[1] == "1;'=HYPERLINK(1);Idee;;;;5;nein"
     xlsx = client_projektteam.get(url, {"format": "xlsx"})
     assert xlsx.content[:2] == b"PK"
+
+
+def test_teilnahme_vom_partner_bleibt_markiert_nach_korrektur(client, partner, projektteam):
+    quartier = QuartierFactory()
+    quartier.partner.add(partner)
+    veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=S.DURCHGEFUEHRT)
+    url = reverse("buergerdialog:anwesenheit", kwargs={"pk": veranstaltung.pk})
+    client.force_login(partner)
+    stand = client.get(url).context["form"].initial["bearbeitungsstand"]
+    daten = {"teilnehmende_anzahl": "40", "alter_ab_80": "12", "aus_dem_quartier": "35", "bearbeitungsstand": stand}
+    assert client.post(url, daten).status_code == 302
+    client.force_login(projektteam)
+    stand = client.get(url).context["form"].initial["bearbeitungsstand"]
+    assert client.post(url, {**daten, "teilnehmende_anzahl": "41", "bearbeitungsstand": stand}).status_code == 302
+    veranstaltung.refresh_from_db()
+    assert (veranstaltung.teilnehmende_anzahl, veranstaltung.alter_ab_80) == (41, 12)
+    assert (veranstaltung.anwesenheit_von_partner, veranstaltung.anwesenheit_erfasst_von) == (True, partner)
+    zu_viel = client.post(url, {**daten, "alter_ab_80": "50", "bearbeitungsstand": stand})
+    assert zu_viel.status_code == 200  # stale now, and the breakdown would exceed the count anyway
+
+
+def test_partner_korrigiert_nur_eigene_karten(partner, projektteam):
+    quartier = QuartierFactory()
+    quartier.partner.add(partner)
+    veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=S.DURCHGEFUEHRT)
+    eigene = ErgebnisFactory(veranstaltung=veranstaltung, erfasst_von=partner, von_partner=True)
+    fremde = ErgebnisFactory(veranstaltung=veranstaltung, erfasst_von=projektteam)
+    assert partner.has_perm("buergerdialog.change_ergebnis", eigene)
+    assert not partner.has_perm("buergerdialog.change_ergebnis", fremde)
+    assert projektteam.has_perm("buergerdialog.change_ergebnis", eigene)
+    assert not partner.has_perm("buergerdialog.change_veranstaltung", veranstaltung)
+    assert partner.has_perm("buergerdialog.change_anwesenheit", veranstaltung)
+    assert not partner.has_perm("buergerdialog.change_anwesenheit", VeranstaltungFactory())
