@@ -19,8 +19,9 @@ Rules:
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Akteur
@@ -70,6 +71,17 @@ def _bekannte_angaben(akteur: Akteur) -> dict[str, set[str]]:
     return angaben
 
 
+def _bearbeitungsstand(modell: type[models.Model]) -> models.Field | None:
+    """The ``updated_at`` (auto_now) field of ``modell``, if it has one: a changed row gets a new
+    one, so that an edit form opened before the erasure is refused as stale and cannot write the
+    name back (``dwk.forms.VeralteterStandMixin``)."""
+    try:
+        feld = modell._meta.get_field("updated_at")
+    except FieldDoesNotExist:
+        return None
+    return feld if getattr(feld, "auto_now", False) else None
+
+
 def _sql_ersetzen(
     modell: type[models.Model], spalten: list[Textspalte], muster: str, pk: object | None
 ) -> list[tuple[bool, ...]]:
@@ -85,6 +97,8 @@ def _sql_ersetzen(
             neu = f"left({neu}, {int(spalte.feld.max_length)})"
         setzen.append(f"{name} = {neu}")
         treffer.append(f"{name} ~* %(muster)s")
+    if feld := _bearbeitungsstand(modell):
+        setzen.append(f"{q(feld.column)} = %(jetzt)s")
     bedingung = " OR ".join(f"({t})" for t in treffer)
     if pk is not None:
         bedingung = f"({bedingung}) AND {pk_spalte} = %(pk)s"
@@ -97,7 +111,7 @@ def _sql_ersetzen(
         + ", ".join(f"alt.t{i}" for i in range(len(spalten)))
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"muster": muster, "ersatz": ANONYMISIERT, "pk": pk})
+        cursor.execute(sql, {"muster": muster, "ersatz": ANONYMISIERT, "pk": pk, "jetzt": timezone.now()})
         return cursor.fetchall()
 
 
@@ -131,6 +145,8 @@ def _python_ersetzen(
             if neu != wert:
                 aenderungen[spalte.feld.name] = neu
         if aenderungen:
+            if feld := _bearbeitungsstand(modell):
+                aenderungen[feld.name] = timezone.now()
             modell._base_manager.filter(pk=pk_wert).update(**aenderungen)
             ergebnis.append(tuple(markiert))
     return ergebnis
@@ -178,6 +194,7 @@ def akteur_anonymisieren(*, akteur: Akteur) -> Anonymisierung:
     - every full name, e-mail, telephone number or address the person ever had is replaced by
       „[anonymisiert]“, case-insensitively, in every text column of every app and of every
       history table (``textspalten()``), by direct updates that write no further history rows;
+      a changed row with an ``updated_at`` gets a new one (an edit form opened before is stale);
     - if a surname alone is still mentioned somewhere, the surnames are kept in the Akteur's
       ``name`` (without a history row) until the review is closed (``erwaehnung_ersetzen``,
       ``akteur_pruefung_abschliessen``).

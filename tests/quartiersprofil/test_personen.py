@@ -277,6 +277,29 @@ def test_anonymisieren_ersetzt_in_sitzung_protokoll_einrichtung_und_gespraech_au
     ]
 
 
+def test_ein_vorher_geoeffnetes_formular_schreibt_den_namen_nicht_zurueck(client_projektteam):
+    akteur = AkteurFactory(name="Erika Muster")
+    gespraech = GespraechFactory(quartier=akteur.quartier, zusammenfassung="Erika Muster erzählt.")
+    url = reverse("quartiersprofil:gespraech_bearbeiten", args=[gespraech.pk])
+    stand = client_projektteam.get(url).context["form"].initial["bearbeitungsstand"]
+
+    akteur_anonymisieren(akteur=akteur)
+    antwort = client_projektteam.post(
+        url,
+        {
+            "datum": "2017-02-01",
+            "art": "interview_akteur",
+            "zusammenfassung": "Erika Muster erzählt.",
+            "vereinbarungen": "",
+            "bearbeitungsstand": stand,
+        },
+    )
+
+    gespraech.refresh_from_db()
+    assert "inzwischen von jemand anderem geändert" in antwort.content.decode()
+    assert gespraech.zusammenfassung == "[anonymisiert] erzählt."
+
+
 def test_anonymisieren_ohne_nachnamen_allein_schliesst_die_pruefung_gleich():
     akteur = AkteurFactory(name="Erika Muster")
     GespraechFactory(quartier=akteur.quartier, zusammenfassung="Erika Muster erzählt.")
