@@ -250,7 +250,7 @@ class FotoHochladenForm(forms.Form):
         ) % {"max": filesizeformat(settings.DWK_FOTO_MAX_BYTES)}
 
 
-class FotoForm(PunktMitKoordinatenMixin, forms.ModelForm):
+class FotoForm(PunktMitKoordinatenMixin, VeralteterStandMixin, forms.ModelForm):
     punkt_feld = "standort"
     breite = _breite_feld()
     laenge = _laenge_feld()

@@ -17,6 +17,7 @@ from django.views.generic import (
 
 from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt, KartenformularMixin
+from dwk.views import FormularMixin
 
 from ..forms.begehungen import (
     FotoForm,
@@ -30,7 +31,7 @@ from ..services.begehungen import (
     foto_speichern,
     fotos_hochladen,
 )
-from .basis import BegehungBezugMixin, EinmalGeladenMixin, QuartierBezugMixin, fehler_an_form
+from .basis import BegehungBezugMixin, EinmalGeladenMixin, QuartierBezugMixin, formularfehler
 
 FOTO_GROESSEN = {"web", "druck"}
 
@@ -93,23 +94,28 @@ class FotoHochladenView(BegehungBezugMixin, FormView):
         return redirect(ziel)
 
 
-class FotoUpdateView(EinmalGeladenMixin, KartenformularMixin, Geschuetzt, UpdateView):
+class FotoUpdateView(EinmalGeladenMixin, KartenformularMixin, FormularMixin, Geschuetzt, UpdateView):
+    """Caption, field of action, finding, location and publication flag of one photo; refuses a
+    save from an outdated form (``VeralteterStandMixin``, checked under a row lock)."""
+
     permission_required = "quartiersprofil.change_foto"
     form_class = FotoForm
     template_name = "quartiersprofil/foto_form.html"
     queryset = Foto.objects.select_related("quartier", "begehung")
     context_object_name = "foto"
+    erfolgsmeldung = _("Die Angaben zum Foto wurden gespeichert.")
 
-    def form_valid(self, form):
-        try:
-            foto = foto_speichern(foto=form.instance)
-        except ValidationError as fehler:
-            fehler_an_form(form, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Die Angaben zum Foto wurden gespeichert."))
-        if foto.begehung_id:
-            return redirect(reverse("quartiersprofil:begehung_detail", args=[foto.begehung_id]) + "#fotos")
-        return redirect("quartiersprofil:foto_galerie", slug=foto.quartier.slug)
+    def speichern(self, form):
+        with formularfehler(form):
+            return foto_speichern(foto=form.instance)
+
+    def get_success_url_fuer(self, objekt):
+        if objekt.begehung_id:
+            return reverse("quartiersprofil:begehung_detail", args=[objekt.begehung_id]) + "#fotos"
+        return reverse("quartiersprofil:foto_galerie", args=[objekt.quartier.slug])
+
+    def get_zurueck_url(self):
+        return self.get_success_url_fuer(self.object)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(quartier=self.object.quartier, **kwargs)

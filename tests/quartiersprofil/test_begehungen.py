@@ -167,7 +167,13 @@ def test_foto_standort_auf_karte_aendern(client_projektteam):
 
     antwort = client_projektteam.post(
         reverse("quartiersprofil:foto_bearbeiten", args=[foto.pk]),
-        {"bildunterschrift": "Neu", "handlungsfeld": _hf("wohnen").pk, "breite": "51.5", "laenge": "7.42"},
+        {
+            "bildunterschrift": "Neu",
+            "handlungsfeld": _hf("wohnen").pk,
+            "breite": "51.5",
+            "laenge": "7.42",
+            "bearbeitungsstand": foto.updated_at.isoformat(),
+        },
     )
 
     foto.refresh_from_db()
