@@ -2,8 +2,9 @@
 
 Every URL of the permission matrix is requested as Projektteam and anonymously with NUL bytes, a
 10,000-character value, non-numeric and out-of-range ids, years and page numbers, unknown formats,
-``../`` and an invalid UTF-8 byte, in every query parameter our views read (collected from the
-source, so a new parameter is covered without anyone remembering). One database state serves all
+line breaks, ``../`` and invalid percent escapes, in every query parameter our views read (collected
+from the source, so a new parameter is covered without anyone remembering), and with each argument
+in its path replaced by an id that exists nowhere or an overlong slug. One database state serves all
 requests of a role.
 """
 
@@ -13,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 from django import forms
-from django.urls import get_resolver, reverse
+from django.urls import NoReverseMatch, get_resolver, reverse
 
 from tests.dwk.test_berechtigungen import MATRIX, benutzer, objekte, quartier  # noqa: F401 -- shared fixtures
 
@@ -30,6 +31,7 @@ FEINDLICHE_WERTE = {
     "negativ": "-1",
     "riesig": "99999999999999999999",
     "Format": "xml",
+    "Zeilenumbruch": "eins\r\nzwei",
     "Pfad und Anführungszeichen": "../../../etc/passwd'\"<>;--",
 }
 # Sent as raw bytes in the query string, not as a percent-encoded value (taken in turn by the parameters).
@@ -96,6 +98,21 @@ def _anfrage(client, methode, url, abfrage, label, name, fehler):
     return antwort
 
 
+# In the path: ids that exist nowhere or overflow every integer column, overlong slugs, unknown words.
+PFAD_WERTE = {"riesige Zahl": 99999999999999999999, "null": 0, "langer Slug": "x" * 1000, "Wort": "xml"}
+
+
+def _pfad_varianten(name, kwargs):
+    """(label, path) with one URL argument at a time replaced by a hostile value the URL pattern
+    still accepts (an int converter takes no word, so that pair is left out)."""
+    for schluessel in kwargs:
+        for label, wert in PFAD_WERTE.items():
+            try:
+                yield f"{schluessel}={label} im Pfad", reverse(name, kwargs={**kwargs, schluessel: wert})
+            except NoReverseMatch:
+                continue
+
+
 def _abfrage_durchlaufen(client, objekte):  # noqa: F811
     fehler = {}
     namen = parameter_namen()
@@ -111,6 +128,8 @@ def _abfrage_durchlaufen(client, objekte):  # noqa: F811
                 formate.append(format_)
         for label, abfrage in _abfragen(namen, formate):
             _anfrage(client, methode, url, abfrage, label, name, fehler)
+        for label, pfad in _pfad_varianten(name, kwargs(objekte) if callable(kwargs) else kwargs):
+            _anfrage(client, methode, pfad, "", label, name, fehler)
     return [f"{url_name} [{art}] bei {wert}" for (url_name, art), wert in sorted(fehler.items(), key=str)]
 
 
