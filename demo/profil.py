@@ -236,9 +236,10 @@ def profil_demo_anlegen():
             continue
         akteure = _akteure(quartier, AKTEURE.get(slug, []))
         _gespraeche(quartier, GESPRAECHE.get(slug, []), akteure, felder)
-        _profil(quartier, felder, vollstaendig=vollstaendig, projektteam=projektteam)
+        # Measures first: the released profile shows them as they stood at its release.
         eintraege = MASSNAHMEN if vollstaendig else MASSNAHMEN[3:6]
         ergebnis.meilensteine += massnahmen_anlegen(quartier, eintraege, felder, nur_vorgeschlagen=not vollstaendig)
+        _profil(quartier, felder, vollstaendig=vollstaendig, projektteam=projektteam)
         ergebnis.akteure += quartier.akteure.count()
         ergebnis.gespraeche += quartier.gespraeche.count()
         ergebnis.fassungen += quartier.profilfassungen.count()

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from berichte.daten import freigegebene_fassung, quartiersprofil_sammeln
 from demo.gebiete import demo_daten_anlegen
 from demo.profil import profil_demo_anlegen
 from demo.zeit import DEMO_TAG
@@ -77,3 +78,17 @@ def test_demo_ist_idempotent(demo):
     zweiter = profil_demo_anlegen()
 
     assert (zweiter, verlauf()) == (demo, vorher)
+
+
+def test_menglinghausen_freigegebenes_profil_zeigt_massnahmen(demo):
+    """The measures were proposed before the release, so the released profile (and its PDF)
+    shows them as they stood then — not an empty measures chapter."""
+    quartier = Quartier.objects.get(slug="menglinghausen")
+    profil = quartiersprofil_sammeln(quartier=quartier, fassung=freigegebene_fassung(quartier))
+    gezeigt = {m.titel for kapitel in profil.kapitel for m in kapitel.massnahmen}
+    erwartet = set(
+        Massnahme.objects.filter(quartier=quartier)
+        .exclude(status=MassnahmeStatus.VERWORFEN)
+        .values_list("titel", flat=True)
+    )
+    assert (gezeigt, len(gezeigt) > 0) == (erwartet, True)
