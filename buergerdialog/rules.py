@@ -51,3 +51,5 @@ rules.add_perm("buergerdialog.change_ergebnis", ist_projektteam | (partner_der_v
 rules.add_perm("buergerdialog.change_anwesenheit", ist_projektteam | partner_der_veranstaltung)
 rules.add_perm("buergerdialog.view_katalog", liest_alles)
 rules.add_perm("buergerdialog.change_katalog", ist_projektteam)
+# Invitations: personal data of key persons, Projektteam only; flyer and poster with the event.
+rules.add_perm("buergerdialog.einladen", ist_projektteam)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import checkliste, ergebnisse, katalog, nachhaltigkeit, veranstaltungen
+from .views import checkliste, einladungen, ergebnisse, katalog, nachhaltigkeit, veranstaltungen
 
 app_name = "buergerdialog"
 
@@ -62,4 +62,18 @@ urlpatterns = [
     ),
     path("katalog/mottos/neu/", katalog.MottoCreateView.as_view(), name="motto_neu"),
     path("katalog/mottos/<int:pk>/bearbeiten/", katalog.MottoUpdateView.as_view(), name="motto_bearbeiten"),
+    # Flyer, poster and invitations (views/einladungen.py)
+    path("veranstaltungen/<int:pk>/flyer.pdf", einladungen.FlyerPdfView.as_view(), name="flyer"),
+    path("veranstaltungen/<int:pk>/plakat.pdf", einladungen.PlakatPdfView.as_view(), name="plakat"),
+    path("veranstaltungen/<int:pk>/einladungen/", einladungen.EinladungenView.as_view(), name="einladungen"),
+    path(
+        "veranstaltungen/<int:pk>/einladungen/briefe/",
+        einladungen.EinladungsbriefeView.as_view(),
+        name="einladungsbriefe",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/einladungen/mailen/",
+        einladungen.EinladungenMailenView.as_view(),
+        name="einladungen_mailen",
+    ),
 ]

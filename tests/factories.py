@@ -448,3 +448,53 @@ class ErgebnisFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Karte {n + 1}: eine Bank am Marktplatz")
     art = bd.ErgebnisArt.IDEE
     punkte = 0
+
+
+class EinladungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Einladung
+
+    veranstaltung = factory.SubFactory(VeranstaltungFactory)
+    akteur = factory.SubFactory(AkteurFactory)
+    weg = bd.EinladungWeg.BRIEF
+    am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 6, 1, 10, 0)))
+
+
+class DokumentationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Dokumentation
+
+    veranstaltung = factory.SubFactory(VeranstaltungFactory, status=bd.VeranstaltungStatus.DURCHGEFUEHRT)
+    programm = "1. Begrüßung\n2. Arbeit an den Pinnwänden"
+    text = "Rund **40 Gäste** kamen."
+
+
+class DokumentationsfotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Dokumentationsfoto
+
+    dokumentation = factory.SubFactory(DokumentationFactory)
+    web = factory.django.ImageField(color="blue", format="JPEG", filename="web.jpg")
+    druck = factory.django.ImageField(color="blue", format="JPEG", filename="druck.jpg")
+    bildunterschrift = "Pinnwand am Tisch 1"
+
+
+class DokumentationsanhangFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Dokumentationsanhang
+
+    dokumentation = factory.SubFactory(DokumentationFactory)
+    titel = "Präsentation"
+    datei = factory.django.FileField(data=b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", filename="anhang.pdf")
+
+
+class FragebogenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Fragebogen
+
+    veranstaltung = factory.SubFactory(VeranstaltungFactory, status=bd.VeranstaltungStatus.DURCHGEFUEHRT)
+    zufriedenheit = 4
+    verstaendlich = 5
+    barrierefrei = 4
+    wiederkommen = 5
+    kommentar = "Gern wieder."

@@ -1,5 +1,13 @@
 """The citizen dialogue: events with their checklist, catalogues, sustainability and results."""
 
+from .dokumentation import (
+    Dokumentation,
+    Dokumentationsanhang,
+    Dokumentationsfoto,
+    DokumentationStatus,
+    Fragebogen,
+)
+from .einladung import Einladung, EinladungWeg
 from .ergebnis import Ergebnis, ErgebnisArt
 from .katalog import Beteiligungsgegenstand, Motto
 from .veranstaltung import (
@@ -14,8 +22,15 @@ from .veranstaltung import (
 __all__ = [
     "Beteiligungsgegenstand",
     "Checklistenpunkt",
+    "Dokumentation",
+    "DokumentationStatus",
+    "Dokumentationsanhang",
+    "Dokumentationsfoto",
+    "Einladung",
+    "EinladungWeg",
     "Ergebnis",
     "ErgebnisArt",
+    "Fragebogen",
     "Motto",
     "Nachhaltigkeit",
     "Themengruppe",

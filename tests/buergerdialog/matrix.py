@@ -1,6 +1,7 @@
 """The buergerdialog part of the permission matrix (see tests/dwk/test_berechtigungen.py)."""
 
 from buergerdialog.models import Beteiligungsgegenstand, Motto, Nachhaltigkeit, VeranstaltungStatus
+from tests.buergerdialog.matrix_dokumente import MATRIX as MATRIX_DOKUMENTE
 from tests.factories import ChecklistenpunktFactory, ErgebnisFactory, VeranstaltungFactory
 from tests.matrix import nur
 
@@ -44,6 +45,7 @@ MATRIX = {
     "buergerdialog:gegenstand_bearbeiten": ("get", lambda o: {"pk": o["gegenstand"].pk}, nur(*NUR_PROJEKTTEAM)),
     "buergerdialog:motto_neu": ("get", {}, nur(*NUR_PROJEKTTEAM)),
     "buergerdialog:motto_bearbeiten": ("get", lambda o: {"pk": o["motto"].pk}, nur(*NUR_PROJEKTTEAM)),
+    **MATRIX_DOKUMENTE,
 }
 
 

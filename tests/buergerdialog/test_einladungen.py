@@ -1,0 +1,220 @@
+"""Invitations (consent rule, letters as one PDF, e-mails after commit with the flyer), flyer and poster."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.gis.geos import Point
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from pypdf import PdfReader
+
+from buergerdialog.dokumente import flyer_pdf, plakat_pdf
+from buergerdialog.models import Einladung, EinladungWeg, Motto
+from buergerdialog.queries.einladungen import einladbare_akteure
+from buergerdialog.services.einladungen import einladungen_mailen, einladungsbriefe_erstellen
+from quartiersprofil.services.personen import akteur_einwilligung_widerrufen
+from tests.dwk.test_pdf_fetcher import pdfa_kennung
+from tests.factories import (
+    X0,
+    Y0,
+    AkteurFactory,
+    QuartierFactory,
+    SeniorenbueroFactory,
+    UserFactory,
+    VeranstaltungFactory,
+)
+
+pytestmark = pytest.mark.django_db
+MM_JE_PUNKT = 25.4 / 72
+
+
+@pytest.fixture(autouse=True)
+def demo_tag(settings):
+    settings.DWK_HEUTE = datetime.date(2017, 6, 1)
+
+
+def _text(pdf):
+    return " ".join(" ".join(seite.extract_text().split()) for seite in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _format_mm(pdf):
+    seite = PdfReader(io.BytesIO(pdf)).pages[0]
+    return round(float(seite.mediabox.width) * MM_JE_PUNKT), round(float(seite.mediabox.height) * MM_JE_PUNKT)
+
+
+@pytest.fixture
+def lage():
+    """An event in a quarter with one person for each consent situation."""
+    quartier = QuartierFactory(name="Menglinghausen")
+    veranstaltung = VeranstaltungFactory(
+        quartiere=[quartier],
+        titel="Bürgerwerkstatt Menglinghausen",
+        motto=Motto.objects.create(text="Mittendrin statt nur dabei"),
+        adresse="Gemeindehaus, Dorfstraße 1",
+        ort=Point(X0 + 0.005, Y0 + 0.005, srid=4326),
+        stufenlos=True,
+        hoerschleife=True,
+        haltestelle="Menglinghausen Kirche",
+    )
+    SeniorenbueroFactory(name="Seniorenbüro Hombruch", adresse="Harkortstraße 58, 44225 Dortmund")
+    personen = {
+        "mit": AkteurFactory(quartier=quartier, name="Erika Einverstanden", email="erika@example.org"),
+        "mit_ohne_mail": AkteurFactory(quartier=quartier, name="Otto Brief", email="", anschrift="Am Hang 3"),
+        "nur_kontakt": AkteurFactory(
+            quartier=quartier, name="Karl Kontakt", email="karl@example.org", einwilligung_umfang="Kontaktaufnahme"
+        ),
+        "ohne": AkteurFactory(
+            quartier=quartier,
+            name="Nina Niemals",
+            email="nina@example.org",
+            einwilligung_am=None,
+            einwilligung_umfang="",
+            einwilligung_textfassung="",
+        ),
+        "widerrufen": AkteurFactory(quartier=quartier, name="Wilma Widerruf", email="wilma@example.org"),
+        "anderes_quartier": AkteurFactory(name="Anton Anderswo", email="anton@example.org"),
+    }
+    akteur_einwilligung_widerrufen(akteur=personen["widerrufen"], datum=datetime.date(2017, 5, 1))
+    return veranstaltung, personen
+
+
+def test_eingeladen_werden_nur_personen_mit_einwilligung_in_einladungen(lage):
+    veranstaltung, personen = lage
+    assert [a.name for a in einladbare_akteure(veranstaltung=veranstaltung)] == ["Erika Einverstanden", "Otto Brief"]
+
+
+def test_mails_nach_dem_commit_mit_flyer_und_nur_an_einwilligende(lage, django_capture_on_commit_callbacks, mailoutbox):
+    veranstaltung, personen = lage
+    von = UserFactory()
+    with django_capture_on_commit_callbacks(execute=False) as rueckrufe:
+        adressen = einladungen_mailen(veranstaltung=veranstaltung, von=von)
+    assert adressen == ["erika@example.org"]
+    assert mailoutbox == []  # nothing before the commit
+    for rueckruf in rueckrufe:
+        rueckruf()
+    assert [m.to for m in mailoutbox] == [["erika@example.org"]]
+    nachricht = mailoutbox[0]
+    assert nachricht.subject == "Einladung: Bürgerwerkstatt Menglinghausen am 29.06.2017"
+    assert "Guten Tag Erika Einverstanden" in nachricht.body
+    ((name, inhalt, art),) = nachricht.attachments
+    assert (name, art) == (f"flyer-veranstaltung-{veranstaltung.pk}.pdf", "application/pdf")
+    assert "Mittendrin statt nur dabei" in _text(inhalt)
+    assert list(Einladung.objects.values_list("akteur__name", "weg", "von")) == [
+        ("Erika Einverstanden", EinladungWeg.EMAIL, von.pk)
+    ]
+
+
+def test_rollback_verschickt_nichts(lage, django_capture_on_commit_callbacks, mailoutbox):
+    veranstaltung, _personen = lage
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        einladungen_mailen(veranstaltung=veranstaltung, von=UserFactory())
+        raise RuntimeError
+    assert mailoutbox == []
+    assert not Einladung.objects.exists()
+
+
+@pytest.mark.parametrize("wer", ["ohne", "widerrufen", "nur_kontakt", "anderes_quartier"])
+def test_person_ohne_einwilligung_wird_abgewiesen(lage, wer, mailoutbox):
+    veranstaltung, personen = lage
+    for dienst in (einladungen_mailen, einladungsbriefe_erstellen):
+        with pytest.raises(ValidationError):
+            dienst(veranstaltung=veranstaltung, von=UserFactory(), akteure=[personen["mit"], personen[wer]])
+    assert not Einladung.objects.exists()
+
+
+def test_niemand_mit_einwilligung(db):
+    veranstaltung = VeranstaltungFactory(quartiere=[QuartierFactory()])
+    AkteurFactory(quartier=veranstaltung.quartiere.get(), einwilligung_am=None, einwilligung_umfang="")
+    with pytest.raises(ValidationError):
+        einladungsbriefe_erstellen(veranstaltung=veranstaltung, von=UserFactory())
+
+
+def test_briefe_ein_pdf_grossdruck_nur_eingeladene(lage):
+    veranstaltung, personen = lage
+    pdf = einladungsbriefe_erstellen(veranstaltung=veranstaltung, von=UserFactory())
+    leser = PdfReader(io.BytesIO(pdf))
+    assert len(leser.pages) == 2
+    assert _format_mm(pdf) == (210, 297)
+    assert pdfa_kennung(leser) == ("3", "B")
+    text = _text(pdf)
+    assert "Guten Tag Erika Einverstanden" in text and "Guten Tag Otto Brief" in text and "Am Hang 3" in text
+    for wer in ("nur_kontakt", "ohne", "anderes_quartier"):
+        assert personen[wer].name not in text
+    assert "Wilma" not in text
+    assert sorted(Einladung.objects.values_list("akteur__name", "weg")) == [
+        ("Erika Einverstanden", EinladungWeg.BRIEF),
+        ("Otto Brief", EinladungWeg.BRIEF),
+    ]
+
+
+
+def test_flyer_a5_grossdruck_mit_karte_und_kontakt(lage):
+    veranstaltung, personen = lage
+    pdf = flyer_pdf(veranstaltung=veranstaltung)
+    leser = PdfReader(io.BytesIO(pdf))
+    assert len(leser.pages) == 1
+    assert _format_mm(pdf) == (148, 210)
+    assert pdfa_kennung(leser) == ("3", "B")
+    text = _text(pdf)
+    for teil in (
+        "Mittendrin statt nur dabei",
+        "Bürgerwerkstatt Menglinghausen",
+        "Donnerstag, 29. Juni 2017",
+        "Gemeindehaus, Dorfstraße 1",
+        "Stufenlos erreichbar",
+        "Hörschleife für Hörgeräte",
+        "Haltestelle in der Nähe: Menglinghausen Kirche",
+        "Veranstaltungsort",  # the map's label, as text
+        "Seniorenbüro Hombruch",
+        "Harkortstraße 58",
+    ):
+        assert teil in text
+    assert "Barrierefreies WC" not in text
+    for person in personen.values():
+        assert person.name not in text
+
+
+def test_plakat_a3(lage):
+    veranstaltung, _personen = lage
+    pdf = plakat_pdf(veranstaltung=veranstaltung)
+    assert _format_mm(pdf) == (297, 420)
+    assert "Bürgerwerkstatt Menglinghausen" in _text(pdf)
+
+
+def test_seiten_als_projektteam(lage, client_projektteam, mailoutbox, django_capture_on_commit_callbacks):
+    veranstaltung, _personen = lage
+    antwort = client_projektteam.get(reverse("buergerdialog:einladungen", args=[veranstaltung.pk]))
+    assert antwort.status_code == 200
+    inhalt = antwort.content.decode()
+    assert "Erika Einverstanden" in inhalt and "Otto Brief" in inhalt
+    for name in ("Karl Kontakt", "Nina Niemals", "Wilma", "Anton Anderswo"):
+        assert name not in inhalt
+    assert antwort["Cache-Control"] == "private, no-store"
+    antwort = client_projektteam.post(reverse("buergerdialog:einladungsbriefe", args=[veranstaltung.pk]))
+    assert antwort["Content-Type"] == "application/pdf"
+    with django_capture_on_commit_callbacks(execute=True):
+        antwort = client_projektteam.post(reverse("buergerdialog:einladungen_mailen", args=[veranstaltung.pk]))
+    assert antwort.status_code == 302
+    assert len(mailoutbox) == 1
+    antwort = client_projektteam.get(reverse("buergerdialog:einladungen", args=[veranstaltung.pk]))
+    inhalt = antwort.content.decode()
+    assert "E-Mail 01.06.2017" in inhalt and "Brief 01.06.2017" in inhalt
+    for name in ("flyer", "plakat"):
+        antwort = client_projektteam.get(reverse(f"buergerdialog:{name}", args=[veranstaltung.pk]))
+        assert antwort["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("anzahl", [1, 3])
+def test_einladungsseite_abfragen(client_projektteam, django_assert_num_queries, anzahl):
+    quartier = QuartierFactory()
+    veranstaltung = VeranstaltungFactory(quartiere=[quartier])
+    for _ in range(anzahl):
+        akteur = AkteurFactory(quartier=quartier)
+        Einladung.objects.create(
+            veranstaltung=veranstaltung, akteur=akteur, weg=EinladungWeg.BRIEF, am=veranstaltung.beginn
+        )
+    with django_assert_num_queries(7):
+        antwort = client_projektteam.get(reverse("buergerdialog:einladungen", args=[veranstaltung.pk]))
+    assert len(antwort.context["akteure"]) == anzahl
