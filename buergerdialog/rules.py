@@ -14,6 +14,7 @@ nothing of the citizen dialogue.
 import rules
 
 from dwk.permissions import ist_partner, ist_projektteam, liest_alles
+from lenkungsgruppe.rules import hat_mitglied
 
 
 def _veranstaltung_von(objekt):
@@ -53,3 +54,9 @@ rules.add_perm("buergerdialog.view_katalog", liest_alles)
 rules.add_perm("buergerdialog.change_katalog", ist_projektteam)
 # Invitations: personal data of key persons, Projektteam only; flyer and poster with the event.
 rules.add_perm("buergerdialog.einladen", ist_projektteam)
+
+# Review by the steering group and the way into practice (bewertung, praxis).
+rules.add_perm("buergerdialog.add_bewertungsrunde", ist_projektteam)
+rules.add_perm("buergerdialog.view_bewertung", liest_alles)
+rules.add_perm("buergerdialog.rate_ergebnis", liest_alles & hat_mitglied)
+rules.add_perm("buergerdialog.change_praxis", ist_projektteam)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .urls_bewertung import urlpatterns as bewertung_urls
 from .views import checkliste, einladungen, ergebnisse, katalog, nachhaltigkeit, veranstaltungen
 
 app_name = "buergerdialog"
@@ -77,3 +78,4 @@ urlpatterns = [
         name="einladungen_mailen",
     ),
 ]
+urlpatterns += bewertung_urls  # review by the steering group, the way into practice

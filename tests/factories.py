@@ -498,3 +498,62 @@ class FragebogenFactory(factory.django.DjangoModelFactory):
     barrierefrei = 4
     wiederkommen = 5
     kommentar = "Gern wieder."
+
+
+# --- buergerdialog: review by the steering group, the way into practice -------------------------
+
+
+class BewertungsrundeFactory(factory.django.DjangoModelFactory):
+    """A round over the event's results (by default one new result); pass ``ergebnisse=[...]``."""
+
+    class Meta:
+        model = bd.Bewertungsrunde
+        skip_postgeneration_save = True
+
+    veranstaltung = factory.SubFactory(VeranstaltungFactory, status=bd.VeranstaltungStatus.DURCHGEFUEHRT)
+    frist = datetime.date(2017, 8, 31)
+
+    @factory.post_generation
+    def ergebnisse(self, create, extracted, **kwargs):
+        if create:
+            if extracted is None:
+                extracted = [ErgebnisFactory(veranstaltung=self.veranstaltung)]
+            self.ergebnisse.set(extracted)
+
+
+class ErgebnisBewertungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.ErgebnisBewertung
+
+    runde = factory.SubFactory(BewertungsrundeFactory)
+    ergebnis = factory.LazyAttribute(lambda b: b.runde.ergebnisse.first())
+    mitglied = factory.SubFactory(MitgliedFactory)
+    relevanz = 4
+    machbarkeit = 3
+
+
+class BewertungsErinnerungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.BewertungsErinnerung
+
+    runde = factory.SubFactory(BewertungsrundeFactory)
+    mitglied = factory.SubFactory(MitgliedFactory)
+    gesendet_am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 8, 28, 8, 0)))
+
+
+class UmsetzungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Umsetzung
+
+    ergebnis = factory.SubFactory(ErgebnisFactory)
+    massnahme = factory.SubFactory(MassnahmeFactory, herkunft=qp.MassnahmeHerkunft.BUERGERDIALOG)
+
+
+class WeitergabeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = bd.Weitergabe
+
+    ergebnis = factory.SubFactory(ErgebnisFactory)
+    projekt = factory.SubFactory(StadtentwicklungsprojektFactory)
+    adressat = "Koordinierungsstelle nordwärts"
+    datum = datetime.date(2017, 9, 5)

@@ -1,5 +1,6 @@
 """The citizen dialogue: events with their checklist, catalogues, sustainability and results."""
 
+from .bewertung import BewertungsErinnerung, Bewertungsrunde, ErgebnisBewertung, Umsetzung, Weitergabe
 from .dokumentation import (
     Dokumentation,
     Dokumentationsanhang,
@@ -21,6 +22,8 @@ from .veranstaltung import (
 
 __all__ = [
     "Beteiligungsgegenstand",
+    "BewertungsErinnerung",
+    "Bewertungsrunde",
     "Checklistenpunkt",
     "Dokumentation",
     "DokumentationStatus",
@@ -31,10 +34,13 @@ __all__ = [
     "Ergebnis",
     "ErgebnisArt",
     "Fragebogen",
+    "ErgebnisBewertung",
     "Motto",
     "Nachhaltigkeit",
     "Themengruppe",
+    "Umsetzung",
     "Veranstaltung",
     "VeranstaltungFormat",
     "VeranstaltungStatus",
+    "Weitergabe",
 ]

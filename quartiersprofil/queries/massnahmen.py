@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 
 from quartiere.models import Quartier
 
-from ..models import Massnahme, MassnahmeStatus
+from ..models import Massnahme, MassnahmeHerkunft, MassnahmeStatus
 
 EXPORT_KOPF = [
     "Quartier",
@@ -48,11 +48,16 @@ def massnahmen_nach_status(*, quartier: Quartier) -> list[tuple[MassnahmeStatus,
 
 
 def massnahmen_liste(
-    *, user: AbstractBaseUser, status: str = "", handlungsfeld: str = "", quartier: str = ""
+    *,
+    user: AbstractBaseUser,
+    status: str = "",
+    handlungsfeld: str = "",
+    quartier: str = "",
+    herkunft: str = "",
 ) -> QuerySet[Massnahme]:
     """The measures of every quarter ``user`` may read, by quarter name; optionally only one status,
-    one field of action (slug) or one quarter (slug). Unknown values filter nothing (status) or
-    find nothing (slugs)."""
+    one field of action (slug), one quarter (slug) or one origin (``MassnahmeHerkunft``, e.g.
+    ``buergerdialog``). Unknown values filter nothing (status, origin) or find nothing (slugs)."""
     qs = (
         massnahmen_mit_meilensteinen()
         .filter(quartier__in=Quartier.objects.sichtbar_fuer(user))
@@ -60,6 +65,8 @@ def massnahmen_liste(
     )
     if status in MassnahmeStatus.values:
         qs = qs.filter(status=status)
+    if herkunft in MassnahmeHerkunft.values:
+        qs = qs.filter(herkunft=herkunft)
     if handlungsfeld:
         qs = qs.filter(handlungsfeld__slug=handlungsfeld)
     if quartier:

@@ -20,6 +20,7 @@ from ..forms.profil import (
 )
 from ..models import (
     Massnahme,
+    MassnahmeHerkunft,
     MassnahmeMeilenstein,
     MassnahmeStatus,
 )
@@ -55,7 +56,7 @@ class MassnahmeListView(Geschuetzt, ListView):
     context_object_name = "massnahmen"
 
     def get_queryset(self):
-        self.filter = {k: self.request.GET.get(k, "") for k in ("status", "handlungsfeld", "quartier")}
+        self.filter = {k: self.request.GET.get(k, "") for k in ("status", "handlungsfeld", "quartier", "herkunft")}
         return massnahmen_liste(user=self.request.user, **self.filter)
 
     def get(self, request, *args, **kwargs):
@@ -71,6 +72,7 @@ class MassnahmeListView(Geschuetzt, ListView):
         return super().get_context_data(
             filter=self.filter,
             status_auswahl=MassnahmeStatus.choices,
+            herkunft_auswahl=MassnahmeHerkunft.choices,
             handlungsfelder=Handlungsfeld.objects.order_by("reihenfolge"),
             quartiere=Quartier.objects.sichtbar_fuer(self.request.user).filter(massnahmen__isnull=False).distinct(),
             **kwargs,

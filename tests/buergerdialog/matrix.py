@@ -1,7 +1,10 @@
 """The buergerdialog part of the permission matrix (see tests/dwk/test_berechtigungen.py)."""
 
 from buergerdialog.models import Beteiligungsgegenstand, Motto, Nachhaltigkeit, VeranstaltungStatus
+from tests.buergerdialog.matrix_bewertung import MATRIX as MATRIX_BEWERTUNG
+from tests.buergerdialog.matrix_bewertung import anlegen as bewertung_anlegen
 from tests.buergerdialog.matrix_dokumente import MATRIX as MATRIX_DOKUMENTE
+from tests.buergerdialog.matrix_dokumente import anlegen as dokumente_anlegen
 from tests.factories import ChecklistenpunktFactory, ErgebnisFactory, VeranstaltungFactory
 from tests.matrix import nur
 
@@ -45,6 +48,7 @@ MATRIX = {
     "buergerdialog:gegenstand_bearbeiten": ("get", lambda o: {"pk": o["gegenstand"].pk}, nur(*NUR_PROJEKTTEAM)),
     "buergerdialog:motto_neu": ("get", {}, nur(*NUR_PROJEKTTEAM)),
     "buergerdialog:motto_bearbeiten": ("get", lambda o: {"pk": o["motto"].pk}, nur(*NUR_PROJEKTTEAM)),
+    **MATRIX_BEWERTUNG,
     **MATRIX_DOKUMENTE,
 }
 
@@ -54,6 +58,8 @@ def anlegen(benutzer, quartier):
     veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=VeranstaltungStatus.DURCHGEFUEHRT)
     veranstaltung.gegenstaende.add(gegenstand)
     return {
+        **bewertung_anlegen(benutzer, quartier),
+        **dokumente_anlegen(benutzer, quartier),
         "veranstaltung": veranstaltung,
         "gegenstand": gegenstand,
         "motto": Motto.objects.first(),
