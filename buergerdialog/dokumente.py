@@ -20,8 +20,16 @@ from dwk.zeit import heute
 from quartiere.models import Kommune
 from quartiersprofil.models import Akteur
 
+from .diagramme import auswertung_svg
 from .karten import veranstaltungsort_karte_svg
-from .models import Veranstaltung
+from .models import Fragebogen, Veranstaltung
+from .queries.dokumente import (
+    SKALA,
+    auswertung,
+    dokumentation_der_veranstaltung,
+    ergebnisse_nach_handlungsfeld,
+    veranstaltung_fuer_dokumentation,
+)
 from .queries.einladungen import seniorenbuero_der_veranstaltung
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -100,3 +108,41 @@ def einladung_nachrichten(*, veranstaltung: Veranstaltung, akteure: Sequence[Akt
             nachricht.attach(f"flyer-veranstaltung-{veranstaltung.pk}.pdf", flyer, "application/pdf")
             nachrichten.append(nachricht)
         return nachrichten
+
+
+def fragebogen_pdf(*, veranstaltung: Veranstaltung) -> bytes:
+    """The evaluation questionnaire of an event for printing (A4, large print, boxes to tick)."""
+    with translation.override("de"):
+        daten = {
+            **aushang_daten(veranstaltung),
+            "items": [str(Fragebogen._meta.get_field(feld).verbose_name) for feld in Fragebogen.ITEMS],
+            "skala": SKALA,
+        }
+        titel = _("Ihre Meinung zu „%(titel)s“") % {"titel": veranstaltung.titel}
+        return _pdf("buergerdialog/pdf/fragebogen.html", daten, titel)
+
+
+def dokumentation_pdf(*, veranstaltung: Veranstaltung) -> bytes:
+    """The documentation of an event: the event, its programme and report, the results by
+    Handlungsfeld with votes, the photos as print derivatives and the evaluation (chart and table)."""
+    with translation.override("de"):
+        veranstaltung = veranstaltung_fuer_dokumentation(pk=veranstaltung.pk)
+        bewertung = auswertung(veranstaltung=veranstaltung)
+        daten = {
+            "veranstaltung": veranstaltung,
+            "beginn": timezone.localtime(veranstaltung.beginn, BERLIN),
+            "ende": timezone.localtime(veranstaltung.ende, BERLIN) if veranstaltung.ende else None,
+            "dokumentation": dokumentation_der_veranstaltung(veranstaltung=veranstaltung),
+            "felder": ergebnisse_nach_handlungsfeld(veranstaltung=veranstaltung),
+            "auswertung": bewertung,
+            "diagramm": auswertung_svg(auswertung=bewertung, id_="auswertung", beschreibung_id="auswertung-tabelle")
+            if bewertung.anzahl
+            else "",
+            "stadtname": _stadtname(),
+            "stand": heute(),
+        }
+        titel = _("Dokumentation: %(titel)s am %(datum)s") % {
+            "titel": veranstaltung.titel,
+            "datum": _datum(veranstaltung),
+        }
+        return _pdf("buergerdialog/pdf/dokumentation.html", daten, titel)

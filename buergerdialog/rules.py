@@ -13,8 +13,10 @@ nothing of the citizen dialogue.
 
 import rules
 
-from dwk.permissions import ist_partner, ist_projektteam, liest_alles
+from dwk.permissions import ist_lenkungsgruppe, ist_partner, ist_projektteam, liest_alles
 from lenkungsgruppe.rules import hat_mitglied
+
+from .models import DokumentationStatus
 
 
 def _veranstaltung_von(objekt):
@@ -54,6 +56,26 @@ rules.add_perm("buergerdialog.view_katalog", liest_alles)
 rules.add_perm("buergerdialog.change_katalog", ist_projektteam)
 # Invitations: personal data of key persons, Projektteam only; flyer and poster with the event.
 rules.add_perm("buergerdialog.einladen", ist_projektteam)
+# Documentation and evaluation: Projektteam all; the partner of the event writes and reads them (its
+# entries are marked); the steering group reads them once Projektteam has released the documentation.
+
+
+@rules.predicate
+def ist_dokumentation_freigegeben(user, objekt):
+    veranstaltung = _veranstaltung_von(objekt)
+    if veranstaltung is None or veranstaltung.pk is None:
+        return False
+    dokumentation = getattr(veranstaltung, "dokumentation", None)  # None when there is none yet
+    return dokumentation is not None and dokumentation.status == DokumentationStatus.FREIGEGEBEN
+
+
+dokumentation_schreiben = ist_projektteam | partner_der_veranstaltung
+dokumentation_lesen = dokumentation_schreiben | (ist_lenkungsgruppe & ist_dokumentation_freigegeben)
+rules.add_perm("buergerdialog.view_dokumentation", dokumentation_lesen)
+rules.add_perm("buergerdialog.change_dokumentation", dokumentation_schreiben)
+rules.add_perm("buergerdialog.release_dokumentation", ist_projektteam)
+rules.add_perm("buergerdialog.view_auswertung", dokumentation_lesen)
+rules.add_perm("buergerdialog.add_fragebogen", dokumentation_schreiben)
 
 # Review by the steering group and the way into practice (bewertung, praxis).
 rules.add_perm("buergerdialog.add_bewertungsrunde", ist_projektteam)

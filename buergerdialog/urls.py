@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .urls_bewertung import urlpatterns as bewertung_urls
-from .views import checkliste, einladungen, ergebnisse, katalog, nachhaltigkeit, veranstaltungen
+from .views import checkliste, dokumente, einladungen, ergebnisse, evaluation, katalog, nachhaltigkeit, veranstaltungen
 
 app_name = "buergerdialog"
 
@@ -76,6 +76,48 @@ urlpatterns = [
         "veranstaltungen/<int:pk>/einladungen/mailen/",
         einladungen.EinladungenMailenView.as_view(),
         name="einladungen_mailen",
+    ),
+    # Documentation and evaluation (views/dokumente.py, views/evaluation.py)
+    path("veranstaltungen/<int:pk>/dokumentation/", dokumente.DokumentationView.as_view(), name="dokumentation"),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/bearbeiten/",
+        dokumente.DokumentationBearbeitenView.as_view(),
+        name="dokumentation_bearbeiten",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/fotos/",
+        dokumente.DokumentationFotosView.as_view(),
+        name="dokumentation_fotos",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/fotos/<int:foto_pk>/",
+        dokumente.DokumentationsfotoDateiView.as_view(),
+        name="dokumentationsfoto",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/anhaenge/neu/",
+        dokumente.DokumentationsanhangView.as_view(),
+        name="dokumentation_anhang",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/anhaenge/<int:anhang_pk>/",
+        dokumente.DokumentationsanhangDateiView.as_view(),
+        name="dokumentationsanhang",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/freigeben/",
+        dokumente.DokumentationFreigebenView.as_view(),
+        name="dokumentation_freigeben",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation.pdf", dokumente.DokumentationPdfView.as_view(), name="dokumentation_pdf"
+    ),
+    path("veranstaltungen/<int:pk>/fragebogen.pdf", evaluation.FragebogenPdfView.as_view(), name="fragebogen_pdf"),
+    path("veranstaltungen/<int:pk>/auswertung/", evaluation.AuswertungView.as_view(), name="auswertung"),
+    path(
+        "veranstaltungen/<int:pk>/auswertung/erfassen/",
+        evaluation.FragebogenErfassenView.as_view(),
+        name="fragebogen_erfassen",
     ),
 ]
 urlpatterns += bewertung_urls  # review by the steering group, the way into practice

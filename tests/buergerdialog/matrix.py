@@ -5,6 +5,7 @@ from tests.buergerdialog.matrix_bewertung import MATRIX as MATRIX_BEWERTUNG
 from tests.buergerdialog.matrix_bewertung import anlegen as bewertung_anlegen
 from tests.buergerdialog.matrix_dokumente import MATRIX as MATRIX_DOKUMENTE
 from tests.buergerdialog.matrix_dokumente import anlegen as dokumente_anlegen
+from tests.buergerdialog.matrix_dokumente import anlegen as dokumente_anlegen
 from tests.factories import ChecklistenpunktFactory, ErgebnisFactory, VeranstaltungFactory
 from tests.matrix import nur
 
@@ -58,6 +59,7 @@ def anlegen(benutzer, quartier):
     veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=VeranstaltungStatus.DURCHGEFUEHRT)
     veranstaltung.gegenstaende.add(gegenstand)
     return {
+        **dokumente_anlegen(benutzer, quartier),
         **bewertung_anlegen(benutzer, quartier),
         **dokumente_anlegen(benutzer, quartier),
         "veranstaltung": veranstaltung,

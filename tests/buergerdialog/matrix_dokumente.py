@@ -1,13 +1,23 @@
 """The permission matrix of flyer, poster, invitations, documentation and evaluation
 (joined into tests/buergerdialog/matrix.py)."""
 
+from buergerdialog.models import DokumentationStatus, VeranstaltungStatus
+from tests.factories import (
+    DokumentationFactory,
+    DokumentationsanhangFactory,
+    DokumentationsfotoFactory,
+    VeranstaltungFactory,
+)
 from tests.matrix import nur
 
 NUR_PROJEKTTEAM = ("projektteam", "superuser")
 # The event lies in the partner's quarter (``partner``), not in that of ``partner_fremd``.
 VERANSTALTUNG_LESEN = ("projektteam", "lenkungsgruppe", "superuser", "partner")
 NUR_POST = {**nur(*NUR_PROJEKTTEAM), "projektteam": 405, "superuser": 405}
+# The partner of the event writes documentation and evaluation; the steering group reads them once released.
+SCHREIBEN = ("projektteam", "superuser", "partner")
 V = lambda o: {"pk": o["veranstaltung"].pk}  # noqa: E731
+D = lambda o: {"pk": o["dok_veranstaltung"].pk}  # noqa: E731
 
 MATRIX = {
     "buergerdialog:flyer": ("get", V, nur(*VERANSTALTUNG_LESEN)),
@@ -15,8 +25,34 @@ MATRIX = {
     "buergerdialog:einladungen": ("get", V, nur(*NUR_PROJEKTTEAM)),
     "buergerdialog:einladungsbriefe": ("get", V, NUR_POST),
     "buergerdialog:einladungen_mailen": ("get", V, NUR_POST),
+    "buergerdialog:dokumentation": ("get", D, nur(*VERANSTALTUNG_LESEN)),
+    "buergerdialog:dokumentation_bearbeiten": ("get", D, nur(*SCHREIBEN)),
+    "buergerdialog:dokumentation_fotos": ("get", D, nur(*SCHREIBEN)),
+    "buergerdialog:dokumentation_anhang": ("get", D, nur(*SCHREIBEN)),
+    "buergerdialog:dokumentation_freigeben": ("get", D, NUR_POST),
+    "buergerdialog:dokumentation_pdf": ("get", D, nur(*VERANSTALTUNG_LESEN)),
+    "buergerdialog:dokumentationsfoto": (
+        "get",
+        lambda o: {"pk": o["dok_veranstaltung"].pk, "foto_pk": o["dok_foto"].pk},
+        nur(*VERANSTALTUNG_LESEN),
+    ),
+    "buergerdialog:dokumentationsanhang": (
+        "get",
+        lambda o: {"pk": o["dok_veranstaltung"].pk, "anhang_pk": o["dok_anhang"].pk},
+        nur(*VERANSTALTUNG_LESEN),
+    ),
+    "buergerdialog:fragebogen_pdf": ("get", D, nur(*VERANSTALTUNG_LESEN)),
+    "buergerdialog:auswertung": ("get", D, nur(*VERANSTALTUNG_LESEN)),
+    "buergerdialog:fragebogen_erfassen": ("get", D, nur(*SCHREIBEN)),
 }
 
 
 def anlegen(benutzer, quartier):
-    return {}
+    """An event in the partner's quarter with a released documentation, a photo and an attachment."""
+    veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=VeranstaltungStatus.DOKUMENTIERT)
+    dokumentation = DokumentationFactory(veranstaltung=veranstaltung, status=DokumentationStatus.FREIGEGEBEN)
+    return {
+        "dok_veranstaltung": veranstaltung,
+        "dok_foto": DokumentationsfotoFactory(dokumentation=dokumentation),
+        "dok_anhang": DokumentationsanhangFactory(dokumentation=dokumentation),
+    }

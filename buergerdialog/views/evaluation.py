@@ -1,0 +1,74 @@
+"""The evaluation of an event: the paper questionnaire as PDF, its fast entry, the results."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import CreateView, TemplateView, View
+
+from dwk.permissions import ist_projektteam
+
+from ..diagramme import auswertung_svg
+from ..dokumente import fragebogen_pdf
+from ..forms_dokumentation import FragebogenForm
+from ..models import Fragebogen
+from ..queries.dokumente import auswertung
+from ..services import dokumentation as dienste
+from .basis import VeranstaltungBezugMixin
+from .dokumente import NichtSpeichernMixin
+from .einladungen import pdf_antwort
+
+
+class FragebogenPdfView(VeranstaltungBezugMixin, View):
+    permission_required = "buergerdialog.view_veranstaltung"
+
+    def get(self, request, pk):
+        return pdf_antwort(fragebogen_pdf(veranstaltung=self.get_veranstaltung()), f"fragebogen-{pk}.pdf")
+
+
+class AuswertungView(VeranstaltungBezugMixin, NichtSpeichernMixin, TemplateView):
+    """Averages and distributions as a chart with its table twin; the texts listed."""
+
+    permission_required = "buergerdialog.view_auswertung"
+    template_name = "buergerdialog/auswertung.html"
+
+    def get_context_data(self, **kwargs):
+        veranstaltung = self.get_veranstaltung()
+        daten = auswertung(veranstaltung=veranstaltung)
+        return super().get_context_data(
+            auswertung=daten,
+            diagramm=auswertung_svg(auswertung=daten, id_="auswertung", beschreibung_id="auswertung-tabelle")
+            if daten.anzahl
+            else "",
+            darf_erfassen=self.request.user.has_perm("buergerdialog.add_fragebogen", veranstaltung),
+            **kwargs,
+        )
+
+
+class FragebogenErfassenView(VeranstaltungBezugMixin, CreateView):
+    """One paper questionnaire after another: save, and the empty form is back with the focus in the
+    first field (Tab between the fields, Enter in a digit field saves)."""
+
+    permission_required = "buergerdialog.add_fragebogen"
+    form_class = FragebogenForm
+    template_name = "buergerdialog/fragebogen_erfassen.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            anzahl=Fragebogen.objects.filter(veranstaltung=self.get_veranstaltung()).count(), **kwargs
+        )
+
+    def form_valid(self, form):
+        veranstaltung = self.get_veranstaltung()
+        form.instance.veranstaltung = veranstaltung
+        try:
+            dienste.fragebogen_erfassen(
+                fragebogen=form.instance,
+                erfasst_von=self.request.user,
+                von_partner=not ist_projektteam(self.request.user),
+            )
+        except ValidationError as fehler:
+            form.add_error(None, fehler)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Fragebogen gespeichert. Der nächste, bitte."))
+        return redirect("buergerdialog:fragebogen_erfassen", pk=veranstaltung.pk)
