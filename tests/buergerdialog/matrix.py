@@ -5,7 +5,6 @@ from tests.buergerdialog.matrix_bewertung import MATRIX as MATRIX_BEWERTUNG
 from tests.buergerdialog.matrix_bewertung import anlegen as bewertung_anlegen
 from tests.buergerdialog.matrix_dokumente import MATRIX as MATRIX_DOKUMENTE
 from tests.buergerdialog.matrix_dokumente import anlegen as dokumente_anlegen
-from tests.buergerdialog.matrix_dokumente import anlegen as dokumente_anlegen
 from tests.factories import ChecklistenpunktFactory, ErgebnisFactory, VeranstaltungFactory
 from tests.matrix import nur
 
@@ -59,7 +58,6 @@ def anlegen(benutzer, quartier):
     veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=VeranstaltungStatus.DURCHGEFUEHRT)
     veranstaltung.gegenstaende.add(gegenstand)
     return {
-        **dokumente_anlegen(benutzer, quartier),
         **bewertung_anlegen(benutzer, quartier),
         **dokumente_anlegen(benutzer, quartier),
         "veranstaltung": veranstaltung,
