@@ -6,31 +6,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('buergerdialog', '0002_kataloge'),
+        ("buergerdialog", "0002_kataloge"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalveranstaltung',
-            name='anwesenheit_erfasst_von',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Teilnahme erfasst von'),
+            model_name="historicalveranstaltung",
+            name="anwesenheit_erfasst_von",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="Teilnahme erfasst von",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalveranstaltung',
-            name='anwesenheit_von_partner',
-            field=models.BooleanField(default=False, verbose_name='Teilnahme vom Partner erfasst'),
+            model_name="historicalveranstaltung",
+            name="anwesenheit_von_partner",
+            field=models.BooleanField(default=False, verbose_name="Teilnahme vom Partner erfasst"),
         ),
         migrations.AddField(
-            model_name='veranstaltung',
-            name='anwesenheit_erfasst_von',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Teilnahme erfasst von'),
+            model_name="veranstaltung",
+            name="anwesenheit_erfasst_von",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="Teilnahme erfasst von",
+            ),
         ),
         migrations.AddField(
-            model_name='veranstaltung',
-            name='anwesenheit_von_partner',
-            field=models.BooleanField(default=False, verbose_name='Teilnahme vom Partner erfasst'),
+            model_name="veranstaltung",
+            name="anwesenheit_von_partner",
+            field=models.BooleanField(default=False, verbose_name="Teilnahme vom Partner erfasst"),
         ),
     ]
