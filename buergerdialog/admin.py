@@ -4,7 +4,16 @@ from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Beteiligungsgegenstand, Checklistenpunkt, Ergebnis, Motto, Veranstaltung
+from .models import (
+    Beteiligungsgegenstand,
+    Bewertungsrunde,
+    Checklistenpunkt,
+    Ergebnis,
+    ErgebnisBewertung,
+    Motto,
+    Veranstaltung,
+    Weitergabe,
+)
 from .services import ergebnisse as ergebnis_dienste
 from .services import katalog, veranstaltungen
 
@@ -62,3 +71,28 @@ class ErgebnisAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         ergebnis_dienste.ergebnis_speichern(ergebnis=obj)
+
+
+# Review and the way into practice: written through their pages (services.bewertung, services.praxis);
+# the admin shows them read-only.
+class NurLesenAdmin(SimpleHistoryAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Bewertungsrunde)
+class BewertungsrundeAdmin(NurLesenAdmin):
+    list_display = ["veranstaltung", "frist"]
+
+
+@admin.register(ErgebnisBewertung)
+class ErgebnisBewertungAdmin(NurLesenAdmin):
+    list_display = ["ergebnis", "mitglied", "relevanz", "machbarkeit"]
+
+
+@admin.register(Weitergabe)
+class WeitergabeAdmin(NurLesenAdmin):
+    list_display = ["ergebnis", "projekt", "adressat", "datum", "antwort_am"]

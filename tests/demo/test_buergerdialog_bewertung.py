@@ -1,0 +1,53 @@
+"""The demo of the review by the steering group: most members rated Menglinghausen and Derne, several
+cards became measures, one went to „nordwärts“; the demo member's Derne review still waits; a second
+run changes nothing."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from buergerdialog.models import Bewertungsrunde, ErgebnisBewertung, Umsetzung, Weitergabe
+from buergerdialog.queries.bewertung import auswertung, offene_bewertungen
+from demo.zeit import DEMO_TAG
+from lenkungsgruppe.models import Mitglied
+from quartiersprofil.models import Massnahme
+
+
+def _stand():
+    return {
+        "runden": list(Bewertungsrunde.objects.order_by("pk").values_list("pk", "frist", "updated_at")),
+        "bewertungen": list(
+            ErgebnisBewertung.objects.order_by("pk").values_list("pk", "relevanz", "machbarkeit", "updated_at")
+        ),
+        "umsetzungen": list(Umsetzung.objects.order_by("pk").values_list("pk", "ergebnis", "massnahme")),
+        "weitergaben": list(Weitergabe.objects.order_by("pk").values_list("pk", "updated_at")),
+        "massnahmen": list(Massnahme.objects.order_by("pk").values_list("pk", "updated_at")),
+        "historie": (ErgebnisBewertung.history.count(), Bewertungsrunde.history.count(), Massnahme.history.count()),
+    }
+
+
+def test_bewertungen_massnahmen_und_weitergabe(demo):
+    runden = {r.veranstaltung.titel: r for r in Bewertungsrunde.objects.select_related("veranstaltung")}
+    assert set(runden) == {"Bürgerwerkstatt Menglinghausen", "Bürgerdialog Derne"}
+    aktive = Mitglied.objects.aktiv().count()
+    for runde in runden.values():
+        daten = auswertung(runde=runde)
+        assert daten["anzahl_ergebnisse"] >= 35
+        assert aktive / 2 < daten["anzahl_bewertende"] < aktive  # most members, not all
+    assert Umsetzung.objects.filter(neu_angelegt=True).count() == 5
+    assert Massnahme.objects.filter(herkunft="buergerdialog").count() >= 5
+    weitergabe = Weitergabe.objects.get()
+    assert (weitergabe.projekt.name, weitergabe.ergebnis.veranstaltung.titel) == ("nordwärts", "Bürgerdialog Derne")
+
+
+def test_demo_mitglied_sieht_offene_bewertung(demo, settings):
+    settings.DWK_HEUTE = DEMO_TAG
+    benutzer = Mitglied.objects.get(benutzer__username="lenkungsgruppe").benutzer
+    [offen] = offene_bewertungen(benutzer=benutzer)
+    assert (offen["veranstaltung"].titel, offen["bewertet"]) == ("Bürgerdialog Derne", 0)
+
+
+def test_zweiter_lauf_aendert_nichts(demo):
+    vorher = _stand()
+    call_command("demo_daten", stdout=StringIO())
+    assert _stand() == vorher
