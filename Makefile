@@ -23,6 +23,10 @@ DEMO_ENV := DWK_DEBUG=true DWK_DATABASE_URL=spatialite:///$(CURDIR)/$(VAR)/dwk.s
 # The tests run against PostGIS through the local socket as the current user.
 TEST_ENV := DWK_DATABASE_URL=$${DWK_TEST_DATABASE_URL:-postgis:///dwk} DJANGO_ALLOW_ASYNC_UNSAFE=true \
 	DWK_CHROMIUM=$${DWK_CHROMIUM:-/usr/bin/chromium}
+# pytest-xdist runs the suite in TEST_PROZESSE worker processes, each with its own PostGIS test
+# database (test_dwk_gw0, test_dwk_gw1, …), live server, Chromium and media folder;
+# TEST_PROZESSE=0 runs everything in this one process (e.g. `make test TEST_PROZESSE=0`).
+TEST_PROZESSE ?= auto
 
 .PHONY: setup setup-test run test test-schnell bench lint fmt demo-daten clean
 
@@ -63,11 +67,11 @@ test: setup-test
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_PROZESSE) $(PYTEST_ARGS)
 
 # Without the browser tests and the SpatiaLite smoke test.
 test-schnell: setup-test
-	$(TEST_ENV) $(VENV)/bin/pytest -m "not browser and not spatialite" $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_PROZESSE) -m "not browser and not spatialite" $(PYTEST_ARGS)
 
 bench: setup-test
 	$(TEST_ENV) $(PY) bench/run.py

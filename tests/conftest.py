@@ -1,5 +1,10 @@
+import shutil
+import tempfile
+
 import pytest
 from django.conf import settings
+from django.db import transaction
+from django.test import override_settings
 
 from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
 from tests.factories import UserFactory
@@ -14,6 +19,59 @@ def pytest_configure(config):
         )
     # Hashing real passwords is deliberately slow; the tests log in with force_login or know the password.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Files the tests upload go to this process's own folder, not to var/media: parallel workers
+    # (pytest-xdist) and the local demo never see each other's files.
+    config._dwk_medien = tempfile.mkdtemp(prefix="dwk-test-media-")
+    settings.MEDIA_ROOT = config._dwk_medien
+
+
+# Tests that run for minutes, started first: in a parallel run (pytest-xdist hands the tests out in
+# this order) no worker then begins one of them while the others are already done. Otherwise
+# pytest-django's order stays (database tests, then transactional ones, which empty the database,
+# then those without database; a test without database may go first, a transactional one not), and
+# each group keeps its own order, so module-scoped fixtures are still built once per module and worker.
+ZUERST = (
+    "tests/dwk/test_feindliche_anfragen.py",
+    "tests/test_spatialite_weg.py",
+)
+
+
+def _django_reihenfolge(item):
+    """0 database test, 1 transactional (empties the database), 2 no database: as pytest-django sorts."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    transaktion = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    if transaktion or "transactional_db" in fixtures or "live_server" in fixtures:
+        return 1
+    return 0 if marker is not None or "db" in fixtures else 2
+
+
+def pytest_collection_modifyitems(config, items):
+    def schluessel(item):
+        pfad = item.nodeid.split("::")[0]
+        reihenfolge = _django_reihenfolge(item)
+        rang = next((i for i, anfang in enumerate(ZUERST) if pfad.startswith(anfang)), len(ZUERST))
+        return (rang, reihenfolge) if reihenfolge != 1 else (len(ZUERST), reihenfolge)
+
+    items.sort(key=schluessel)
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "_dwk_medien", None):
+        shutil.rmtree(config._dwk_medien, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def matrix_stand(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The permission matrix's database state (tests/matrix.py ``stand_anlegen``), created once per
+    test module: its rows live in a transaction rolled back when the module is done, its files in the
+    module's own folder; every test using it also asks for ``db`` and so runs in a savepoint inside it."""
+    from tests.matrix import stand_anlegen
+
+    medien = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media"))
+    with medien, django_db_blocker.unblock(), transaction.atomic():
+        yield stand_anlegen()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

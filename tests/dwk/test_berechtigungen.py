@@ -9,17 +9,12 @@ an ``anlegen(benutzer, quartier)`` that creates the objects its URLs need and re
 name; a kwargs entry may then be a function of that dict (``lambda o: {"pk": o["sitzung"].pk}``).
 """
 
-import importlib
-import importlib.util
-import pkgutil
 import re
-from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import QuartierFactory, UnterbezirkFactory, UserFactory
-from tests.matrix import ANMELDEN, ROLLEN, nur
+from tests.matrix import ANMELDEN, ROLLEN, nur, teilmatrizen
 
 # name: (method, kwargs, {role: expected})
 MATRIX = {
@@ -165,11 +160,7 @@ MATRIX = {
 }
 
 
-TEILMATRIZEN = [
-    importlib.import_module(f"tests.{paket.name}.matrix")
-    for paket in pkgutil.iter_modules([str(Path(__file__).resolve().parent.parent)])
-    if paket.ispkg and importlib.util.find_spec(f"tests.{paket.name}.matrix")
-]
+TEILMATRIZEN = teilmatrizen()
 for teil in TEILMATRIZEN:
     assert not set(teil.MATRIX) & set(MATRIX), f"{teil.__name__} überschreibt Einträge"
     MATRIX.update(teil.MATRIX)
@@ -191,38 +182,21 @@ def test_matrix_listet_jedes_url_muster():
     assert set(MATRIX) - alle == set(), "Matrix-Einträge ohne URL-Muster"
 
 
+# The objects are created once per module (``matrix_stand`` in tests/conftest.py); each test runs
+# in a savepoint inside that state, so what a request changes is gone for the next one.
 @pytest.fixture
-def benutzer(db):
-    from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
-
-    return {
-        "anonym": None,
-        "projektteam": UserFactory(username="pt", rolle=PROJEKTTEAM),
-        "lenkungsgruppe": UserFactory(username="lg", rolle=LENKUNGSGRUPPE),
-        "ratsbuero": UserFactory(username="rb", rolle=RATSBUERO),
-        "partner": UserFactory(username="pa", rolle=PARTNER),
-        "partner_fremd": UserFactory(username="pf", rolle=PARTNER),
-        "superuser": UserFactory(username="su", is_superuser=True, is_staff=True),
-    }
+def benutzer(db, matrix_stand):
+    return matrix_stand["benutzer"]
 
 
 @pytest.fixture
-def quartier(benutzer):
-    unterbezirk = UnterbezirkFactory()
-    quartier = QuartierFactory(name="Menglinghausen", slug="menglinghausen", stadtbezirk=unterbezirk.bezirk.stadtbezirk)
-    quartier.partner.add(benutzer["partner"])
-    from quartiere.services import quartier_unterbezirke_ableiten
-
-    quartier_unterbezirke_ableiten(quartier=quartier)
-    return quartier
+def quartier(db, matrix_stand):
+    return matrix_stand["quartier"]
 
 
 @pytest.fixture
-def objekte(benutzer, quartier):
-    angelegt = {"quartier": quartier}
-    for teil in TEILMATRIZEN:
-        angelegt.update(teil.anlegen(benutzer, quartier))
-    return angelegt
+def objekte(db, matrix_stand):
+    return matrix_stand["objekte"]
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
