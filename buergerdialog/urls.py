@@ -116,7 +116,7 @@ urlpatterns = [
     path("veranstaltungen/<int:pk>/auswertung/", evaluation.AuswertungView.as_view(), name="auswertung"),
     path(
         "veranstaltungen/<int:pk>/auswertung/erfassen/",
-        evaluation.FragebogenErfassenView.as_view(),
+        evaluation.FragebogenCreateView.as_view(),
         name="fragebogen_erfassen",
     ),
 ]

@@ -45,7 +45,7 @@ class AuswertungView(VeranstaltungBezugMixin, NichtSpeichernMixin, TemplateView)
         )
 
 
-class FragebogenErfassenView(VeranstaltungBezugMixin, CreateView):
+class FragebogenCreateView(VeranstaltungBezugMixin, CreateView):
     """One paper questionnaire after another: save, and the empty form is back with the focus in the
     first field (Tab between the fields, Enter in a digit field saves)."""
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.begehungen import begehungen_demo_anlegen
 from demo.buergerdialog import buergerdialog_demo_anlegen
 from demo.buergerdialog_bewertung import buergerdialog_bewertung_demo_anlegen
+from demo.buergerdialog_dokumentation import buergerdialog_dokumentation_demo_anlegen
 from demo.gebiete import DemoFehler, demo_daten_anlegen
 from demo.infrastruktur import infrastruktur_demo_anlegen
 from demo.kennzahlen import kennzahlen_demo_anlegen
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         begehungen = begehungen_demo_anlegen()
         profile = profil_demo_anlegen()
         buergerdialog = buergerdialog_demo_anlegen()
+        buergerdialog_dokumentation_demo_anlegen()
         buergerdialog_bewertung_demo_anlegen()
         kommune = ergebnis.kommune
         einwohner = f"{kennzahlen.einwohner:,}".replace(",", ".")

@@ -1,0 +1,41 @@
+"""The demo of documentation, evaluation and invitations: Menglinghausen and Derne released with about
+25 questionnaires each, invitations only to consenting persons; a second run changes nothing."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from buergerdialog.models import Dokumentation, Einladung, EinladungWeg, Fragebogen
+from buergerdialog.queries.dokumente import auswertung
+
+
+def _stand():
+    return {
+        "dokumentationen": list(Dokumentation.objects.order_by("pk").values_list("pk", "updated_at")),
+        "frageboegen": list(Fragebogen.objects.order_by("pk").values_list("pk", "zufriedenheit")),
+        "einladungen": list(Einladung.objects.order_by("pk").values_list("pk", "am")),
+        "historie": Dokumentation.history.count(),
+    }
+
+
+def test_freigegebene_dokumentation_auswertung_und_einladungen(demo):
+    dokumentationen = {d.veranstaltung.titel: d for d in Dokumentation.objects.select_related("veranstaltung")}
+    assert set(dokumentationen) == {"Bürgerwerkstatt Menglinghausen", "Bürgerdialog Derne"}
+    for dokumentation in dokumentationen.values():
+        assert dokumentation.ist_freigegeben and dokumentation.freigegeben_am.year == 2017
+        ergebnis = auswertung(veranstaltung=dokumentation.veranstaltung)
+        assert 24 <= ergebnis.anzahl <= 27
+        assert all(item.mittelwert and 3 <= item.mittelwert <= 5 for item in ergebnis.items)
+        assert ergebnis.kommentare
+    einladungen = Einladung.objects.select_related("akteur")
+    assert einladungen.exists()
+    for einladung in einladungen:
+        assert einladung.akteur.hat_einwilligung and "Einladung" in einladung.akteur.einwilligung_umfang
+        assert einladung.weg == EinladungWeg.BRIEF or einladung.akteur.email
+        assert einladung.am.year == 2017
+
+
+def test_zweiter_lauf_aendert_nichts(demo):
+    vorher = _stand()
+    call_command("demo_daten", stdout=StringIO())
+    assert _stand() == vorher
