@@ -199,7 +199,7 @@ def rangliste_text(*, runde: Bewertungsrunde, anzahl: int = 10) -> str:
             break
         zeilen.append(
             f"{rang.platz}. {rang.ergebnis.text} – Relevanz {_komma(rang.relevanz.mittel)}, "
-            f"Machbarkeit {_komma(rang.machbarkeit.mittel)} ({rang.relevanz.anzahl} Bewertungen)"
+            f"Machbarkeit {_komma(rang.machbarkeit.mittel)} (Bewertungen: {rang.relevanz.anzahl})"
         )
     return "\n".join(zeilen)
 

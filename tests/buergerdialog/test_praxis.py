@@ -147,7 +147,7 @@ def test_tagesordnungspunkt_mit_rangfolge(ergebnis):
     top = ergebnisse_an_lenkungsgruppe(veranstaltung=ergebnis.veranstaltung, sitzung=sitzung)
     assert top.titel == "Ergebnisse der Bürgerwerkstatt „Derne 13. Juli“"
     assert top.quartier == ergebnis.veranstaltung.quartiere.get()
-    assert "1. Eine Bank an der Haltestelle – Relevanz 5,0, Machbarkeit 4,0 (1 Bewertungen)" in top.beschreibung
+    assert "1. Eine Bank an der Haltestelle – Relevanz 5,0, Machbarkeit 4,0 (Bewertungen: 1)" in top.beschreibung
     vorbei = SitzungFactory(beginn=timezone.make_aware(datetime.datetime(2017, 8, 1, 14, 0)))
     with pytest.raises(ValidationError):
         ergebnisse_an_lenkungsgruppe(veranstaltung=ergebnis.veranstaltung, sitzung=vorbei)
