@@ -10,3 +10,6 @@ class DwkConfig(AppConfig):
         from dwk.forms import einzeilige_textfelder_pruefen  # noqa: PLC0415 -- forms need the app registry
 
         einzeilige_textfelder_pruefen()
+
+        import dwk.middleware  # noqa: F401, PLC0415 -- connects the login-time receiver
+        import dwk.protokoll  # noqa: F401, PLC0415 -- connects the login log receivers

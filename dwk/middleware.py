@@ -1,7 +1,19 @@
 """Middleware of the project: requests that no view can answer sensibly are refused at the door."""
 
+import logging
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest
+from django.dispatch import receiver
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger("dwk.anmeldung")
 
 NUL = "\x00"
 
@@ -35,3 +47,63 @@ class NulZeichenMiddleware:
 
 def _datei_mit_nul(request):
     return any(NUL in (datei.name or "") for _feld, dateien in request.FILES.lists() for datei in dateien)
+
+
+ANGEMELDET_UM = "dwk_angemeldet_um"
+# A cookie without content that says "this browser had a session": when it comes back without
+# one (the session cookie expired after the idle time), the login page says why.
+HATTE_SITZUNG = "dwk_sitzung"
+
+
+class SitzungsdauerMiddleware:
+    """Session time-outs, after ``AuthenticationMiddleware``.
+
+    The idle limit (``DWK_SITZUNG_LEERLAUF_MINUTEN``) is the session's age, renewed by every request
+    (``SESSION_COOKIE_AGE``, ``SESSION_SAVE_EVERY_REQUEST``); the absolute limit
+    (``DWK_SITZUNG_HOECHSTDAUER_STUNDEN``) is checked here against the login time kept in the
+    session. A session that ended either way leads to the login page with a message saying so.
+    A deactivated user or a removed role needs nothing here: both are read anew on every request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            angemeldet_um = request.session.setdefault(ANGEMELDET_UM, time.time())
+            if time.time() - angemeldet_um > settings.DWK_SITZUNG_HOECHSTDAUER_STUNDEN * 3600:
+                logger.info(
+                    "Sitzung nach der Höchstdauer beendet.",
+                    extra={"ereignis": "sitzung_hoechstdauer", "benutzer_id": request.user.pk},
+                )
+                logout(request)
+                return self._abgelaufen(request)
+        elif HATTE_SITZUNG in request.COOKIES and request.path != reverse(settings.LOGIN_URL):
+            return self._abgelaufen(request)
+        antwort = self.get_response(request)
+        if request.user.is_authenticated and HATTE_SITZUNG not in request.COOKIES:
+            antwort.set_cookie(
+                HATTE_SITZUNG,
+                "1",
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite=settings.SESSION_COOKIE_SAMESITE,
+            )
+        elif not request.user.is_authenticated and HATTE_SITZUNG in request.COOKIES:
+            antwort.delete_cookie(HATTE_SITZUNG, samesite=settings.SESSION_COOKIE_SAMESITE)
+        return antwort
+
+    def _abgelaufen(self, request):
+        messages.warning(
+            request, _("Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an."), fail_silently=True
+        )
+        antwort = redirect_to_login(request.get_full_path())
+        antwort.delete_cookie(HATTE_SITZUNG, samesite=settings.SESSION_COOKIE_SAMESITE)
+        return antwort
+
+
+@receiver(user_logged_in, dispatch_uid="dwk.middleware.angemeldet_um")
+def _anmeldezeit_merken(sender, request, user, **kwargs):
+    """Every login starts the absolute limit anew."""
+    if request is not None and hasattr(request, "session"):
+        request.session[ANGEMELDET_UM] = time.time()

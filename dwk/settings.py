@@ -95,6 +95,9 @@ MIDDLEWARE = [
     # Deny by default: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends sessions older than DWK_SITZUNG_HOECHSTDAUER_STUNDEN; sends expired ones to the login page
+    # with a message (hence after MessageMiddleware).
+    "dwk.middleware.SitzungsdauerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -146,12 +149,30 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2 for every new or changed password; a stored hash of another kind (PBKDF2 of older
+# installations) still logs in and is rehashed with Argon2 at that login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Checked wherever a person chooses a password through a form (admin, password change); the
+# German messages come from Django's translations.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Session time-outs: after DWK_SITZUNG_LEERLAUF_MINUTEN without a request the session ends (the
+# cookie's age, renewed by every request); DWK_SITZUNG_HOECHSTDAUER_STUNDEN after the login it
+# ends however active it was (dwk.middleware.SitzungsdauerMiddleware). Either way the next page
+# is the login page with a message.
+DWK_SITZUNG_LEERLAUF_MINUTEN = int(os.environ.get("DWK_SITZUNG_LEERLAUF_MINUTEN", "30"))
+DWK_SITZUNG_HOECHSTDAUER_STUNDEN = float(os.environ.get("DWK_SITZUNG_HOECHSTDAUER_STUNDEN", "10"))
+SESSION_COOKIE_AGE = DWK_SITZUNG_LEERLAUF_MINUTEN * 60
+SESSION_SAVE_EVERY_REQUEST = True
 # Login throttling (django-axes, see dwk/anmeldesperren.py): after DWK_ANMELDUNG_FEHLVERSUCHE failed
 # logins within DWK_ANMELDUNG_SPERRE_MINUTEN, the user name and, separately, the address they came
 # from are locked for that long, at /konto/anmelden/ and /admin/login/ alike.
@@ -243,9 +264,14 @@ HTTPS = env_bool("DWK_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("DWK_SSL_REDIRECT", True)
-SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_SECONDS = int(os.environ.get("DWK_HSTS_SEKUNDEN", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and env_bool("DWK_HSTS_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("DWK_HSTS_PRELOAD", False)
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# DWK_SSL_REDIRECT=false: the TLS proxy in front redirects http to https itself, so the app never
+# sees plain http from outside; the check's advice (security.W008) is then met there.
+SILENCED_SYSTEM_CHECKS_HTTPS = ["security.W008"] if HTTPS and not SECURE_SSL_REDIRECT else []
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -316,10 +342,23 @@ EMAIL_USE_TLS = env_bool("DWK_EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("DWK_EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = int(os.environ.get("DWK_EMAIL_TIMEOUT", "30"))
 
+# Logs: one JSON object per line on stderr (DWK_LOG_FORMAT=json, the default) or plain text
+# (text). Fields: zeit, stufe, logger, nachricht, and the event's own (ereignis, benutzer_id,
+# vorfall, …); never passwords, tokens, session ids or contact data (dwk.protokoll).
+DWK_LOG_FORMAT = os.environ.get("DWK_LOG_FORMAT", "json")
+if DWK_LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("DWK_LOG_FORMAT: erwartet wird json oder text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"vorfall": {"()": "dwk.protokoll.VorfallFilter"}},
+    "formatters": {
+        "json": {"()": "dwk.protokoll.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": DWK_LOG_FORMAT, "filters": ["vorfall"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DWK_LOG_LEVEL", "INFO")},
     "loggers": {
         "fontTools": {"level": "WARNING"},
@@ -332,4 +371,4 @@ LOGGING = {
 # request GDAL makes, opens no /vsicurl/-like path and keeps only the drivers the app reads with;
 # the app never passes user input to SpatialReference, and the importers refuse GeoJSON "crs"
 # links before GDAL opens a file (tests/dwk/test_gdal.py). Hence the warning is silenced.
-SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+SILENCED_SYSTEM_CHECKS = ["gis.W001", *SILENCED_SYSTEM_CHECKS_HTTPS]
