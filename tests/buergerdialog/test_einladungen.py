@@ -149,7 +149,6 @@ def test_briefe_ein_pdf_grossdruck_nur_eingeladene(lage):
     ]
 
 
-
 def test_flyer_a5_grossdruck_mit_karte_und_kontakt(lage):
     veranstaltung, personen = lage
     pdf = flyer_pdf(veranstaltung=veranstaltung)
@@ -218,3 +217,28 @@ def test_einladungsseite_abfragen(client_projektteam, django_assert_num_queries,
     with django_assert_num_queries(7):
         antwort = client_projektteam.get(reverse("buergerdialog:einladungen", args=[veranstaltung.pk]))
     assert len(antwort.context["akteure"]) == anzahl
+
+
+def _schriftgroessen(pdf):
+    """The font sizes (pt) of the text outside the map (the map's SVG text is drawn mirrored, so its
+    size comes out negative here and is left out)."""
+    groessen = set()
+
+    def besucher(text, cm, tm, _font, groesse):
+        wirksam = groesse * tm[3] * cm[3]
+        if text.strip() and wirksam > 0:
+            groessen.add((round(wirksam, 1), text.strip()))
+
+    for seite in PdfReader(io.BytesIO(pdf)).pages:
+        seite.extract_text(visitor_text=besucher)
+    return groessen
+
+
+def test_grossdruck_ab_14_punkt(lage):
+    veranstaltung, _personen = lage
+    briefe = einladungsbriefe_erstellen(veranstaltung=veranstaltung, von=UserFactory())
+    for pdf, ausnahme in ((flyer_pdf(veranstaltung=veranstaltung), None), (briefe, "Seniorenbüro Hombruch ·")):
+        groessen = _schriftgroessen(pdf)
+        assert groessen
+        # The only smaller line: the letter's return address above the address field (DIN 5008, 8 pt).
+        assert {(g, t) for g, t in groessen if g < 14 and not (ausnahme and t.startswith(ausnahme))} == set()

@@ -15,6 +15,7 @@ from buergerdialog.models import VeranstaltungStatus as S
 from buergerdialog.queries.dokumente import auswertung
 from buergerdialog.services.dokumentation import fragebogen_erfassen
 from dwk.permissions import PARTNER
+from tests.buergerdialog.test_einladungen import _schriftgroessen
 from tests.dwk.test_pdf_fetcher import pdfa_kennung
 from tests.factories import FragebogenFactory, QuartierFactory, UserFactory, VeranstaltungFactory
 
@@ -76,6 +77,8 @@ def test_fragebogen_pdf(veranstaltung):
     leser = PdfReader(io.BytesIO(pdf))
     assert pdfa_kennung(leser) == ("3", "B")
     assert round(float(leser.pages[0].mediabox.width) * 25.4 / 72) == 210
+    assert len(leser.pages) == 1
+    assert {g for g, _t in _schriftgroessen(pdf)} and min(g for g, _t in _schriftgroessen(pdf)) >= 14
     text = " ".join(" ".join(s.extract_text().split()) for s in leser.pages)
     for teil in (
         "Ihre Meinung zu „Bürgerwerkstatt Derne“",
