@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 handler400 = views.fehlerhafte_anfrage
+handler500 = views.serverfehler
 
 # Uploaded files (photos, plans, import previews) are never served from /media/: each goes
 # through a view that checks the user's permission.

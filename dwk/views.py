@@ -1,7 +1,9 @@
-"""Pages and view helpers that belong to no single app: login, login locks, the 400 page and the shared
+"""Pages and view helpers that belong to no single app: login, login locks, the 400 and 500 pages and the shared
 create/edit mixin."""
 
 import ipaddress
+import logging
+import secrets
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,7 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,6 +30,24 @@ def fehlerhafte_anfrage(request, exception=None):
     see ``dwk.middleware``). Rendered without the request's context processors, so it cannot fail
     on whatever made the request bad."""
     return HttpResponseBadRequest(render_to_string("dwk/400.html"))
+
+
+def serverfehler(request):
+    """``handler500``: a plain German page with an incident number. The number goes into the log
+    twice: in this view's line (logger ``dwk.fehler``, with the traceback) and, through
+    ``request.dwk_vorfall`` and ``dwk.protokoll.VorfallFilter``, in Django's own line about the
+    error. Rendered without context processors, so it cannot fail on what made the request fail."""
+    vorfall = secrets.token_hex(4).upper()
+    request.dwk_vorfall = vorfall
+    logging.getLogger("dwk.fehler").error(
+        "Serverfehler bei %s %s (Vorfall %s).",
+        request.method,
+        request.path,
+        vorfall,
+        exc_info=True,
+        extra={"ereignis": "serverfehler", "vorfall": vorfall},
+    )
+    return nicht_speichern(HttpResponseServerError(render_to_string("500.html", {"vorfall": vorfall})))
 
 
 @method_decorator(login_not_required, name="dispatch")
