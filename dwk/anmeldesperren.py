@@ -93,7 +93,12 @@ def sperre_aufheben(*, benutzername: str = "", adresse: str = "") -> int:
     if not benutzername and not adresse:
         return 0
     anzahl = reset(username=benutzername or None, ip=adresse or None)
-    logger.warning("Anmeldesperre aufgehoben: Benutzername %r, Adresse %r", benutzername, adresse)
+    logger.warning(
+        "Anmeldesperre aufgehoben: Benutzername %r, Adresse %r",
+        benutzername,
+        adresse,
+        extra={"ereignis": "anmeldesperre_aufgehoben"},
+    )
     return anzahl
 
 
@@ -111,6 +116,7 @@ def gesperrt_antwort(
         adresse,
         request.path,
         bis.isoformat(),
+        extra={"ereignis": "anmeldung_gesperrt"},
     )
     ab = timezone.localtime(bis + datetime.timedelta(seconds=59)).replace(second=0, microsecond=0)
     minuten = max(1, math.ceil((bis - timezone.now()).total_seconds() / 60))

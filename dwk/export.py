@@ -7,12 +7,15 @@ return) are prefixed with an apostrophe, so an export can never run code in Exce
 
 import csv
 import io
+import logging
 import re
 from datetime import date, datetime
 
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+logger = logging.getLogger(__name__)
 
 FORMEL_ANFAENGE = ("=", "+", "-", "@", "\t", "\r")
 # Characters Excel does not allow in a sheet title, and its length limit.
@@ -103,4 +106,7 @@ def export_antwort(*, format, dateiname, kopf, zeilen, titel="Export"):
         raise ValueError(f"Unbekanntes Exportformat: {format}")
     antwort = HttpResponse(inhalt, content_type=typ)
     antwort["Content-Disposition"] = f'attachment; filename="{dateiname}.{format}"'
+    logger.info(
+        "Export erstellt.", extra={"ereignis": "export", "datei": f"{dateiname}.{format}", "zeilen": len(zeilen)}
+    )
     return antwort

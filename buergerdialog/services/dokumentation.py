@@ -5,6 +5,7 @@ A partner may write documentation and enter questionnaires of its events; what i
 marked (``von_partner``), and Projektteam can correct it. Only Projektteam releases.
 """
 
+import logging
 from collections.abc import Sequence
 from typing import IO
 
@@ -25,6 +26,8 @@ from ..models import (
     Fragebogen,
     Veranstaltung,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _nach_der_veranstaltung(veranstaltung: Veranstaltung) -> None:
@@ -62,7 +65,7 @@ def dokumentation_freigeben(*, dokumentation: Dokumentation, freigegeben_von: Ab
     """Release the documentation (status, ``freigegeben_am`` = ``dwk.zeit.jetzt()``, by whom).
 
     Raises ``ValidationError`` when it has no report text or is already released. Side effects: a
-    history row.
+    history row, a log line (``freigabe_dokumentation``).
     """
     dokumentation = Dokumentation.objects.select_for_update().get(pk=dokumentation.pk)
     if dokumentation.ist_freigegeben:
@@ -74,6 +77,14 @@ def dokumentation_freigeben(*, dokumentation: Dokumentation, freigegeben_von: Ab
     dokumentation.freigegeben_von = freigegeben_von
     dokumentation.full_clean()
     dokumentation.save()
+    logger.info(
+        "Dokumentation freigegeben.",
+        extra={
+            "ereignis": "freigabe_dokumentation",
+            "dokumentation_id": dokumentation.pk,
+            "benutzer_id": freigegeben_von.pk,
+        },
+    )
     return dokumentation
 
 

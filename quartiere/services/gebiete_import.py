@@ -6,6 +6,7 @@ reprojected to EPSG:4326, repaired if it is invalid, and rows are upserted by co
 All features are checked first; only a file without a single error is written.
 """
 
+import logging
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -25,6 +26,8 @@ from ..geometrie import GeometrieFehler, flaeche_aus_merkmal
 from ..models import Gebiet, Kommune, Stadtbezirk, StatistischerBezirk, Unterbezirk
 from .dateien import TREIBER, datei_zu_gross, datenquelle_oeffnen, feldtext, upload_ablegen, zip_entpacken
 from .gebiete import quartiere_neu_ableiten
+
+logger = logging.getLogger(__name__)
 
 ZIP_ENDUNG = ".zip"
 ERLAUBTE_ENDUNGEN = [*TREIBER, ZIP_ENDUNG]
@@ -132,7 +135,7 @@ def gebiete_importieren(
     existing rows that differ (other rows are left untouched, none is deleted); a
     Stadtbezirk gets the single Kommune as parent. After an import of Unterbezirke that
     changed anything, replaces the Unterbezirk coverage of every quarter
-    (``quartiere_neu_ableiten``). All in one transaction.
+    (``quartiere_neu_ableiten``). All in one transaction. A log line (``import_gebiete``) with the counts.
     """
     pfad = Path(pfad)
     dateiname = dateiname or pfad.name
@@ -149,8 +152,20 @@ def gebiete_importieren(
     if pfad.suffix.lower() == ZIP_ENDUNG:
         with tempfile.TemporaryDirectory(prefix="dwk-gebiete-") as verzeichnis:
             shapefile = zip_entpacken(zip_pfad=pfad, ziel=Path(verzeichnis), dateiname=dateiname)
-            return _importieren(pfad=shapefile, dateiname=dateiname, **angaben)
-    return _importieren(pfad=pfad, dateiname=dateiname, **angaben)
+            ergebnis = _importieren(pfad=shapefile, dateiname=dateiname, **angaben)
+    else:
+        ergebnis = _importieren(pfad=pfad, dateiname=dateiname, **angaben)
+    logger.info(
+        "Gebiete importiert.",
+        extra={
+            "ereignis": "import_gebiete",
+            "ebene": ebene,
+            "angelegt": ergebnis.angelegt,
+            "aktualisiert": ergebnis.aktualisiert,
+            "unveraendert": ergebnis.unveraendert,
+        },
+    )
+    return ergebnis
 
 
 def hochgeladene_gebiete_importieren(

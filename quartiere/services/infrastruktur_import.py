@@ -28,6 +28,7 @@ or the other CRS fits), a missing column, a bad date or choice, a duplicate or u
 id. All problems are collected; nothing is written unless there is none.
 """
 
+import logging
 import math
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -46,6 +47,8 @@ from ..models import Stadtbezirk
 from ..queries import METRISCHES_SRID
 from .dateien import datenquelle_oeffnen, feldtext, upload_ablegen
 from .infrastruktur_abgleich import ImportZeile, einrichtungen_abgleichen, spalte_meldung
+
+logger = logging.getLogger(__name__)
 
 KOORDINATENSYSTEME = {4326: ("lat", "lon"), METRISCHES_SRID: ("x", "y")}
 CSV_ENDUNGEN = {".csv", ".txt"}
@@ -112,7 +115,7 @@ def infrastruktur_importieren(
 
     Side effects, in one transaction: creates facilities for rows without ``id`` and
     updates those named by ``id`` (only rows that differ are saved); history entries are
-    written with ``benutzer`` as the author.
+    written with ``benutzer`` as the author; a log line (``import_infrastruktur``) with the counts.
     """
     pfad = Path(pfad)
     dateiname = dateiname or pfad.name
@@ -144,7 +147,18 @@ def infrastruktur_importieren(
     else:
         ergebnis = InfrastrukturImportErgebnis(datei=dateiname, format="GeoJSON")
         zeilen, fehler = _geojson_lesen(pfad, dateiname, ergebnis)
-    return einrichtungen_abgleichen(zeilen=zeilen, fehler=fehler, ergebnis=ergebnis, benutzer=benutzer)
+    ergebnis = einrichtungen_abgleichen(zeilen=zeilen, fehler=fehler, ergebnis=ergebnis, benutzer=benutzer)
+    logger.info(
+        "Infrastruktur importiert.",
+        extra={
+            "ereignis": "import_infrastruktur",
+            "benutzer_id": getattr(benutzer, "pk", None),
+            "angelegt": ergebnis.angelegt,
+            "aktualisiert": ergebnis.aktualisiert,
+            "unveraendert": ergebnis.unveraendert,
+        },
+    )
+    return ergebnis
 
 
 def hochgeladene_infrastruktur_importieren(

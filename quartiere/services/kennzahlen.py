@@ -4,6 +4,7 @@ Reading and checking the file is in ``kennzahlen_import``.
 """
 
 import contextlib
+import logging
 import os
 import re
 import secrets
@@ -17,6 +18,8 @@ from ..models import Kennzahl
 from ..queries.analyse import GEBIET_FELD
 from .kennzahlen_import import KennzahlenVorschau, kennzahlen_pruefen, vorhandene_werte
 
+logger = logging.getLogger(__name__)
+
 
 @transaction.atomic
 def kennzahlen_importieren(*, inhalt: bytes, dateiname: str, ebene: str) -> KennzahlenVorschau:
@@ -25,8 +28,8 @@ def kennzahlen_importieren(*, inhalt: bytes, dateiname: str, ebene: str) -> Kenn
     Side effects, all in one transaction and only for a file without a single problem
     (``ImportFehler`` otherwise): new values are created; a stored value of the same
     area, indicator and year that differs is replaced (deleted and created anew); values the
-    file does not mention are left alone. Bulk operations: the number of queries does not grow
-    with the number of values.
+    file does not mention are left alone; a log line (``import_kennzahlen``). Bulk operations: the
+    number of queries does not grow with the number of values.
     """
     vorschau = kennzahlen_pruefen(inhalt=inhalt, dateiname=dateiname, ebene=ebene)
     feld = GEBIET_FELD[ebene].removesuffix("_id")
@@ -46,6 +49,10 @@ def kennzahlen_importieren(*, inhalt: bytes, dateiname: str, ebene: str) -> Kenn
     for start in range(0, len(ersetzen), 5000):
         Kennzahl.objects.filter(pk__in=ersetzen[start : start + 5000]).delete()
     Kennzahl.objects.bulk_create(neue, batch_size=5000)
+    logger.info(
+        "Kennzahlen importiert.",
+        extra={"ereignis": "import_kennzahlen", "ebene": ebene, "geschrieben": len(neue), "ersetzt": len(ersetzen)},
+    )
     return vorschau
 
 

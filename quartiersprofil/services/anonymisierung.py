@@ -16,6 +16,7 @@ Rules:
   WHERE col ~* …`` per table; elsewhere (SpatiaLite) Python does the same row by row.
 """
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ from ..queries.anonymisierung import (
     suchmuster,
     textspalten_je_modell,
 )
+
+logger = logging.getLogger(__name__)
 
 PERSONENFELDER = ("name", "email", "telefon", "anschrift")
 
@@ -197,7 +200,8 @@ def akteur_anonymisieren(*, akteur: Akteur) -> Anonymisierung:
       a changed row with an ``updated_at`` gets a new one (an edit form opened before is stale);
     - if a surname alone is still mentioned somewhere, the surnames are kept in the Akteur's
       ``name`` (without a history row) until the review is closed (``erwaehnung_ersetzen``,
-      ``akteur_pruefung_abschliessen``).
+      ``akteur_pruefung_abschliessen``);
+    - a log line (``loeschung_personendaten``) with the Akteur's id and the counts, no personal data.
     """
     akteur = Akteur.objects.select_for_update().get(pk=akteur.pk)
     angaben = _bekannte_angaben(akteur)
@@ -218,6 +222,16 @@ def akteur_anonymisieren(*, akteur: Akteur) -> Anonymisierung:
         offen = len(erwaehnungen_zur_pruefung(akteur=akteur))
         if not offen:
             _pruefung_setzen(akteur, [])
+    logger.info(
+        "Personendaten gelöscht (anonymisiert).",
+        extra={
+            "ereignis": "loeschung_personendaten",
+            "akteur_id": akteur.pk,
+            "verlaufseintraege": verlauf,
+            "ersetzt": sum(ersetzt.values()),
+            "offene_erwaehnungen": offen,
+        },
+    )
     return Anonymisierung(akteur=akteur, verlaufseintraege=verlauf, ersetzt=ersetzt, offene_erwaehnungen=offen)
 
 

@@ -6,6 +6,7 @@ it, texts and linked evidence included. At most one version per quarter is not r
 constraint of the model), so „the working version“ of a quarter is always unambiguous.
 """
 
+import logging
 from collections.abc import Iterable, Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -19,6 +20,8 @@ from quartiere.models import Handlungsfeld, Quartier
 
 from ..models import BELEG_FELDER, TEXT_FELDER, ProfilAbschnitt, Profilfassung, ProfilStatus
 from ..queries.profil import arbeitsstand, letzte_freigabe
+
+logger = logging.getLogger(__name__)
 
 # Who sees which state of a profile (see rules.py): drafts only Projektteam.
 UEBERGAENGE = {
@@ -110,7 +113,7 @@ def profil_freigeben(*, fassung: Profilfassung, benutzer: AbstractBaseUser) -> P
     """Release ``fassung`` (must be in consultation): from now on it is frozen.
 
     Side effects: sets the status to „freigegeben“, ``freigegeben_am`` to now (``dwk.zeit.jetzt``) and
-    ``freigegeben_von`` to ``benutzer``; writes a history row.
+    ``freigegeben_von`` to ``benutzer``; writes a history row and a log line (``freigabe_profil``).
     """
     fassung = Profilfassung.objects.select_for_update().get(pk=fassung.pk)
     _status_setzen(fassung, ProfilStatus.FREIGEGEBEN)
@@ -118,6 +121,10 @@ def profil_freigeben(*, fassung: Profilfassung, benutzer: AbstractBaseUser) -> P
     fassung.freigegeben_von = benutzer
     fassung.full_clean()
     fassung.save()
+    logger.info(
+        "Quartiersprofil freigegeben.",
+        extra={"ereignis": "freigabe_profil", "profilfassung_id": fassung.pk, "benutzer_id": benutzer.pk},
+    )
     return fassung
 
 

@@ -2,6 +2,7 @@
 mentions an erasure left for a decision."""
 
 import json
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,6 +23,8 @@ from ..queries.personen import akteur_daten
 from ..services import anonymisierung, personen
 from ..services.anonymisierung import Anonymisierung
 from .basis import EinmalGeladenMixin, FormularMixin, QuartierBezugMixin
+
+logger = logging.getLogger(__name__)
 
 # --- Key persons and talks -----------------------------------------------------------------------
 
@@ -92,6 +95,14 @@ class AkteurExportView(Geschuetzt, DetailView):
         )
         antwort["Content-Disposition"] = f'attachment; filename="akteur-{self.object.pk}.json"'
         antwort["Cache-Control"] = "private, no-store"
+        logger.info(
+            "Personendaten exportiert (Auskunft).",
+            extra={
+                "ereignis": "export_personendaten",
+                "akteur_id": self.object.pk,
+                "benutzer_id": self.request.user.pk,
+            },
+        )
         return antwort
 
 

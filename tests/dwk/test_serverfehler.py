@@ -60,7 +60,6 @@ def test_jeder_fehler_hat_eine_eigene_nummer(settings):
     settings.DEBUG = False
     client = Client(raise_request_exception=False)
     nummern = {
-        re.search(r"<strong>([0-9A-F]{8})</strong>", client.get("/kaputt/").content.decode()).group(1)
-        for _ in range(3)
+        re.search(r"<strong>([0-9A-F]{8})</strong>", client.get("/kaputt/").content.decode()).group(1) for _ in range(3)
     }
     assert len(nummern) == 3
