@@ -2,7 +2,8 @@
 dialogues of 2017 (Menglinghausen, 29 June; Derne, 13 July), called by ``demo_daten`` after
 ``demo.buergerdialog``.
 
-Both documentations are released by the demo account „projektteam“; each event has about 25
+Both documentations are released by the demo account „projektteam“ and show two pin-board photos
+(drawn, through the photo pipeline; uploaded once); each event has about 25
 typed-up questionnaires (invented, drawn from a fixed seed); the consenting demo persons of the
 quarters (``demo.profil``: consent scope „Kontaktaufnahme und Einladungen …“) were invited by
 letter, those with an address also by e-mail, four weeks before. Dates are the seed's, not today's.
@@ -13,15 +14,27 @@ ones differ from the generated list.
 """
 
 import datetime
+import io
 import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
-from buergerdialog.models import Dokumentation, DokumentationStatus, Einladung, EinladungWeg, Fragebogen, Veranstaltung
+from buergerdialog.models import (
+    Dokumentation,
+    Dokumentationsfoto,
+    DokumentationStatus,
+    Einladung,
+    EinladungWeg,
+    Fragebogen,
+    Veranstaltung,
+)
 from buergerdialog.queries.einladungen import einladbare_akteure
+from buergerdialog.services.dokumentation import dokumentationsfotos_hochladen
 from demo.abgleich import abgleichen, gespeichert
 
 NAECHSTE_SCHRITTE = [
@@ -101,9 +114,34 @@ def _frageboegen(demo):
     return boegen
 
 
+PINNWAENDE = [
+    ("Pinnwand Wohnen und Wohnumfeld", (250, 235, 140)),
+    ("Pinnwand Mobilität und Nahversorgung", (170, 215, 240)),
+]
+
+
+def _pinnwand(titel, farbe, seed):
+    """A 1600 × 1200 picture of a pin board with cards and dots (invented), as a JPEG upload."""
+    zufall = random.Random(seed)  # noqa: S311 - demo data, not security
+    bild = Image.new("RGB", (1600, 1200), (205, 170, 120))
+    z = ImageDraw.Draw(bild)
+    z.rectangle((60, 60, 1540, 1140), fill=(235, 225, 200), outline=(90, 70, 40), width=10)
+    z.text((100, 90), titel, fill=(0, 0, 0))
+    for reihe in range(3):
+        for spalte in range(4):
+            x, y = 110 + spalte * 350, 200 + reihe * 300
+            z.rectangle((x, y, x + 300, y + 200), fill=farbe, outline=(60, 60, 60), width=3)
+            for punkt in range(zufall.randint(0, 6)):
+                z.ellipse((x + 20 + punkt * 40, y + 150, x + 50 + punkt * 40, y + 180), fill=(200, 30, 30))
+    puffer = io.BytesIO()
+    bild.save(puffer, format="JPEG", quality=80)
+    return SimpleUploadedFile("pinnwand.jpg", puffer.getvalue(), content_type="image/jpeg")
+
+
 @dataclass
 class DokumentationDemo:
     dokumentationen: int = 0
+    fotos: int = 0
     frageboegen: int = 0
     einladungen: int = 0
 
@@ -133,6 +171,16 @@ def buergerdialog_dokumentation_demo_anlegen():
             gespeichert,
         )
         ergebnis.dokumentationen += 1
+        if not Dokumentationsfoto.objects.filter(dokumentation__veranstaltung=veranstaltung).exists():
+            for nummer, (titel, farbe) in enumerate(PINNWAENDE):
+                dokumentationsfotos_hochladen(
+                    veranstaltung=veranstaltung,
+                    dateien=[_pinnwand(titel, farbe, demo.seed + nummer)],
+                    bildunterschrift=titel,
+                    erfasst_von=projektteam,
+                    von_partner=False,
+                )
+        ergebnis.fotos += Dokumentationsfoto.objects.filter(dokumentation__veranstaltung=veranstaltung).count()
         soll = _frageboegen(demo)
         ist = list(Fragebogen.objects.filter(veranstaltung=veranstaltung).order_by("pk").values_list(*felder))
         if ist != soll:

@@ -5,7 +5,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from buergerdialog.models import Dokumentation, Einladung, EinladungWeg, Fragebogen
+from buergerdialog.models import Dokumentation, Dokumentationsfoto, Einladung, EinladungWeg, Fragebogen
 from buergerdialog.queries.dokumente import auswertung
 
 
@@ -14,6 +14,7 @@ def _stand():
         "dokumentationen": list(Dokumentation.objects.order_by("pk").values_list("pk", "updated_at")),
         "frageboegen": list(Fragebogen.objects.order_by("pk").values_list("pk", "zufriedenheit")),
         "einladungen": list(Einladung.objects.order_by("pk").values_list("pk", "am")),
+        "fotos": list(Dokumentationsfoto.objects.order_by("pk").values_list("pk", "web")),
         "historie": Dokumentation.history.count(),
     }
 
@@ -27,6 +28,10 @@ def test_freigegebene_dokumentation_auswertung_und_einladungen(demo):
         assert 24 <= ergebnis.anzahl <= 27
         assert all(item.mittelwert and 3 <= item.mittelwert <= 5 for item in ergebnis.items)
         assert ergebnis.kommentare
+        assert [f.bildunterschrift for f in dokumentation.fotos.all()] == [
+            "Pinnwand Wohnen und Wohnumfeld",
+            "Pinnwand Mobilität und Nahversorgung",
+        ]
     einladungen = Einladung.objects.select_related("akteur")
     assert einladungen.exists()
     for einladung in einladungen:
