@@ -50,6 +50,10 @@ def _datei_mit_nul(request):
 
 
 ANGEMELDET_UM = "dwk_angemeldet_um"
+AKTIV_UM = "dwk_aktiv_um"
+# A request renews the session (one write) only if the last renewal is this old: not every request
+# pays for a write, and a session ends between one minute before and at the idle limit.
+ERNEUERN_NACH_SEKUNDEN = 60
 # A cookie without content that says "this browser had a session": when it comes back without
 # one (the session cookie expired after the idle time), the login page says why.
 HATTE_SITZUNG = "dwk_sitzung"
@@ -58,8 +62,8 @@ HATTE_SITZUNG = "dwk_sitzung"
 class SitzungsdauerMiddleware:
     """Session time-outs, after ``AuthenticationMiddleware``.
 
-    The idle limit (``DWK_SITZUNG_LEERLAUF_MINUTEN``) is the session's age, renewed by every request
-    (``SESSION_COOKIE_AGE``, ``SESSION_SAVE_EVERY_REQUEST``); the absolute limit
+    The idle limit (``DWK_SITZUNG_LEERLAUF_MINUTEN``) is the session's age (``SESSION_COOKIE_AGE``),
+    renewed here by a request at most once a minute (the time kept in the session); the absolute limit
     (``DWK_SITZUNG_HOECHSTDAUER_STUNDEN``) is checked here against the login time kept in the
     session. A session that ended either way leads to the login page with a message saying so.
     A deactivated user or a removed role needs nothing here: both are read anew on every request.
@@ -70,8 +74,11 @@ class SitzungsdauerMiddleware:
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            angemeldet_um = request.session.setdefault(ANGEMELDET_UM, time.time())
-            if time.time() - angemeldet_um > settings.DWK_SITZUNG_HOECHSTDAUER_STUNDEN * 3600:
+            jetzt = time.time()
+            angemeldet_um = request.session.setdefault(ANGEMELDET_UM, jetzt)
+            if jetzt - request.session.get(AKTIV_UM, 0) >= ERNEUERN_NACH_SEKUNDEN:
+                request.session[AKTIV_UM] = jetzt  # saved with a new expiry date and cookie
+            if jetzt - angemeldet_um > settings.DWK_SITZUNG_HOECHSTDAUER_STUNDEN * 3600:
                 logger.info(
                     "Sitzung nach der Höchstdauer beendet.",
                     extra={"ereignis": "sitzung_hoechstdauer", "benutzer_id": request.user.pk},
@@ -106,4 +113,4 @@ class SitzungsdauerMiddleware:
 def _anmeldezeit_merken(sender, request, user, **kwargs):
     """Every login starts the absolute limit anew."""
     if request is not None and hasattr(request, "session"):
-        request.session[ANGEMELDET_UM] = time.time()
+        request.session[ANGEMELDET_UM] = request.session[AKTIV_UM] = time.time()

@@ -166,13 +166,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Session time-outs: after DWK_SITZUNG_LEERLAUF_MINUTEN without a request the session ends (the
-# cookie's age, renewed by every request); DWK_SITZUNG_HOECHSTDAUER_STUNDEN after the login it
-# ends however active it was (dwk.middleware.SitzungsdauerMiddleware). Either way the next page
-# is the login page with a message.
+# session's and cookie's age, renewed by a request at most once a minute, so that not every request
+# writes the session); DWK_SITZUNG_HOECHSTDAUER_STUNDEN after the login it ends however active it
+# was (dwk.middleware.SitzungsdauerMiddleware). Either way the next page is the login page with a
+# message.
 DWK_SITZUNG_LEERLAUF_MINUTEN = int(os.environ.get("DWK_SITZUNG_LEERLAUF_MINUTEN", "30"))
 DWK_SITZUNG_HOECHSTDAUER_STUNDEN = float(os.environ.get("DWK_SITZUNG_HOECHSTDAUER_STUNDEN", "10"))
 SESSION_COOKIE_AGE = DWK_SITZUNG_LEERLAUF_MINUTEN * 60
-SESSION_SAVE_EVERY_REQUEST = True
 # Login throttling (django-axes, see dwk/anmeldesperren.py): after DWK_ANMELDUNG_FEHLVERSUCHE failed
 # logins within DWK_ANMELDUNG_SPERRE_MINUTEN, the user name and, separately, the address they came
 # from are locked for that long, at /konto/anmelden/ and /admin/login/ alike.
