@@ -8,8 +8,11 @@ from .models import (
     Beteiligungsgegenstand,
     Bewertungsrunde,
     Checklistenpunkt,
+    Dokumentation,
+    Einladung,
     Ergebnis,
     ErgebnisBewertung,
+    Fragebogen,
     Motto,
     Veranstaltung,
     Weitergabe,
@@ -96,3 +99,30 @@ class ErgebnisBewertungAdmin(NurLesenAdmin):
 @admin.register(Weitergabe)
 class WeitergabeAdmin(NurLesenAdmin):
     list_display = ["ergebnis", "projekt", "adressat", "datum", "antwort_am"]
+
+
+# Documentation, evaluation and invitations: written through their pages (services.dokumentation,
+# services.einladungen); the admin shows them read-only.
+@admin.register(Dokumentation)
+class DokumentationAdmin(NurLesenAdmin):
+    list_display = ["veranstaltung", "status", "freigegeben_am", "von_partner"]
+    list_filter = ["status", "von_partner"]
+
+
+class NurLesenOhneHistorieAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Fragebogen)
+class FragebogenAdmin(NurLesenOhneHistorieAdmin):
+    list_display = ["veranstaltung", *Fragebogen.ITEMS, "von_partner"]
+
+
+@admin.register(Einladung)
+class EinladungAdmin(NurLesenOhneHistorieAdmin):
+    list_display = ["veranstaltung", "akteur", "weg", "am", "von"]
+    list_filter = ["weg"]
