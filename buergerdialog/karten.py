@@ -1,23 +1,13 @@
 """The small map of an event's place for the flyer and the poster, drawn on the server as SVG.
 
-It reuses the drawing primitives of ``berichte.karten`` (frame, simplification, scale bar,
-north arrow, escaped text). That module lives in ``berichte``, above this app; the primitives
-know nothing of reports and belong one floor down (``quartiere``) — until they move there,
-this module is the one place in ``buergerdialog`` that imports from ``berichte``.
+It reuses the drawing primitives of ``quartiere.svgkarten`` (frame, simplification, scale bar,
+north arrow, escaped text), which the report maps use too.
 """
 
 from django.utils.translation import gettext as _
 
-from berichte.karten import (  # the drawing primitives, see the module docstring
-    QUARTIER_LINIE,
-    TEXT,
-    _beschriftung,
-    _massstabsleiste,
-    _nordpfeil,
-    _Rahmen,
-    _svg,
-)
 from quartiere.queries import metrisch
+from quartiere.svgkarten import QUARTIER_LINIE, TEXT, Rahmen, beschriftung, massstabsleiste, nordpfeil, svg_dokument
 
 BREITE, HOEHE = 1000, 450
 SCHRIFT = 48
@@ -45,7 +35,7 @@ def veranstaltungsort_karte_svg(*, veranstaltung, quartiere, id_="ortskarte") ->
             max(a[2] for a in ausdehnungen),
             max(a[3] for a in ausdehnungen),
         )
-    rahmen = _Rahmen.um(ausdehnung, x0=0, y0=0, breite=BREITE, hoehe=HOEHE, mindestens=MINDESTAUSSCHNITT)
+    rahmen = Rahmen.um(ausdehnung, x0=0, y0=0, breite=BREITE, hoehe=HOEHE, mindestens=MINDESTAUSSCHNITT)
     inhalt = [
         f'<defs><clipPath id="{id_}-ausschnitt"><rect x="0" y="0" width="{BREITE}" height="{HOEHE}"/>'
         "</clipPath></defs>",
@@ -63,7 +53,7 @@ def veranstaltungsort_karte_svg(*, veranstaltung, quartiere, id_="ortskarte") ->
         )
         x, y = rahmen.punkt(*sichtbar.point_on_surface.coords[:2])
         if ort is None:
-            beschriftungen.append(_beschriftung(x, y, name, groesse=SCHRIFT))
+            beschriftungen.append(beschriftung(x, y, name, groesse=SCHRIFT))
     inhalt += beschriftungen
     if ort is not None:
         x, y = rahmen.punkt(ort.x, ort.y)
@@ -74,12 +64,12 @@ def veranstaltungsort_karte_svg(*, veranstaltung, quartiere, id_="ortskarte") ->
             f'<text x="{x:.1f}" y="{y + SCHRIFT * 0.36:.1f}" font-size="{SCHRIFT}" text-anchor="middle" '
             f'font-weight="bold" fill="#ffffff">V</text>'
         )
-        inhalt.append(_beschriftung(x, y + seite / 2 + SCHRIFT, _("Veranstaltungsort"), groesse=SCHRIFT))
-    massstab, massstab_text = _massstabsleiste(rahmen, 40, HOEHE - 30, groesse=SCHRIFT * 0.8)
+        inhalt.append(beschriftung(x, y + seite / 2 + SCHRIFT, _("Veranstaltungsort"), groesse=SCHRIFT))
+    massstab, massstab_text = massstabsleiste(rahmen, 40, HOEHE - 30, groesse=SCHRIFT * 0.8)
     inhalt += [
         "</g>",
         massstab,
-        _nordpfeil(BREITE - 70, 80, groesse=SCHRIFT, winkel=0),
+        nordpfeil(BREITE - 70, 80, groesse=SCHRIFT, winkel=0),
         f'<rect x="1" y="1" width="{BREITE - 2}" height="{HOEHE - 2}" fill="none" stroke="{TEXT}" stroke-width="2"/>',
     ]
     namen = ", ".join(name for name, _g in grenzen)
@@ -94,7 +84,7 @@ def veranstaltungsort_karte_svg(*, veranstaltung, quartiere, id_="ortskarte") ->
         "quartiere": (" " + _("Gestrichelt umrandet: %(namen)s.") % {"namen": namen}) if namen else "",
         "massstab": massstab_text,
     }
-    return _svg(
+    return svg_dokument(
         id_=id_,
         breite=BREITE,
         hoehe=HOEHE,

@@ -6,7 +6,8 @@ from xml.etree import ElementTree
 import pytest
 from django.contrib.gis.geos import MultiPolygon, Polygon
 
-from berichte.karten import laenge_text, lage_im_stadtbezirk_svg, massstab_laenge, quartier_karte_svg
+from berichte.karten import lage_im_stadtbezirk_svg, quartier_karte_svg
+from quartiere.svgkarten import laenge_text, massstab_laenge
 from tests.factories import QuartierFactory, StadtbezirkFactory, UnterbezirkFactory, quadrat
 
 SVG = "{http://www.w3.org/2000/svg}"
