@@ -100,6 +100,10 @@ def main():
 
     fotos_messen(client)
 
+    from bench_buergerdialog import buergerdialog_messen  # bench/bench_buergerdialog.py beside this script
+
+    buergerdialog_messen(client, messen)
+
 
 def infrastruktur_messen(client):
     """Coverage of 4 quarters × 17 categories with 5,000 extra facilities; the quarter page; a 5,000-row import.
