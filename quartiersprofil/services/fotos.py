@@ -37,9 +37,9 @@ import io
 import re
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TypeVar
 
 from django.conf import settings
 from django.contrib.gis.geos import Point
@@ -49,6 +49,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
+T = TypeVar("T")
 ERLAUBTE_FORMATE = {"JPEG", "PNG", "WEBP"}
 # Long side of the stored full-size image, of the web derivative; width of the print derivative
 # (a half A4 page is about 18.5 cm wide: 18.5 / 2.54 × 150 dpi ≈ 1100 px).
@@ -259,15 +260,7 @@ def fotos_vorpruefen(dateien: Sequence[IO[bytes]]) -> list[GeprueftesFoto]:
                 _nichts_gespeichert(_("Bitte laden Sie die Fotos in mehreren Teilen hoch.")),
             ]
         )
-    geprueft, fehler = [], []
-    for datei in dateien:
-        try:
-            geprueft.append(foto_vorpruefen(datei))
-        except ValidationError as e:
-            fehler.extend(e.error_list)
-    if fehler:
-        fehler.append(_nichts_gespeichert(_("Bitte laden Sie die Fotos ohne die genannten Dateien erneut hoch.")))
-        raise ValidationError(fehler)
+    geprueft = _jede_datei(foto_vorpruefen, dateien)
     summe, max_summe = sum(g.pixel for g in geprueft), settings.DWK_FOTO_MAX_PIXEL_JE_UPLOAD
     if summe > max_summe:
         raise ValidationError(
@@ -440,10 +433,15 @@ def fotos_pruefen(dateien: Sequence[IO[bytes]]) -> list[VerarbeitetesFoto]:
     per upload), so a batch that is too large is refused before any photo is decoded.
     """
     fotos_vorpruefen(dateien)
+    return _jede_datei(foto_verarbeiten, dateien)
+
+
+def _jede_datei(pruefung: Callable[[IO[bytes]], T], dateien: Sequence[IO[bytes]]) -> list[T]:
+    """``pruefung`` applied to every file; one ValidationError naming every file that failed."""
     ergebnisse, fehler = [], []
     for datei in dateien:
         try:
-            ergebnisse.append(foto_verarbeiten(datei))
+            ergebnisse.append(pruefung(datei))
         except ValidationError as e:
             fehler.extend(e.error_list)
     if fehler:
