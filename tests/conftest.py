@@ -51,7 +51,10 @@ def pytest_collection_modifyitems(config, items):
         pfad = item.nodeid.split("::")[0]
         reihenfolge = _django_reihenfolge(item)
         rang = next((i for i, anfang in enumerate(ZUERST) if pfad.startswith(anfang)), len(ZUERST))
-        return (rang, reihenfolge) if reihenfolge != 1 else (len(ZUERST), reihenfolge)
+        # The demo (tests/demo/conftest.py) is built once for its package and stays until the package
+        # is done: its tests come last among the database tests, after those that want an empty database.
+        mit_demo = "demo_ausgabe" in getattr(item, "fixturenames", [])
+        return (rang, reihenfolge, mit_demo) if reihenfolge != 1 else (len(ZUERST), reihenfolge, mit_demo)
 
     items.sort(key=schluessel)
 

@@ -1,9 +1,11 @@
-"""The demo, written once per test module.
+"""The demo, written once for all of tests/demo/ (per test process).
 
-``demo_ausgabe`` runs ``demo_daten`` once for the whole module, as `make run` does (DEBUG on),
-with its photos in the module's own media directory; its rows live in a transaction that is
-rolled back when the module is done, and every test using ``demo`` runs in a savepoint inside
-it, so the tests neither see each other's changes nor leave data or files behind.
+``demo_ausgabe`` runs ``demo_daten`` once for the whole package, as `make run` does (DEBUG on),
+with its photos in the package's own media directory; its rows live in a transaction that is
+rolled back when the package is done, and every test using ``demo`` runs in a savepoint inside
+it, so the tests neither see each other's changes nor leave data or files behind. The tests of
+this package that do not use ``demo`` run before the first one that does (tests/conftest.py
+orders them), so they still start from an empty database.
 """
 
 from io import StringIO
@@ -17,12 +19,12 @@ from django.test import override_settings
 SCHNELLER_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_medien(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_ausgabe(django_db_setup, django_db_blocker, demo_medien):
     lokale_demo = override_settings(DEBUG=True, PASSWORD_HASHERS=SCHNELLER_HASHER, MEDIA_ROOT=demo_medien)
     with lokale_demo, django_db_blocker.unblock(), transaction.atomic():
@@ -34,7 +36,7 @@ def demo_ausgabe(django_db_setup, django_db_blocker, demo_medien):
 
 @pytest.fixture
 def demo(demo_ausgabe, demo_medien, db, settings):
-    """The module's demo; a test that runs ``demo_daten`` again does so as the local demo (DEBUG on)."""
+    """The package's demo; a test that runs ``demo_daten`` again does so as the local demo (DEBUG on)."""
     settings.DEBUG = True
     settings.MEDIA_ROOT = demo_medien
     return demo_ausgabe
