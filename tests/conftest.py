@@ -1,3 +1,4 @@
+import importlib
 import shutil
 import tempfile
 
@@ -106,3 +107,18 @@ def superuser(db):
 def client_projektteam(client, projektteam):
     client.force_login(projektteam)
     return client
+
+
+@pytest.fixture
+def daten_der_migrationen(transactional_db):
+    """What the data migrations created (roles, Handlungsfelder, infrastructure categories,
+    indicators), made again with the migrations' own functions. A transactional test needs it:
+    a browser test before it has emptied the database, and serialized rollback cannot refill it
+    then (the live server's connections lack the serialized state, and the flush has recreated
+    the content types). Ask for it before fixtures that need roles, e.g. ``projektteam``."""
+    from django.apps import apps
+
+    importlib.import_module("dwk.migrations.0001_rollen").rollen_anlegen(apps, None)
+    importlib.import_module("quartiere.migrations.0002_handlungsfelder").anlegen(apps, None)
+    importlib.import_module("quartiere.migrations.0004_infrastruktur_kategorien").anlegen(apps, None)
+    importlib.import_module("quartiere.migrations.0005_indikatoren").anlegen(apps, None)

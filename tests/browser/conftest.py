@@ -1,6 +1,5 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server."""
 
-import importlib
 import os
 
 import pytest
@@ -40,15 +39,9 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
-def daten_der_migrationen(transactional_db):
+def migrationsdaten_vor_jedem_browsertest(daten_der_migrationen):
     """live_server empties the database after each test, including what the data migrations
-    created; recreate the roles and the Handlungsfelder with the migrations' own functions."""
-    from django.apps import apps
-
-    importlib.import_module("dwk.migrations.0001_rollen").rollen_anlegen(apps, None)
-    importlib.import_module("quartiere.migrations.0002_handlungsfelder").anlegen(apps, None)
-    importlib.import_module("quartiere.migrations.0004_infrastruktur_kategorien").anlegen(apps, None)
-    importlib.import_module("quartiere.migrations.0005_indikatoren").anlegen(apps, None)
+    created; every browser test starts with it made again (``tests/conftest.py``)."""
 
 
 @pytest.fixture(scope="session")

@@ -155,7 +155,7 @@ def _gleichzeitig(speichern, werte):
 # serialized_rollback: the flush after this test would otherwise also empty what the data
 # migrations created (roles, fields of action) for the tests after it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_gleichzeitige_teilnahme_und_bewertung_genau_eine_gewinnt():
+def test_gleichzeitige_teilnahme_und_bewertung_genau_eine_gewinnt(daten_der_migrationen):
     """Attendance and ratings are checked under a row lock: of two saves from the same state at the
     same moment exactly one wins, five times over (each save a real change: the state is compared by
     content, so saving what is already there changes nothing another save could lose)."""

@@ -533,7 +533,7 @@ def test_fotos_im_hintergrund_begehung_geloescht_nichts_gespeichert(client_proje
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_fotos_im_hintergrund_mit_echtem_db_worker(client, projektteam, medien, settings):
+def test_fotos_im_hintergrund_mit_echtem_db_worker(daten_der_migrationen, client, projektteam, medien, settings):
     """The production path: the job waits in the database queue, `manage.py db_worker` (its own
     process, on the test database) processes it; meanwhile the status page polls."""
     settings.DWK_FOTO_SOFORT_MAX_PIXEL = 0
