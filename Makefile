@@ -19,7 +19,7 @@ APT_TEST := chromium poppler-utils
 # The demo runs on SpatiaLite under var/; DEBUG only for this local demo server; it lives on a day
 # in autumn 2017 (DWK_HEUTE, see dwk/zeit.py).
 DEMO_ENV := DWK_DEBUG=true DWK_DATABASE_URL=spatialite:///$(CURDIR)/$(VAR)/dwk.sqlite3 \
-	DWK_HEUTE=$${DWK_HEUTE-2017-10-16}
+	DWK_HEUTE=$${DWK_HEUTE-2017-10-16} DWK_LOG_FORMAT=$${DWK_LOG_FORMAT-text}
 # The tests run against PostGIS through the local socket as the current user.
 TEST_ENV := DWK_DATABASE_URL=$${DWK_TEST_DATABASE_URL:-postgis:///dwk} DJANGO_ALLOW_ASYNC_UNSAFE=true \
 	DWK_CHROMIUM=$${DWK_CHROMIUM:-/usr/bin/chromium}
