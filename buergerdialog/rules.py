@@ -15,6 +15,7 @@ import rules
 
 from dwk.permissions import ist_lenkungsgruppe, ist_partner, ist_projektteam, liest_alles
 from lenkungsgruppe.rules import hat_mitglied
+from quartiere.rules import darf_quartier_lesen
 
 from .models import DokumentationStatus
 
@@ -50,6 +51,8 @@ rules.add_perm("buergerdialog.list_veranstaltung", liest_alles | ist_partner)
 rules.add_perm("buergerdialog.view_veranstaltung", liest_alles | partner_der_veranstaltung)
 rules.add_perm("buergerdialog.change_veranstaltung", ist_projektteam)
 rules.add_perm("buergerdialog.add_ergebnis", ist_projektteam | partner_der_veranstaltung)
+# The results of all events of a quarter: who reads the quarter (a partner only its own quarters).
+rules.add_perm("buergerdialog.view_quartier_ergebnisse", darf_quartier_lesen)
 rules.add_perm("buergerdialog.change_ergebnis", ist_projektteam | (partner_der_veranstaltung & ist_eigenes_ergebnis))
 rules.add_perm("buergerdialog.change_anwesenheit", ist_projektteam | partner_der_veranstaltung)
 rules.add_perm("buergerdialog.view_katalog", liest_alles)

@@ -34,6 +34,16 @@ urlpatterns = [
     path("veranstaltungen/<int:pk>/ergebnisse/", ergebnisse.ErgebnisListView.as_view(), name="ergebnis_liste"),
     path("veranstaltungen/<int:pk>/ergebnisse/karte/", ergebnisse.ErgebnisKarteView.as_view(), name="ergebnis_karte"),
     path(
+        "quartiere/<slug:slug>/ergebnisse/",
+        ergebnisse.QuartierErgebnisListView.as_view(),
+        name="quartier_ergebnis_liste",
+    ),
+    path(
+        "quartiere/<slug:slug>/ergebnisse/karte/",
+        ergebnisse.QuartierErgebnisKarteView.as_view(),
+        name="quartier_ergebnis_karte",
+    ),
+    path(
         "veranstaltungen/<int:pk>/ergebnisse/erfassen/",
         ergebnisse.ErgebnisErfassenView.as_view(),
         name="ergebnis_erfassen",

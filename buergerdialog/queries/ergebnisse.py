@@ -1,4 +1,5 @@
-"""Reads of results: the filtered and sorted list of an event, its export rows, the last cards."""
+"""Reads of results: the filtered and sorted list of an event or of all events of a quarter, its
+export rows, the last cards."""
 
 from collections.abc import Iterable
 
@@ -6,7 +7,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Ergebnis, ErgebnisArt, Veranstaltung
+from quartiere.models import Quartier
+
+from ..models import Beteiligungsgegenstand, Ergebnis, ErgebnisArt, Veranstaltung
 
 SORTIERUNGEN = {
     "punkte": ["-punkte", "pk"],
@@ -28,18 +31,30 @@ EXPORT_KOPF = [
 ]
 
 
+def _bezug(veranstaltung: Veranstaltung | None, quartier: Quartier | None) -> dict:
+    """The filter for the results of an event or of all events of a quarter (exactly one is given)."""
+    if (veranstaltung is None) == (quartier is None):
+        raise TypeError("Genau eines von veranstaltung und quartier angeben.")
+    if veranstaltung is not None:
+        return {"veranstaltung": veranstaltung}
+    return {"veranstaltung__quartiere": quartier}
+
+
 def ergebnisse_liste(
     *,
-    veranstaltung: Veranstaltung,
+    veranstaltung: Veranstaltung | None = None,
+    quartier: Quartier | None = None,
     handlungsfeld: str = "",
     art: str = "",
     gegenstand: str = "",
     sortierung: str = "punkte",
 ) -> QuerySet[Ergebnis]:
-    """The results of an event, filtered by Handlungsfeld (slug), kind and subject (id), sorted by
-    ``SORTIERUNGEN`` (votes first by default). Unknown filter values match nothing; an unknown
-    sort order falls back to votes."""
-    zeilen = Ergebnis.objects.filter(veranstaltung=veranstaltung).select_related("handlungsfeld", "gegenstand")
+    """The results of an event, or of all events of a quarter (exactly one of both), filtered by
+    Handlungsfeld (slug), kind and subject (id), sorted by ``SORTIERUNGEN`` (votes first by
+    default). Unknown filter values match nothing; an unknown sort order falls back to votes."""
+    zeilen = Ergebnis.objects.filter(**_bezug(veranstaltung, quartier)).select_related(
+        "handlungsfeld", "gegenstand", "veranstaltung"
+    )
     if handlungsfeld:
         zeilen = zeilen.filter(handlungsfeld__slug=handlungsfeld)
     if art:
@@ -49,11 +64,27 @@ def ergebnisse_liste(
     return zeilen.order_by(*SORTIERUNGEN.get(sortierung, SORTIERUNGEN["punkte"]))
 
 
-def ergebnisse_zeilen(ergebnisse: Iterable[Ergebnis]) -> list[list]:
-    """Rows for the CSV/XLSX export, in the order of ``EXPORT_KOPF``."""
+def gegenstaende_zur_auswahl(
+    *, veranstaltung: Veranstaltung | None = None, quartier: Quartier | None = None
+) -> QuerySet[Beteiligungsgegenstand]:
+    """The subjects offered at the event, or at any event of the quarter (the subject filter's choices)."""
+    if veranstaltung is not None:
+        return veranstaltung.gegenstaende.all()
+    return Beteiligungsgegenstand.objects.filter(veranstaltungen__quartiere=quartier).distinct()
+
+
+def export_kopf(*, mit_veranstaltung: bool = False) -> list[str]:
+    """The export's header; ``mit_veranstaltung`` (all events of a quarter) adds the event after the number."""
+    kopf = [str(k) for k in EXPORT_KOPF]
+    return [kopf[0], str(_("Veranstaltung")), *kopf[1:]] if mit_veranstaltung else kopf
+
+
+def ergebnisse_zeilen(ergebnisse: Iterable[Ergebnis], *, mit_veranstaltung: bool = False) -> list[list]:
+    """Rows for the CSV/XLSX export, in the order of ``export_kopf(mit_veranstaltung=...)``."""
     return [
         [
             nummer,
+            *([e.veranstaltung.titel] if mit_veranstaltung else []),
             e.text,
             e.get_art_display(),
             e.handlungsfeld.name if e.handlungsfeld else "",
@@ -80,14 +111,18 @@ def anzahl_erfasst(*, veranstaltung: Veranstaltung, user: AbstractBaseUser) -> i
     return Ergebnis.objects.filter(veranstaltung=veranstaltung, erfasst_von=user).count()
 
 
-def ergebnisse_karte(*, veranstaltung: Veranstaltung, **filter: str) -> dict:
-    """The results of an event on a map and in the table beside it, with the list's filters.
+def ergebnisse_karte(
+    *, veranstaltung: Veranstaltung | None = None, quartier: Quartier | None = None, **filter: str
+) -> dict:
+    """The results of an event, or of all events of a quarter, on a map and in the table beside
+    it, with the list's filters.
 
     Every card gets the number it has in the table (by votes unless sorted otherwise); cards with
-    a place become markers with that number, the event's place is marked too. Returns
-    ``{"ergebnisse": [(nr, ergebnis)], "ohne_ort": int, "karte": {...}}`` for ``json_script``.
+    a place become markers with that number; an event's place is marked too (not for a quarter).
+    Returns ``{"ergebnisse": [(nr, ergebnis)], "ohne_ort": int, "karte": {...}}`` for ``json_script``.
     """
-    ergebnisse = list(enumerate(ergebnisse_liste(veranstaltung=veranstaltung, **filter), start=1))
+    liste = ergebnisse_liste(veranstaltung=veranstaltung, quartier=quartier, **filter)
+    ergebnisse = list(enumerate(liste, start=1))
     punkte = [
         {
             "nr": nr,
@@ -101,7 +136,7 @@ def ergebnisse_karte(*, veranstaltung: Veranstaltung, **filter: str) -> dict:
         for nr, e in ergebnisse
         if e.ort is not None
     ]
-    ort = veranstaltung.ort
+    ort = veranstaltung.ort if veranstaltung is not None else None
     return {
         "ergebnisse": ergebnisse,
         "ohne_ort": len(ergebnisse) - len(punkte),

@@ -1,8 +1,9 @@
-"""Results of an event: the list with filters and export, the fast entry of cards, correcting a card."""
+"""Results of an event and of all events of a quarter: the list with filters and export, the map;
+the fast entry of cards, correcting a card."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -13,16 +14,17 @@ from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt, ist_projektteam
 from dwk.text import slug_ascii
 from dwk.views import FormularMixin
-from quartiere.models import Handlungsfeld
+from quartiere.models import Handlungsfeld, Quartier
 
 from ..forms import ErgebnisForm, KarteForm
 from ..models import Ergebnis, ErgebnisArt
 from ..queries.ergebnisse import (
-    EXPORT_KOPF,
     anzahl_erfasst,
     ergebnisse_karte,
     ergebnisse_liste,
     ergebnisse_zeilen,
+    export_kopf,
+    gegenstaende_zur_auswahl,
     letzte_ergebnisse,
 )
 from ..services import ergebnisse as dienste
@@ -55,8 +57,12 @@ def _erfassen_antwort(request, veranstaltung, *, behalten=None, form=None, meldu
     return nicht_speichern(render(request, ERFASSEN_TEIL if ist_htmx(request) else ERFASSEN, kontext))
 
 
-class ErgebnisFilterMixin(VeranstaltungBezugMixin):
-    """The filters and sort order of an event's results, read from the query string (list and map)."""
+class ErgebnisFilterMixin:
+    """The filters and sort order of results, read from the query string (list and map), for the
+    results of whatever ``bezug()`` names: ``{"veranstaltung": ...}`` or ``{"quartier": ...}``."""
+
+    def bezug(self):
+        raise NotImplementedError
 
     def filter_lesen(self):
         self.filter = {k: self.request.GET.get(k, "") for k in ("handlungsfeld", "art", "gegenstand")}
@@ -70,34 +76,49 @@ class ErgebnisFilterMixin(VeranstaltungBezugMixin):
             sortierungen=SORTIERUNG_NAMEN,
             handlungsfelder=Handlungsfeld.objects.all(),
             arten=ErgebnisArt.choices,
-            gegenstaende=self.get_veranstaltung().gegenstaende.all(),
+            gegenstaende=gegenstaende_zur_auswahl(**self.bezug()),
             **kwargs,
         )
 
 
-class ErgebnisListView(ErgebnisFilterMixin, ListView):
-    """The results of one event, filtered and sorted on the server; ``?format=csv|xlsx`` downloads them."""
+class ErgebnisListeMixin(ErgebnisFilterMixin):
+    """The results filtered and sorted on the server; ``?format=csv|xlsx`` downloads them."""
 
-    permission_required = "buergerdialog.view_veranstaltung"
-    template_name = "buergerdialog/ergebnis_list.html"
     context_object_name = "ergebnisse"
+    mit_veranstaltung = False  # a column naming the event (results of several events)
 
     def get_queryset(self):
-        return ergebnisse_liste(veranstaltung=self.get_veranstaltung(), **self.filter_lesen())
+        return ergebnisse_liste(**self.bezug(), **self.filter_lesen())
+
+    def export_titel(self):
+        raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
         format_ = request.GET.get("format")
         if format_ in ("csv", "xlsx"):
-            veranstaltung = self.get_veranstaltung()
+            titel = self.export_titel()
             antwort = export_antwort(
                 format=format_,
-                dateiname=f"ergebnisse-{slug_ascii(veranstaltung.titel)}",
-                kopf=[str(k) for k in EXPORT_KOPF],
-                zeilen=ergebnisse_zeilen(self.get_queryset()),
-                titel=veranstaltung.titel,
+                dateiname=f"ergebnisse-{slug_ascii(titel)}",
+                kopf=export_kopf(mit_veranstaltung=self.mit_veranstaltung),
+                zeilen=ergebnisse_zeilen(self.get_queryset(), mit_veranstaltung=self.mit_veranstaltung),
+                titel=titel,
             )
             return nicht_speichern(antwort)
         return super().get(request, *args, **kwargs)
+
+
+class ErgebnisListView(VeranstaltungBezugMixin, ErgebnisListeMixin, ListView):
+    """The results of one event, filtered and sorted on the server; ``?format=csv|xlsx`` downloads them."""
+
+    permission_required = "buergerdialog.view_veranstaltung"
+    template_name = "buergerdialog/ergebnis_list.html"
+
+    def bezug(self):
+        return {"veranstaltung": self.get_veranstaltung()}
+
+    def export_titel(self):
+        return self.get_veranstaltung().titel
 
     def get_context_data(self, **kwargs):
         veranstaltung = self.get_veranstaltung()
@@ -108,14 +129,59 @@ class ErgebnisListView(ErgebnisFilterMixin, ListView):
         )
 
 
-class ErgebnisKarteView(ErgebnisFilterMixin, TemplateView):
+class ErgebnisKarteView(VeranstaltungBezugMixin, ErgebnisFilterMixin, TemplateView):
     """The located results of an event on a map, the same results numbered in a table beside it."""
 
     permission_required = "buergerdialog.view_veranstaltung"
     template_name = "buergerdialog/ergebnis_karte.html"
 
+    def bezug(self):
+        return {"veranstaltung": self.get_veranstaltung()}
+
     def get_context_data(self, **kwargs):
-        daten = ergebnisse_karte(veranstaltung=self.get_veranstaltung(), **self.filter_lesen())
+        daten = ergebnisse_karte(**self.bezug(), **self.filter_lesen())
+        return super().get_context_data(daten=daten, **kwargs)
+
+
+class QuartierErgebnisseMixin(Geschuetzt):
+    """A results page of all events of a quarter (``slug`` in the URL); the quarter is the
+    permission object (a partner only for its quarters)."""
+
+    permission_required = "buergerdialog.view_quartier_ergebnisse"
+
+    def get_quartier(self):
+        if not hasattr(self, "_quartier"):
+            self._quartier = get_object_or_404(Quartier, slug=self.kwargs["slug"])
+        return self._quartier
+
+    def get_permission_object(self):
+        return self.get_quartier()
+
+    def bezug(self):
+        return {"quartier": self.get_quartier()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(quartier=self.get_quartier(), **kwargs)
+
+
+class QuartierErgebnisListView(QuartierErgebnisseMixin, ErgebnisListeMixin, ListView):
+    """The results of all events of a quarter with a column naming the event; filters, sort and
+    export as for one event."""
+
+    template_name = "buergerdialog/ergebnis_list.html"
+    mit_veranstaltung = True
+
+    def export_titel(self):
+        return self.get_quartier().name
+
+
+class QuartierErgebnisKarteView(QuartierErgebnisseMixin, ErgebnisFilterMixin, TemplateView):
+    """The located results of all events of a quarter on a map, numbered in a table beside it."""
+
+    template_name = "buergerdialog/ergebnis_karte.html"
+
+    def get_context_data(self, **kwargs):
+        daten = ergebnisse_karte(**self.bezug(), **self.filter_lesen())
         return super().get_context_data(daten=daten, **kwargs)
 
 

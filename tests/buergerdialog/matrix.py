@@ -39,6 +39,9 @@ MATRIX = {
     ),
     "buergerdialog:ergebnis_liste": ("get", V, nur(*VERANSTALTUNG_LESEN)),
     "buergerdialog:ergebnis_karte": ("get", V, nur(*VERANSTALTUNG_LESEN)),
+    # All events of a quarter: who reads the quarter (the partner only its own, Ratsbüro nothing).
+    "buergerdialog:quartier_ergebnis_liste": ("get", lambda o: {"slug": o["quartier"].slug}, nur(*VERANSTALTUNG_LESEN)),
+    "buergerdialog:quartier_ergebnis_karte": ("get", lambda o: {"slug": o["quartier"].slug}, nur(*VERANSTALTUNG_LESEN)),
     "buergerdialog:ergebnis_erfassen": ("get", V, nur(*ERFASSEN)),
     "buergerdialog:ergebnis_zuruecknehmen": ("get", V, NUR_POST_ERFASSEN),
     # The card was entered by the partner: the partner corrects its own, Projektteam every card.

@@ -306,3 +306,79 @@ def test_partner_korrigiert_nur_eigene_karten(partner, projektteam):
     assert not partner.has_perm("buergerdialog.change_veranstaltung", veranstaltung)
     assert partner.has_perm("buergerdialog.change_anwesenheit", veranstaltung)
     assert not partner.has_perm("buergerdialog.change_anwesenheit", VeranstaltungFactory())
+
+
+def _quartier_mit_ergebnissen(anzahl):
+    """A quarter with ``anzahl`` events that each have one located result, and a foreign result."""
+    quartier = QuartierFactory()
+    gegenstand = BeteiligungsgegenstandFactory()
+    for nummer in range(anzahl):
+        v = VeranstaltungFactory(quartiere=[quartier], status=S.DOKUMENTIERT, titel=f"Dialog {nummer}")
+        v.gegenstaende.add(gegenstand)
+        ErgebnisFactory(
+            veranstaltung=v,
+            gegenstand=gegenstand,
+            handlungsfeld=Handlungsfeld.objects.first(),
+            punkte=nummer,
+            ort=Point(7.521, 51.575, srid=4326),
+        )
+    ErgebnisFactory(veranstaltung=VeranstaltungFactory(status=S.DOKUMENTIERT), text="anderes Quartier")
+    return quartier
+
+
+@pytest.mark.parametrize("anzahl", [1, 3])
+def test_quartier_ergebnisliste_abfragen(client_projektteam, django_assert_num_queries, anzahl):
+    quartier = _quartier_mit_ergebnissen(anzahl)
+    url = reverse("buergerdialog:quartier_ergebnis_liste", kwargs={"slug": quartier.slug})
+    with django_assert_num_queries(8):
+        antwort = client_projektteam.get(url)
+    assert [e.punkte for e in antwort.context["ergebnisse"]] == list(range(anzahl - 1, -1, -1))
+    inhalt = antwort.content.decode()
+    assert f"Dialog {anzahl - 1}" in inhalt
+    assert "anderes Quartier" not in inhalt
+
+
+@pytest.mark.parametrize("anzahl", [1, 3])
+def test_quartier_ergebniskarte_abfragen(client_projektteam, django_assert_num_queries, anzahl):
+    quartier = _quartier_mit_ergebnissen(anzahl)
+    url = reverse("buergerdialog:quartier_ergebnis_karte", kwargs={"slug": quartier.slug})
+    with django_assert_num_queries(8):
+        antwort = client_projektteam.get(url)
+    karte = antwort.context["daten"]["karte"]
+    assert [e["nr"] for e in karte["ergebnisse"]] == list(range(1, anzahl + 1))
+    assert karte["veranstaltung"] is None
+
+
+def test_quartier_ergebnisse_filter_und_export(client_projektteam):
+    quartier = QuartierFactory(name="Derne")
+    wohnen, gesundheit = Handlungsfeld.objects.order_by("reihenfolge")[:2]
+    a = VeranstaltungFactory(quartiere=[quartier], status=S.DOKUMENTIERT, titel="Erster Dialog")
+    b = VeranstaltungFactory(quartiere=[quartier], status=S.DOKUMENTIERT, titel="Zweiter Dialog")
+    ErgebnisFactory(veranstaltung=a, text="Bank", punkte=3, handlungsfeld=wohnen)
+    ErgebnisFactory(veranstaltung=b, text="Arzt", punkte=8, handlungsfeld=gesundheit)
+    ErgebnisFactory(veranstaltung=b, text="Wohnung", punkte=1, handlungsfeld=wohnen)
+    url = reverse("buergerdialog:quartier_ergebnis_liste", kwargs={"slug": quartier.slug})
+    antwort = client_projektteam.get(url, {"handlungsfeld": wohnen.slug, "sortierung": "erfasst"})
+    assert [e.text for e in antwort.context["ergebnisse"]] == ["Bank", "Wohnung"]
+    csv = client_projektteam.get(url, {"format": "csv", "handlungsfeld": wohnen.slug})
+    assert csv["Content-Disposition"] == 'attachment; filename="ergebnisse-derne.csv"'
+    zeilen = csv.content.decode("utf-8-sig").splitlines()
+    assert zeilen[0].startswith("Nr.;Veranstaltung;Text;")
+    assert zeilen[1:] == [
+        "1;Erster Dialog;Bank;Idee;" + wohnen.name + ";;;3;nein",
+        "2;Zweiter Dialog;Wohnung;Idee;" + wohnen.name + ";;;1;nein",
+    ]
+    assert client_projektteam.get(url, {"format": "xlsx"}).content[:2] == b"PK"
+
+
+def test_quartier_ergebnisse_partner_nur_eigene_quartiere(client, partner):
+    eigenes, fremdes = QuartierFactory(), QuartierFactory()
+    eigenes.partner.add(partner)
+    veranstaltung = VeranstaltungFactory(quartiere=[eigenes, fremdes], status=S.DOKUMENTIERT)
+    client.force_login(partner)
+    for quartier, status in ((eigenes, 200), (fremdes, 403)):
+        for name in ("buergerdialog:quartier_ergebnis_liste", "buergerdialog:quartier_ergebnis_karte"):
+            assert client.get(reverse(name, kwargs={"slug": quartier.slug})).status_code == status
+    detail = client.get(reverse("buergerdialog:veranstaltung_detail", kwargs={"pk": veranstaltung.pk})).content.decode()
+    assert reverse("buergerdialog:quartier_ergebnis_liste", kwargs={"slug": eigenes.slug}) in detail
+    assert reverse("buergerdialog:quartier_ergebnis_liste", kwargs={"slug": fremdes.slug}) not in detail

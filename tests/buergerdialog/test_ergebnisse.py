@@ -78,3 +78,20 @@ def test_partner_nur_fuer_veranstaltungen_seiner_quartiere():
     partner = UserFactory(username=partner.username)  # a fresh request: nothing cached on the user
     assert not ist_partner_der_veranstaltung(partner, VeranstaltungFactory(quartiere=[fremdes]))
     assert not ist_partner_der_veranstaltung(partner, VeranstaltungFactory())
+
+
+def test_filter_und_sortierung_aller_veranstaltungen_eines_quartiers():
+    quartier = QuartierFactory()
+    erste = VeranstaltungFactory(quartiere=[quartier], status=S.DOKUMENTIERT)
+    zweite = VeranstaltungFactory(quartiere=[quartier, QuartierFactory()], status=S.DOKUMENTIERT)
+    wohnen = Handlungsfeld.objects.order_by("reihenfolge").first()
+    a = ErgebnisFactory(veranstaltung=erste, punkte=2, art=ErgebnisArt.KRITIK)
+    b = ErgebnisFactory(veranstaltung=zweite, punkte=7, handlungsfeld=wohnen)
+    ErgebnisFactory(punkte=99)
+    assert list(ergebnisse_liste(quartier=quartier)) == [b, a]
+    assert list(ergebnisse_liste(quartier=quartier, sortierung="erfasst")) == [a, b]
+    assert list(ergebnisse_liste(quartier=quartier, handlungsfeld=wohnen.slug)) == [b]
+    assert list(ergebnisse_liste(quartier=quartier, art="kritik")) == [a]
+    assert ergebnisse_zeilen([b], mit_veranstaltung=True)[0][:3] == [1, zweite.titel, b.text]
+    with pytest.raises(TypeError):
+        ergebnisse_liste(veranstaltung=erste, quartier=quartier)
