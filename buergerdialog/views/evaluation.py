@@ -1,12 +1,11 @@
 """The evaluation of an event: the paper questionnaire as PDF, its fast entry, the results."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, TemplateView, View
 
 from dwk.permissions import ist_projektteam
+from dwk.views import FormularMixin
 
 from ..diagramme import auswertung_svg
 from ..dokumente import fragebogen_pdf
@@ -45,30 +44,27 @@ class AuswertungView(VeranstaltungBezugMixin, NichtSpeichernMixin, TemplateView)
         )
 
 
-class FragebogenCreateView(VeranstaltungBezugMixin, CreateView):
+class FragebogenCreateView(VeranstaltungBezugMixin, FormularMixin, CreateView):
     """One paper questionnaire after another: save, and the empty form is back with the focus in the
     first field (Tab between the fields, Enter in a digit field saves)."""
 
     permission_required = "buergerdialog.add_fragebogen"
     form_class = FragebogenForm
     template_name = "buergerdialog/fragebogen_erfassen.html"
+    erfolgsmeldung = _("Fragebogen gespeichert. Der nächste, bitte.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             anzahl=Fragebogen.objects.filter(veranstaltung=self.get_veranstaltung()).count(), **kwargs
         )
 
-    def form_valid(self, form):
-        veranstaltung = self.get_veranstaltung()
-        form.instance.veranstaltung = veranstaltung
-        try:
-            dienste.fragebogen_erfassen(
-                fragebogen=form.instance,
-                erfasst_von=self.request.user,
-                von_partner=not ist_projektteam(self.request.user),
-            )
-        except ValidationError as fehler:
-            form.add_error(None, fehler)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Fragebogen gespeichert. Der nächste, bitte."))
-        return redirect("buergerdialog:fragebogen_erfassen", pk=veranstaltung.pk)
+    def speichern(self, form):
+        form.instance.veranstaltung = self.get_veranstaltung()
+        return dienste.fragebogen_erfassen(
+            fragebogen=form.instance,
+            erfasst_von=self.request.user,
+            von_partner=not ist_projektteam(self.request.user),
+        )
+
+    def get_success_url_fuer(self, objekt):
+        return reverse("buergerdialog:fragebogen_erfassen", kwargs={"pk": objekt.veranstaltung_id})
