@@ -4,6 +4,7 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("DWK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -54,13 +55,27 @@ def barrierefrei(axe):
     """Call with a page: fails on any serious or critical axe-core violation of WCAG 2.1 A/AA rules."""
 
     def pruefen(page):
-        ergebnis = axe.run(
-            page,
-            options={
-                "resultTypes": ["violations"],
-                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-            },
-        )
+        # A click on a link starts a navigation and returns at once; axe-core must not run on
+        # the document being replaced. Wait for the load, and run once more if the navigation
+        # was committed only while axe-core ran (its context is then destroyed or empty).
+        for versuch in range(3):
+            page.wait_for_load_state("load")
+            try:
+                ergebnis = axe.run(
+                    page,
+                    options={
+                        "resultTypes": ["violations"],
+                        "runOnly": {
+                            "type": "tag",
+                            "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+                        },
+                    },
+                )
+                break
+            except PlaywrightError as fehler:
+                laufende_navigation = "documentElement" in str(fehler) or "context was destroyed" in str(fehler)
+                if not laufende_navigation or versuch == 2:
+                    raise
         schwer = [
             f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:5]}"
             for v in ergebnis.response["violations"]

@@ -34,6 +34,7 @@ def test_begehung_mit_befund_und_fotos_erfassen(live_server, page, barrierefrei,
     expect(page.get_by_role("heading", level=1)).to_have_text("Begehungen in Menglinghausen")
     barrierefrei(page)
     page.get_by_role("link", name="Begehung anlegen").click()
+    expect(page.get_by_label("Datum")).to_be_visible()
     barrierefrei(page)
     page.get_by_label("Datum").fill("2016-10-12")
     page.get_by_label("Route als GPX-Datei").set_input_files(
