@@ -258,6 +258,14 @@ TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[os.environ.get("DWK_TASKS_BACKEN
 # Limits of one job in the worker: seconds, and MB of address space (0: none); see auftraege.services.
 DWK_AUFTRAG_MAX_SEKUNDEN = int(os.environ.get("DWK_AUFTRAG_MAX_SEKUNDEN", 1800))
 DWK_AUFTRAG_MAX_SPEICHER_MB = int(os.environ.get("DWK_AUFTRAG_MAX_SPEICHER_MB", 0))
+# Report PDFs (berichte) are rendered by WeasyPrint in a child process with these limits (seconds, MB).
+DWK_PDF_MAX_SEKUNDEN = int(os.environ.get("DWK_PDF_MAX_SEKUNDEN", 120))
+DWK_PDF_MAX_SPEICHER_MB = int(os.environ.get("DWK_PDF_MAX_SPEICHER_MB", 2048))
+# OParl 1.1 endpoint of the council information system (the System object's URL); empty: none,
+# the council fields of a report are entered by hand. Only this origin is ever requested.
+DWK_OPARL_URL = os.environ.get("DWK_OPARL_URL", "").strip()
+DWK_OPARL_TIMEOUT = float(os.environ.get("DWK_OPARL_TIMEOUT", "10"))
+DWK_OPARL_MAX_BYTES = int(os.environ.get("DWK_OPARL_MAX_BYTES", 2 * 1024 * 1024))
 
 # Security headers; HTTPS-only settings follow DWK_HTTPS (on behind a TLS proxy).
 HTTPS = env_bool("DWK_HTTPS", False)
