@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "lenkungsgruppe",
     "quartiersprofil",
     "buergerdialog",
+    "wegenetz",
     "berichte",
     "demo",
 ]
