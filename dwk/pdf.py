@@ -136,8 +136,12 @@ def _innerhalb(pfad, wurzeln):
     return None
 
 
-def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fetcher=None):
+def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fetcher=None, zeitpunkt=None):
     """Render the HTML string ``html`` to tagged PDF/A-3b bytes.
+
+    ``zeitpunkt`` (a datetime) is written as the creation and modification date; without it, now.
+    With the same HTML and ``zeitpunkt`` the bytes are the same on every call (WeasyPrint derives
+    the file identifier from the content), so a released document can be rendered again identically.
 
     Resources are loaded only through ``PdfURLFetcher`` (see the module docstring). The
     document's title, author (the Kommune, for our reports) and language are written to the
@@ -147,7 +151,7 @@ def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fet
     # Tagged (structure tree from the HTML), so screen readers and reflow work; PDF/A-3b allows it.
     optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
     dokument = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher or PdfURLFetcher()).render(**optionen)
-    jetzt = timezone.localtime().isoformat(timespec="seconds")
+    jetzt = timezone.localtime(zeitpunkt).isoformat(timespec="seconds")
     dokument.metadata.title = title
     dokument.metadata.authors = [author]
     dokument.metadata.lang = lang
