@@ -9,6 +9,7 @@ from dwk.forms import VeralteterStandMixin
 from lenkungsgruppe.models import Mitglied, Organisation
 from quartiere.models import Handlungsfeld, Quartier
 from quartiersprofil.forms.begehungen import DatumInput
+from quartiersprofil.models import Akteur
 
 from .models import (
     Beteiligungsgegenstand,
@@ -20,6 +21,7 @@ from .models import (
     Veranstaltung,
     VeranstaltungStatus,
 )
+from .queries.einladungen import einladbare_akteure
 
 
 class ZeitpunktInput(forms.DateTimeInput):
@@ -211,3 +213,22 @@ class KarteForm(forms.Form):
     def __init__(self, *args, veranstaltung, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gegenstand"].queryset = veranstaltung.gegenstaende.all()
+
+
+class EinladungAuswahlForm(forms.Form):
+    """Whom to invite: a tick per person who may be invited (all ticked at first)."""
+
+    akteure = forms.ModelMultipleChoiceField(
+        label=_("Einzuladende Personen"),
+        queryset=Akteur.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Bitte wählen Sie mindestens eine Person aus, die eingeladen werden soll."),
+            "invalid_choice": _("Eingeladen werden nur Personen des Quartiers, die in Einladungen eingewilligt haben."),
+            "invalid_pk_value": _("Die Auswahl der Personen ist ungültig."),
+        },
+    )
+
+    def __init__(self, *args, veranstaltung, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["akteure"].queryset = einladbare_akteure(veranstaltung=veranstaltung)

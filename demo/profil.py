@@ -39,8 +39,11 @@ FREIGABE = D(2017, 4, 25)  # … and is released before its citizen workshop on 
 EINWILLIGUNG = {
     "einwilligung_am": D(2017, 1, 16),
     "einwilligung_umfang": "Kontaktaufnahme und Einladungen zu Veranstaltungen im Quartier",
+    "einwilligung_einladungen": True,
     "einwilligung_textfassung": "2017-01",
 }
+
+OHNE_EINWILLIGUNG = {"einwilligung_am": None, "einwilligung_einladungen": False}
 
 AKTEURE = {
     "menglinghausen": [
@@ -159,10 +162,7 @@ def _akteure(quartier, eintraege):
             continue
         werte = {"ist_schluesselperson": schluessel, "name": name, "email": email}
         werte.update(
-            {
-                feld: wert if einwilligung else {"einwilligung_am": None}.get(feld, "")
-                for feld, wert in EINWILLIGUNG.items()
-            }
+            {feld: wert if einwilligung else OHNE_EINWILLIGUNG.get(feld, "") for feld, wert in EINWILLIGUNG.items()}
         )
         akteure[rolle] = abgleichen(Akteur, suche, werte, lambda a: akteur_speichern(akteur=a))
     return akteure

@@ -342,6 +342,7 @@ class AkteurFactory(factory.django.DjangoModelFactory):
     telefon = "0231 000000"
     einwilligung_am = datetime.date(2017, 1, 10)
     einwilligung_umfang = "Kontaktaufnahme und Einladungen"
+    einwilligung_einladungen = factory.LazyAttribute(lambda o: o.einwilligung_am is not None)
     einwilligung_textfassung = "2017-01"
 
 

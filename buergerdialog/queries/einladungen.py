@@ -1,11 +1,9 @@
 """Reads for invitations: who may be invited to an event, who was, and what the flyer shows.
 
 Whom we may invite: a key person or actor (``quartiersprofil.Akteur``) of one of the event's
-quarters whose consent is valid (given, not withdrawn, not anonymised) and whose recorded scope
-names invitations. The profile records the scope as free text (``einwilligung_umfang``, e.g.
-„Kontaktaufnahme und Einladungen zu Veranstaltungen im Quartier“); there is no separate
-"Einladungen" flag, so the scope must contain the word „Einladung“ (any case). Nobody else is
-listed, written to or mailed.
+quarters whose consent is valid (given, not withdrawn, not anonymised) and covers the purpose
+„Einladungen“ (``Akteur.einwilligung_einladungen``, recorded in the quarter profile). Nobody else
+is listed, written to or mailed.
 """
 
 from django.contrib.gis.db.models.functions import Distance
@@ -15,8 +13,6 @@ from quartiere.models import Infrastruktur
 from quartiersprofil.models import Akteur
 
 from ..models import Einladung, Veranstaltung
-
-EINWILLIGUNG_EINLADUNG = "einladung"
 
 
 def einladbare_akteure(*, veranstaltung: Veranstaltung) -> QuerySet[Akteur]:
@@ -30,7 +26,7 @@ def einladbare_akteure(*, veranstaltung: Veranstaltung) -> QuerySet[Akteur]:
             einwilligung_am__isnull=False,
             widerrufen_am__isnull=True,
             ist_anonymisiert=False,
-            einwilligung_umfang__icontains=EINWILLIGUNG_EINLADUNG,
+            einwilligung_einladungen=True,
         )
         .exclude(name="")
         .select_related("quartier")

@@ -75,7 +75,8 @@ def einladungen_mailen(
     auswahl = [a for a in _auswahl(veranstaltung, akteure) if a.email]
     if not auswahl:
         raise ValidationError(
-            _("Niemand, der in Einladungen eingewilligt hat, hat eine E-Mail-Adresse."), code="niemand"
+            _("Von den ausgewählten Personen mit Einwilligung in Einladungen hat niemand eine E-Mail-Adresse."),
+            code="niemand",
         )
     nachrichten = einladung_nachrichten(veranstaltung=veranstaltung, akteure=auswahl)
     _erfassen(veranstaltung, auswahl, EinladungWeg.EMAIL, von)

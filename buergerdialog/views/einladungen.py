@@ -10,6 +10,7 @@ from django.views.generic import TemplateView, View
 from dwk.http import nicht_speichern
 
 from ..dokumente import flyer_pdf, plakat_pdf
+from ..forms import EinladungAuswahlForm
 from ..queries.einladungen import einladbare_akteure
 from ..services import einladungen as dienste
 from .basis import VeranstaltungBezugMixin
@@ -36,7 +37,8 @@ class PlakatPdfView(VeranstaltungBezugMixin, View):
 
 
 class EinladungenView(VeranstaltungBezugMixin, TemplateView):
-    """Who may be invited (consent covering invitations) and how each was invited so far."""
+    """Who may be invited (consent covering invitations), a tick per person (all ticked), and how
+    each was invited so far."""
 
     permission_required = "buergerdialog.einladen"
     template_name = "buergerdialog/einladungen.html"
@@ -49,31 +51,49 @@ class EinladungenView(VeranstaltungBezugMixin, TemplateView):
         return nicht_speichern(super().render_to_response(context, **kwargs))
 
 
-class EinladungsbriefeView(VeranstaltungBezugMixin, View):
-    """POST: the letters to everyone who may be invited as one PDF; each letter is recorded."""
+class EinladungAuswahlMixin(VeranstaltungBezugMixin):
+    """POST of the ticked persons (``akteure``); only persons who may be invited can be chosen."""
 
     permission_required = "buergerdialog.einladen"
     http_method_names = ["post"]
 
+    def auswahl(self):
+        """The chosen persons, or None after an error message (nobody or someone not invitable)."""
+        form = EinladungAuswahlForm(self.request.POST, veranstaltung=self.get_veranstaltung())
+        if form.is_valid():
+            return list(form.cleaned_data["akteure"])
+        messages.error(self.request, " ".join(form.errors["akteure"]))
+        return None
+
+
+class EinladungsbriefeView(EinladungAuswahlMixin, View):
+    """POST: the letters to the ticked persons as one PDF; each letter is recorded."""
+
     def post(self, request, pk):
-        veranstaltung = self.get_veranstaltung()
+        akteure = self.auswahl()
+        if akteure is None:
+            return redirect("buergerdialog:einladungen", pk=pk)
         try:
-            pdf = dienste.einladungsbriefe_erstellen(veranstaltung=veranstaltung, von=request.user)
+            pdf = dienste.einladungsbriefe_erstellen(
+                veranstaltung=self.get_veranstaltung(), von=request.user, akteure=akteure
+            )
         except ValidationError as fehler:
             messages.error(request, " ".join(fehler.messages))
             return redirect("buergerdialog:einladungen", pk=pk)
         return pdf_antwort(pdf, f"einladungsbriefe-veranstaltung-{pk}.pdf")
 
 
-class EinladungenMailenView(VeranstaltungBezugMixin, View):
-    """POST: e-mail everyone who may be invited and has an address, the flyer attached."""
-
-    permission_required = "buergerdialog.einladen"
-    http_method_names = ["post"]
+class EinladungenMailenView(EinladungAuswahlMixin, View):
+    """POST: e-mail the ticked persons who have an address, the flyer attached."""
 
     def post(self, request, pk):
+        akteure = self.auswahl()
+        if akteure is None:
+            return redirect("buergerdialog:einladungen", pk=pk)
         try:
-            adressen = dienste.einladungen_mailen(veranstaltung=self.get_veranstaltung(), von=request.user)
+            adressen = dienste.einladungen_mailen(
+                veranstaltung=self.get_veranstaltung(), von=request.user, akteure=akteure
+            )
         except ValidationError as fehler:
             messages.error(request, " ".join(fehler.messages))
         else:

@@ -115,6 +115,7 @@ class AkteurForm(VeralteterStandMixin, forms.ModelForm):
             "ist_schluesselperson",
             "einwilligung_am",
             "einwilligung_umfang",
+            "einwilligung_einladungen",
             "einwilligung_textfassung",
             "name",
             "email",

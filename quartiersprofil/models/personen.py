@@ -32,6 +32,11 @@ class Akteur(models.Model):
         blank=True,
         help_text=_("z. B. „Kontaktaufnahme und Einladungen zu Veranstaltungen im Quartier“"),
     )
+    einwilligung_einladungen = models.BooleanField(
+        _("Einwilligung in Einladungen"),
+        default=False,
+        help_text=_("Die Person hat eingewilligt, zu Veranstaltungen im Quartier eingeladen zu werden."),
+    )
     einwilligung_textfassung = models.CharField(
         _("Fassung des Einwilligungstextes"), max_length=50, blank=True, help_text=_("z. B. „2017-01“")
     )
@@ -52,6 +57,10 @@ class Akteur(models.Model):
     @property
     def hat_einwilligung(self):
         return self.einwilligung_am is not None and self.widerrufen_am is None
+
+    @property
+    def darf_eingeladen_werden(self):
+        return self.hat_einwilligung and self.einwilligung_einladungen and not self.ist_anonymisiert
 
 
 class GespraechArt(models.TextChoices):

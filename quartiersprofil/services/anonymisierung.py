@@ -209,6 +209,7 @@ def akteur_anonymisieren(*, akteur: Akteur) -> Anonymisierung:
         namen=angaben["name"], emails=angaben["email"], telefone=angaben["telefon"], anschriften=angaben["anschrift"]
     )
     personenfelder_leeren(akteur)
+    akteur.einwilligung_einladungen = False
     akteur.ist_anonymisiert = True
     akteur.full_clean()
     akteur.save()

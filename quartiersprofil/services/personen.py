@@ -29,7 +29,8 @@ def akteur_speichern(*, akteur: Akteur) -> Akteur:
 
     Side effects: without a valid consent (no date, or withdrawn) the personal fields (name,
     e-mail, telephone, address) are cleared before saving, so only organisation and role are
-    kept; writes a history row. A consent needs its scope and the version of its text. An
+    kept; writes a history row. A consent needs its scope and the version of its text; consent
+    to invitations (``einwilligung_einladungen``) needs a consent date. An
     anonymised Akteur stays anonymised; the surnames it keeps while a review of mentions is open
     (see ``services.anonymisierung``) are kept, and never enter the history.
     """
@@ -40,6 +41,11 @@ def akteur_speichern(*, akteur: Akteur) -> Akteur:
     if akteur.einwilligung_am and not (akteur.einwilligung_umfang and akteur.einwilligung_textfassung):
         raise ValidationError(
             _("Zu einer Einwilligung gehören ihr Umfang und die Fassung des Einwilligungstextes."),
+            code="einwilligung",
+        )
+    if akteur.einwilligung_einladungen and not akteur.einwilligung_am:
+        raise ValidationError(
+            {"einwilligung_einladungen": _("Eine Einwilligung in Einladungen braucht das Datum der Einwilligung.")},
             code="einwilligung",
         )
     if not akteur.hat_einwilligung:

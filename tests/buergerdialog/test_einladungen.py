@@ -1,6 +1,7 @@
 """Invitations (consent rule, letters as one PDF, e-mails after commit with the flyer), flyer and poster."""
 
 import datetime
+import importlib
 import io
 
 import pytest
@@ -14,7 +15,8 @@ from buergerdialog.dokumente import flyer_pdf, plakat_pdf
 from buergerdialog.models import Einladung, EinladungWeg, Motto
 from buergerdialog.queries.einladungen import einladbare_akteure
 from buergerdialog.services.einladungen import einladungen_mailen, einladungsbriefe_erstellen
-from quartiersprofil.services.personen import akteur_einwilligung_widerrufen
+from quartiersprofil.models import Akteur
+from quartiersprofil.services.personen import akteur_einwilligung_widerrufen, akteur_speichern
 from tests.dwk.test_pdf_fetcher import pdfa_kennung
 from tests.factories import (
     X0,
@@ -62,8 +64,13 @@ def lage():
     personen = {
         "mit": AkteurFactory(quartier=quartier, name="Erika Einverstanden", email="erika@example.org"),
         "mit_ohne_mail": AkteurFactory(quartier=quartier, name="Otto Brief", email="", anschrift="Am Hang 3"),
+        # Consent to contact, not to invitations: the purpose decides, not words in the free-text scope.
         "nur_kontakt": AkteurFactory(
-            quartier=quartier, name="Karl Kontakt", email="karl@example.org", einwilligung_umfang="Kontaktaufnahme"
+            quartier=quartier,
+            name="Karl Kontakt",
+            email="karl@example.org",
+            einwilligung_umfang="Kontaktaufnahme; Einladungen nur nach Rückfrage",
+            einwilligung_einladungen=False,
         ),
         "ohne": AkteurFactory(
             quartier=quartier,
@@ -182,19 +189,27 @@ def test_plakat_a3(lage):
     assert "Bürgerwerkstatt Menglinghausen" in _text(pdf)
 
 
+def _ankreuzen(*personen):
+    return {"akteure": [p.pk for p in personen]}
+
+
 def test_seiten_als_projektteam(lage, client_projektteam, mailoutbox, django_capture_on_commit_callbacks):
-    veranstaltung, _personen = lage
+    veranstaltung, personen = lage
     antwort = client_projektteam.get(reverse("buergerdialog:einladungen", args=[veranstaltung.pk]))
     assert antwort.status_code == 200
     inhalt = antwort.content.decode()
     assert "Erika Einverstanden" in inhalt and "Otto Brief" in inhalt
     for name in ("Karl Kontakt", "Nina Niemals", "Wilma", "Anton Anderswo"):
         assert name not in inhalt
+    # A tick per person, all ticked at first.
+    for wer in ("mit", "mit_ohne_mail"):
+        assert f'name="akteure" value="{personen[wer].pk}" id="akteur-{personen[wer].pk}" checked' in inhalt
     assert antwort["Cache-Control"] == "private, no-store"
-    antwort = client_projektteam.post(reverse("buergerdialog:einladungsbriefe", args=[veranstaltung.pk]))
+    auswahl = _ankreuzen(personen["mit"], personen["mit_ohne_mail"])
+    antwort = client_projektteam.post(reverse("buergerdialog:einladungsbriefe", args=[veranstaltung.pk]), auswahl)
     assert antwort["Content-Type"] == "application/pdf"
     with django_capture_on_commit_callbacks(execute=True):
-        antwort = client_projektteam.post(reverse("buergerdialog:einladungen_mailen", args=[veranstaltung.pk]))
+        antwort = client_projektteam.post(reverse("buergerdialog:einladungen_mailen", args=[veranstaltung.pk]), auswahl)
     assert antwort.status_code == 302
     assert len(mailoutbox) == 1
     antwort = client_projektteam.get(reverse("buergerdialog:einladungen", args=[veranstaltung.pk]))
@@ -203,6 +218,56 @@ def test_seiten_als_projektteam(lage, client_projektteam, mailoutbox, django_cap
     for name in ("flyer", "plakat"):
         antwort = client_projektteam.get(reverse(f"buergerdialog:{name}", args=[veranstaltung.pk]))
         assert antwort["Content-Type"] == "application/pdf"
+
+
+def test_nur_die_angekreuzten_werden_eingeladen(lage, client_projektteam):
+    veranstaltung, personen = lage
+    antwort = client_projektteam.post(
+        reverse("buergerdialog:einladungsbriefe", args=[veranstaltung.pk]), _ankreuzen(personen["mit_ohne_mail"])
+    )
+    text = _text(antwort.content)
+    assert "Guten Tag Otto Brief" in text and "Erika" not in text
+    assert list(Einladung.objects.values_list("akteur__name", flat=True)) == ["Otto Brief"]
+
+
+@pytest.mark.parametrize("wer", ["ohne", "widerrufen", "nur_kontakt", "anderes_quartier"])
+@pytest.mark.parametrize("seite", ["einladungsbriefe", "einladungen_mailen"])
+def test_angekreuzte_person_ohne_einwilligung_wird_abgewiesen(lage, client_projektteam, mailoutbox, wer, seite):
+    veranstaltung, personen = lage
+    url = reverse(f"buergerdialog:{seite}", args=[veranstaltung.pk])
+    antwort = client_projektteam.post(url, _ankreuzen(personen["mit"], personen[wer]), follow=True)
+    meldung = "Eingeladen werden nur Personen des Quartiers, die in Einladungen eingewilligt haben."
+    assert meldung in antwort.content.decode()
+    assert not Einladung.objects.exists()
+    assert mailoutbox == []
+
+
+def test_ohne_auswahl_klare_meldung(lage, client_projektteam):
+    veranstaltung, _personen = lage
+    antwort = client_projektteam.post(reverse("buergerdialog:einladungsbriefe", args=[veranstaltung.pk]), follow=True)
+    assert "Bitte wählen Sie mindestens eine Person aus" in antwort.content.decode()
+    assert not Einladung.objects.exists()
+
+
+def test_datenmigration_liest_den_zweck_aus_dem_alten_freitext(db):
+    """Migration 0005 of quartiersprofil: a valid consent whose free-text scope names invitations
+    becomes the purpose „Einladungen“; withdrawn, anonymised and other scopes stay without it."""
+    from django.apps import apps  # noqa: PLC0415 -- the migration's function takes an app registry
+
+    migration = importlib.import_module("quartiersprofil.migrations.0005_einwilligung_einladungen")
+    quartier = QuartierFactory()
+    alt = {"quartier": quartier, "einwilligung_einladungen": False}
+    ja = AkteurFactory(**alt, einwilligung_umfang="Kontaktaufnahme und Einladungen zu Veranstaltungen")
+    nein = AkteurFactory(**alt, einwilligung_umfang="Kontaktaufnahme")
+    widerrufen = AkteurFactory(**alt, widerrufen_am=datetime.date(2017, 3, 1))
+    ohne = AkteurFactory(**alt, einwilligung_am=None)
+    migration.aus_dem_umfang_lesen(apps, None)
+    assert {a.name: a.einwilligung_einladungen for a in Akteur.objects.filter(quartier=quartier)} == {
+        ja.name: True,
+        nein.name: False,
+        widerrufen.name: False,
+        ohne.name: False,
+    }
 
 
 @pytest.mark.parametrize("anzahl", [1, 3])
@@ -242,3 +307,13 @@ def test_grossdruck_ab_14_punkt(lage):
         assert groessen
         # The only smaller line: the letter's return address above the address field (DIN 5008, 8 pt).
         assert {(g, t) for g, t in groessen if g < 14 and not (ausnahme and t.startswith(ausnahme))} == set()
+
+
+def test_einwilligung_in_einladungen_braucht_ein_datum(db):
+    akteur = AkteurFactory.build(quartier=QuartierFactory(), einwilligung_am=None, einwilligung_einladungen=True)
+    with pytest.raises(ValidationError) as fehler:
+        akteur_speichern(akteur=akteur)
+    assert fehler.value.message_dict == {
+        "einwilligung_einladungen": ["Eine Einwilligung in Einladungen braucht das Datum der Einwilligung."]
+    }
+    assert not Akteur.objects.filter(name=akteur.name).exists()

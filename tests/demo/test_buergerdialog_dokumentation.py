@@ -35,7 +35,7 @@ def test_freigegebene_dokumentation_auswertung_und_einladungen(demo):
     einladungen = Einladung.objects.select_related("akteur")
     assert einladungen.exists()
     for einladung in einladungen:
-        assert einladung.akteur.hat_einwilligung and "Einladung" in einladung.akteur.einwilligung_umfang
+        assert einladung.akteur.darf_eingeladen_werden
         assert einladung.weg == EinladungWeg.BRIEF or einladung.akteur.email
         assert einladung.am.year == 2017
 
