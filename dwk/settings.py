@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "dwk",
@@ -93,12 +96,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # user.is_verified(): whether this session passed the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     # Deny by default: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Ends sessions older than DWK_SITZUNG_HOECHSTDAUER_STUNDEN; sends expired ones to the login page
     # with a message (hence after MessageMiddleware).
     "dwk.middleware.SitzungsdauerMiddleware",
+    # Projektteam and administrators reach no page behind the login before the second factor (dwk.zwei_faktor).
+    "dwk.middleware.ZweiFaktorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -192,6 +199,12 @@ DWK_PROXY_ANZAHL = int(os.environ.get("DWK_PROXY_ANZAHL", "0"))
 # are not stored.
 AXES_SENSITIVE_PARAMETERS = []
 AXES_DISABLE_ACCESS_LOG = True
+# Two-factor login (TOTP, django-otp; dwk.zwei_faktor): required for Projektteam and administrators.
+# Not an environment variable: it cannot be switched off on a server. Only the demo accounts of
+# `make run` are exempt, and only with DEBUG. tests/conftest.py turns it off for the tests that log
+# in with force_login; tests/dwk/test_zwei_faktor.py shows it is on with the production settings.
+DWK_2FA_PFLICHT = True
+OTP_TOTP_ISSUER = "DWK Quartiersplanung"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "uebersicht"
 LOGOUT_REDIRECT_URL = "start"
@@ -219,6 +232,10 @@ DWK_GEBIETE_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_GEBIETE_UPLOAD_MAX_BYTES"
 DWK_GEBIETE_MAX_STUETZPUNKTE = int(os.environ.get("DWK_GEBIETE_MAX_STUETZPUNKTE", 100_000))  # per area (feature)
 # Statistical confidentiality: counts below this are shown as "< N" to everyone but Projektteam.
 DWK_MIN_FALLZAHL = int(os.environ.get("DWK_MIN_FALLZAHL", "3"))
+# The title page of the quarter profile: the programme, who funds it, the partners ("; " between several).
+DWK_PROGRAMM = os.environ.get("DWK_PROGRAMM", "Demografiewerkstatt Kommunen (DWK)")
+DWK_FOERDERER = os.environ.get("DWK_FOERDERER", "Bundesministerium für Familie, Senioren, Frauen und Jugend")
+DWK_PARTNER = os.environ.get("DWK_PARTNER", "Stiftung Mitarbeit (Moderation des Bürgerdialogs)")
 
 
 def _heute():
