@@ -421,6 +421,11 @@ class VeranstaltungFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.quartiere.set(extracted)
 
+    @factory.post_generation
+    def moderation(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.moderation.set(extracted)
+
 
 class ChecklistenpunktFactory(factory.django.DjangoModelFactory):
     class Meta:
