@@ -1,0 +1,1 @@
+"""Measurements (`make bench`); a package only so that gunicorn can load bench.settings and bench.urls."""
