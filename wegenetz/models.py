@@ -20,6 +20,11 @@ class Netzstand(models.Model):
     bericht = models.JSONField(
         _("Bericht"), default=dict, blank=True, help_text=_("Behaltene und verworfene Wege je Art.")
     )
+    knoten_koordinaten = models.BinaryField(
+        _("Knotenkoordinaten"),
+        default=bytes,
+        help_text=_("x, y in EPSG:25832 je Knotenindex (float64, little-endian)."),
+    )
 
     class Meta:
         ordering = ["-importiert_am", "-pk"]

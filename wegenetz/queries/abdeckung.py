@@ -1,0 +1,189 @@
+"""Coverage of a quarter on the walking network, read from the stored distance fields.
+
+**Walking time of a category**: the time an older person at ``REFERENZ_M_S`` (0.9 m/s) needs for
+the category's straight-line radius (``InfrastrukturKategorie.radius_m``): 500 m ≙ 9.3 minutes.
+Every profile is measured against this same time, at its own speed and with its own barriers —
+so "mit Rollator" covers less where steps, steep paths or a slower pace stand in the way.
+
+**Share** (``anteil``) of a quarter, category and profile: the share of the length of the network
+inside the quarter (edges that touch its boundary) that lies within the walking time of a facility
+of the category. An edge whose ends are reached after ``a`` and ``b`` seconds and that takes ``t``
+seconds is covered for ``min(t, max(0, T − a) + max(0, T − b))`` of its ``t`` seconds (``T``: the
+walking time); an edge the profile cannot pass counts as not covered.
+
+**Gap** (Lücke), as for the straight-line coverage: less than half of the network covered, or the
+node nearest the quarter's centre not within the walking time.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.utils.translation import gettext_lazy as _
+
+from quartiere.models import InfrastrukturKategorie, Quartier
+from quartiere.queries import metrisch
+from quartiere.queries.abdeckung import LUECKE_MINDESTANTEIL
+
+from ..models import Distanzfeld, Netzstand, Profilart, Wegabschnitt, Wegprofil
+from .netz import (
+    aktuelles_netz,
+    barriere_kanten,
+    einrichtungen_je_kategorie,
+    fingerabdruck,
+    kantenzeiten,
+    netzgraph,
+)
+
+REFERENZ_M_S = 0.9
+
+_FELDER: dict[int, tuple[object, np.ndarray]] = {}
+_SPERRE = threading.Lock()
+
+
+def gehzeit_s(kategorie: InfrastrukturKategorie) -> float:
+    """The category's walking time in seconds (its radius at 0.9 m/s)."""
+    return kategorie.radius_m / REFERENZ_M_S
+
+
+@dataclass
+class Profilwert:
+    """The coverage of one quarter by one category for one profile."""
+
+    profil: str
+    anteil: float | None
+    minuten_vom_mittelpunkt: float | None
+    gruende: list = field(default_factory=list)
+
+    @property
+    def prozent(self) -> float | None:
+        return None if self.anteil is None else round(self.anteil * 100, 1)
+
+    @property
+    def ist_luecke(self) -> bool:
+        return bool(self.gruende)
+
+
+@dataclass
+class Netzerreichbarkeit:
+    """One category in a quarter: its walking time and the coverage per profile (by ``Profilart``)."""
+
+    kategorie: InfrastrukturKategorie
+    gehzeit_min: float
+    profile: dict[str, Profilwert]
+
+
+@dataclass
+class Netzabdeckung:
+    """The network coverage of one quarter: what ``netz_abdeckung`` returns."""
+
+    quartier_id: int
+    netz: Netzstand
+    netzlaenge_m: float
+    eintraege: list[Netzerreichbarkeit]
+    veraltet: bool
+    fehlend: bool
+
+    def luecken(self, profil: str = Profilart.FUSS) -> list[Netzerreichbarkeit]:
+        """The categories that are a gap for ``profil``."""
+        return [e for e in self.eintraege if e.profile[profil].ist_luecke]
+
+
+def _sekunden(feld: Distanzfeld) -> np.ndarray:
+    """The field's times, decoded once per process and computation."""
+    with _SPERRE:
+        gemerkt = _FELDER.get(feld.pk)
+        if gemerkt and gemerkt[0] == feld.berechnet_am:
+            return gemerkt[1]
+    werte = np.frombuffer(bytes(Distanzfeld.objects.values_list("sekunden", flat=True).get(pk=feld.pk)), dtype="<f4")
+    with _SPERRE:
+        _FELDER[feld.pk] = (feld.berechnet_am, werte)
+    return werte
+
+
+def abgedeckte_anteile(
+    *, a: np.ndarray, b: np.ndarray, zeiten: np.ndarray, laengen: np.ndarray, grenze: float
+) -> np.ndarray:
+    """Covered metres of each edge (ends reached after ``a``, ``b`` s, edge takes ``zeiten`` s)."""
+    with np.errstate(invalid="ignore"):
+        rest = np.maximum(0, grenze - a) + np.maximum(0, grenze - b)
+        anteil = np.where(np.isfinite(zeiten), np.minimum(1.0, rest / np.maximum(zeiten, 1e-9)), 0.0)
+    return np.nan_to_num(anteil) * laengen
+
+
+def netz_abdeckung(
+    *, quartier: Quartier, kategorien: list[InfrastrukturKategorie] | None = None
+) -> Netzabdeckung | None:
+    """The walking-network coverage of ``quartier`` per category and profile; None without a network.
+
+    Reads only (about 8 queries, plus one per distance field not yet in this process's memory).
+    ``veraltet``: some field was computed from other facilities, profiles or barriers than today's
+    (the values shown are the stored ones until the background job has run); ``fehlend``: some
+    field was never computed (its values are None).
+    """
+    netz = aktuelles_netz()
+    if netz is None:
+        return None
+    if kategorien is None:
+        kategorien = list(InfrastrukturKategorie.objects.select_related("handlungsfeld"))
+    profile = {p.art: p for p in Wegprofil.objects.all()}
+    graph = netzgraph(netz)
+    barrieren = barriere_kanten(netz)
+    einrichtungen = einrichtungen_je_kategorie()
+    felder = {
+        (f.kategorie_id, f.profil_id): f
+        for f in Distanzfeld.objects.filter(netz=netz)
+        .defer("sekunden")
+        .only("pk", "kategorie_id", "profil_id", "fingerabdruck", "berechnet_am")
+    }
+    kanten = np.array(
+        Wegabschnitt.objects.filter(netz=netz, geometrie__intersects=quartier.grenze).values_list("pk", flat=True),
+        dtype=np.int64,
+    )
+    kanten.sort()
+    pos = graph.position(kanten)
+    a_idx, b_idx, laengen = graph.von[pos], graph.nach[pos], graph.laenge[pos]
+    netzlaenge = float(laengen.sum())
+    mitte = metrisch(quartier.grenze).centroid
+    mittel_knoten = int(graph.baum.query([mitte.x, mitte.y])[1]) if graph.anzahl_knoten else None
+    veraltet = fehlend = False
+    eintraege = []
+    zeiten_je_profil = {art: kantenzeiten(graph, p, barrieren)[pos] for art, p in profile.items()}
+    for kategorie in kategorien:
+        grenze = gehzeit_s(kategorie)
+        werte = {}
+        for art, profil in profile.items():
+            feld = felder.get((kategorie.pk, profil.pk))
+            if feld is None:
+                fehlend = True
+                werte[art] = Profilwert(profil=art, anteil=None, minuten_vom_mittelpunkt=None)
+                continue
+            abdruck = fingerabdruck(
+                netz=netz, profil=profil, einrichtungen=einrichtungen.get(kategorie.pk, []), barrieren=barrieren
+            )
+            veraltet |= abdruck != feld.fingerabdruck
+            sekunden = _sekunden(feld)
+            gedeckt = abgedeckte_anteile(
+                a=sekunden[a_idx], b=sekunden[b_idx], zeiten=zeiten_je_profil[art], laengen=laengen, grenze=grenze
+            )
+            anteil = float(gedeckt.sum() / netzlaenge) if netzlaenge else 0.0
+            mittel = float(sekunden[mittel_knoten]) if mittel_knoten is not None else np.inf
+            wert = Profilwert(
+                profil=art,
+                anteil=anteil,
+                minuten_vom_mittelpunkt=round(mittel / 60, 1) if np.isfinite(mittel) else None,
+            )
+            if not np.isfinite(mittel) or mittel > grenze:
+                wert.gruende.append(_("keine Einrichtung in Gehzeit vom Mittelpunkt"))
+            if anteil < LUECKE_MINDESTANTEIL:
+                wert.gruende.append(_("weniger als die Hälfte des Wegenetzes in Gehzeit"))
+            werte[art] = wert
+        eintraege.append(Netzerreichbarkeit(kategorie=kategorie, gehzeit_min=round(grenze / 60, 1), profile=werte))
+    return Netzabdeckung(
+        quartier_id=quartier.pk,
+        netz=netz,
+        netzlaenge_m=netzlaenge,
+        eintraege=eintraege,
+        veraltet=veraltet,
+        fehlend=fehlend,
+    )

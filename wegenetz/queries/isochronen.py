@@ -1,0 +1,146 @@
+"""Isochrones: what a person of one profile reaches on foot from a point within 5, 10, 15 minutes.
+
+The start is joined to the nearest network node (at most ``ANBINDUNG_MAX_M`` away, walked at the
+profile's speed); one Dijkstra run gives every node's time. An edge counts as reached when its
+middle is reached (the earlier end's time plus half the edge's time), and belongs to the first
+band (5, 10, 15 minutes) that contains that time. The area of a band is the union of its reached
+edges and those of the bands before, buffered by ``PUFFER_M`` metres and simplified — a drawing of
+where one gets, not an exact boundary.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.contrib.gis.geos import GEOSGeometry, MultiLineString, Point
+from django.utils.translation import gettext as _
+
+from quartiere.queries import METRISCHES_SRID
+
+from ..models import Wegabschnitt, Wegprofil
+from .netz import ANBINDUNG_MAX_M, aktuelles_netz, anbinden, barriere_kanten, gehzeiten_von, kantenzeiten, netzgraph
+
+STUFEN_MIN = (5, 10, 15)
+PUFFER_M = 40
+VEREINFACHUNG_M = 10
+NACHKOMMASTELLEN = 5
+
+
+class KeinNetz(Exception):  # noqa: N818 -- a German noun, as Django's "DoesNotExist"
+    """No network is imported, or the start point is not near it; the message says which, in German."""
+
+
+@dataclass
+class Isochrone:
+    """The reached edges and areas from one start, for one profile."""
+
+    profil: Wegprofil
+    start: Point
+    anbindung_m: float
+    stufen: list[int]
+    kanten: list[dict] = field(default_factory=list)  # pk, name, art, laenge_m, minuten, stufe, geometrie (GEOS)
+    flaechen: dict[int, GEOSGeometry] = field(default_factory=dict)  # minutes -> area (EPSG:4326)
+
+    def laenge_je_stufe(self) -> list[tuple[int, float, int]]:
+        """(minutes, metres of street reached, number of edges) per band, for the table twin."""
+        return [
+            (
+                stufe,
+                round(sum(k["laenge_m"] for k in self.kanten if k["stufe"] == stufe)),
+                sum(1 for k in self.kanten if k["stufe"] == stufe),
+            )
+            for stufe in self.stufen
+        ]
+
+    def geojson(self) -> dict:
+        """A FeatureCollection: the areas (largest first), then the reached edges with their minutes."""
+        merkmale = []
+        for stufe in sorted(self.flaechen, reverse=True):
+            merkmale.append(
+                {
+                    "type": "Feature",
+                    "properties": {"art": "flaeche", "minuten": stufe, "profil": self.profil.art},
+                    "geometry": _runden(json.loads(self.flaechen[stufe].json)),
+                }
+            )
+        for kante in self.kanten:
+            merkmale.append(
+                {
+                    "type": "Feature",
+                    "properties": {
+                        "art": "weg",
+                        "minuten": kante["minuten"],
+                        "stufe": kante["stufe"],
+                        "name": kante["name"],
+                        "weg": kante["art"],
+                    },
+                    "geometry": _runden(json.loads(kante["geometrie"].json)),
+                }
+            )
+        return {"type": "FeatureCollection", "features": merkmale}
+
+
+def _runden(geometrie: dict) -> dict:
+    def runden(wert: list | float) -> list | float:
+        if isinstance(wert, list):
+            return [runden(w) for w in wert]
+        return round(wert, NACHKOMMASTELLEN)
+
+    geometrie["coordinates"] = runden(geometrie["coordinates"])
+    return geometrie
+
+
+def isochrone_berechnen(
+    *, punkt: Point, profil: Wegprofil, stufen: list[int] | tuple[int, ...] = STUFEN_MIN, mit_flaechen: bool = True
+) -> Isochrone:
+    """The isochrone from ``punkt`` (EPSG:4326) for ``profil`` with the bands ``stufen`` (minutes).
+
+    Raises ``KeinNetz`` when no network is imported or the point lies farther than
+    ``ANBINDUNG_MAX_M`` from it. Reads only (4 queries once the graph is in memory).
+    """
+    netz = aktuelles_netz()
+    if netz is None:
+        raise KeinNetz(_("Es ist noch kein Wegenetz importiert."))
+    stufen = sorted({int(s) for s in stufen})
+    graph = netzgraph(netz)
+    metrisch = punkt.transform(METRISCHES_SRID, clone=True)
+    anbindung = anbinden(graph, np.array([metrisch.coords]))
+    if not anbindung:
+        raise KeinNetz(
+            _("Der gewählte Punkt liegt mehr als %(meter)s m vom Wegenetz entfernt.") % {"meter": ANBINDUNG_MAX_M}
+        )
+    knoten, meter = anbindung[0]
+    zeiten = kantenzeiten(graph, profil, barriere_kanten(netz))
+    grenze = stufen[-1] * 60
+    start_s = meter / float(profil.geschwindigkeit_m_s)
+    sekunden = gehzeiten_von(graph, zeiten, [(knoten, start_s)], grenze_s=grenze)
+    mitte = np.minimum(sekunden[graph.von], sekunden[graph.nach]) + zeiten / 2
+    erreicht = np.isfinite(mitte) & (mitte <= grenze)
+    minuten = {int(pk): float(m) / 60 for pk, m in zip(graph.kanten_pk[erreicht], mitte[erreicht], strict=True)}
+    isochrone = Isochrone(profil=profil, start=punkt, anbindung_m=round(meter), stufen=stufen)
+    for pk, name, art, laenge, geometrie in (
+        Wegabschnitt.objects.filter(pk__in=list(minuten))
+        .order_by("pk")
+        .values_list("pk", "name", "art", "laenge_m", "geometrie")
+    ):
+        stufe = next(s for s in stufen if minuten[pk] <= s)
+        isochrone.kanten.append(
+            {
+                "pk": pk,
+                "name": name,
+                "art": art,
+                "laenge_m": laenge,
+                "minuten": round(minuten[pk], 1),
+                "stufe": stufe,
+                "geometrie": geometrie,
+            }
+        )
+    if mit_flaechen:
+        for stufe in stufen:
+            linien = [k["geometrie"] for k in isochrone.kanten if k["stufe"] <= stufe]
+            if not linien:
+                continue
+            flaeche = MultiLineString(linien, srid=4326).transform(METRISCHES_SRID, clone=True)
+            flaeche = flaeche.buffer_with_style(PUFFER_M, quadsegs=2).simplify(VEREINFACHUNG_M, preserve_topology=True)
+            isochrone.flaechen[stufe] = flaeche.transform(4326, clone=True)
+    return isochrone

@@ -1,0 +1,265 @@
+"""The routable graph of the walking network, the profiles' edge times and the shortest-path runs.
+
+The graph is built once per process and network from the ``Wegabschnitt`` rows (without their
+geometry) and kept in memory; a new import has a new ``Netzstand`` id, so a stale graph is never
+used. Shortest paths run with scipy's ``scipy.sparse.csgraph.dijkstra`` on an undirected sparse
+matrix of walking times in seconds; several sources (all facilities of a category) at once through a
+virtual source node joined to each facility's nearest network node by the time of the walk from the
+facility to that node. Plain ORM reads only, so SpatiaLite and PostGIS behave alike.
+"""
+
+import hashlib
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from django.contrib.gis.geos import Point
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import dijkstra
+from scipy.spatial import cKDTree
+
+from quartiere.models import Infrastruktur
+from quartiere.queries import METRISCHES_SRID
+
+from ..models import Barriere, Netzstand, Profilart, Wegabschnitt, Wegprofil
+
+# A facility or a start point farther than this from every network node is not on the network.
+ANBINDUNG_MAX_M = 400
+# Distance fields stop at one hour of walking; farther nodes count as unreachable (inf).
+FELD_GRENZE_S = 3600
+# OSM surfaces counted as unpaved, and surfaces / smoothness values counted as rough.
+UNBEFESTIGT = {
+    "unpaved",
+    "gravel",
+    "dirt",
+    "earth",
+    "ground",
+    "grass",
+    "sand",
+    "mud",
+    "pebblestone",
+    "woodchips",
+    "rock",
+    "grass_paver",
+}
+HOLPRIG_OBERFLAECHE = {"sett", "cobblestone", "unhewn_cobblestone", "cobblestone:flattened", "stepping_stones"}
+HOLPRIG_EBENHEIT = {"bad", "very_bad", "horrible", "very_horrible", "impassable"}
+HOHE_BORDSTEINE = {"raised"}
+
+
+@dataclass
+class Netzgraph:
+    """The network as arrays by edge (in ``Wegabschnitt`` pk order) and by node index."""
+
+    netz_id: int
+    anzahl_knoten: int
+    kanten_pk: np.ndarray
+    von: np.ndarray
+    nach: np.ndarray
+    laenge: np.ndarray
+    treppe: np.ndarray
+    steigung: np.ndarray
+    unbefestigt: np.ndarray
+    holprig: np.ndarray
+    hoher_bordstein: np.ndarray
+    nicht_rollstuhlgerecht: np.ndarray
+    knoten_xy: np.ndarray
+    baum: cKDTree
+
+    def position(self, pks: np.ndarray) -> np.ndarray:
+        """The array positions of the edges ``pks``."""
+        return np.searchsorted(self.kanten_pk, pks)
+
+
+_GRAPHEN: dict[int, Netzgraph] = {}
+_SPERRE = threading.Lock()
+
+
+def aktuelles_netz() -> Netzstand | None:
+    """The imported network, or None (1 query; the node coordinates are not loaded)."""
+    return Netzstand.objects.defer("knoten_koordinaten").order_by("-importiert_am", "-pk").first()
+
+
+def netzgraph(netz: Netzstand) -> Netzgraph:
+    """The graph of ``netz``, from this process's memory or built from the database (2 queries)."""
+    with _SPERRE:
+        if netz.pk in _GRAPHEN:
+            return _GRAPHEN[netz.pk]
+    zeilen = list(
+        Wegabschnitt.objects.filter(netz=netz)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "von_index",
+            "nach_index",
+            "laenge_m",
+            "ist_treppe",
+            "steigung_prozent",
+            "oberflaeche",
+            "smoothness",
+            "kerb",
+            "wheelchair",
+        )
+    )
+    roh = Netzstand.objects.filter(pk=netz.pk).values_list("knoten_koordinaten", flat=True).get()
+    knoten_xy = np.frombuffer(bytes(roh), dtype="<f8").reshape(-1, 2)
+    spalten = list(zip(*zeilen, strict=True)) if zeilen else [()] * 10
+    oberflaeche, ebenheit, kerb, rollstuhl = spalten[6], spalten[7], spalten[8], spalten[9]
+    graph = Netzgraph(
+        netz_id=netz.pk,
+        anzahl_knoten=len(knoten_xy),
+        kanten_pk=np.array(spalten[0], dtype=np.int64),
+        von=np.array(spalten[1], dtype=np.int64),
+        nach=np.array(spalten[2], dtype=np.int64),
+        laenge=np.array(spalten[3], dtype=float),
+        treppe=np.array(spalten[4], dtype=bool),
+        steigung=np.array([np.nan if s is None else s for s in spalten[5]], dtype=float),
+        unbefestigt=np.array([o in UNBEFESTIGT for o in oberflaeche], dtype=bool),
+        holprig=np.array(
+            [o in HOLPRIG_OBERFLAECHE or e in HOLPRIG_EBENHEIT for o, e in zip(oberflaeche, ebenheit, strict=True)],
+            dtype=bool,
+        ),
+        hoher_bordstein=np.array([k in HOHE_BORDSTEINE for k in kerb], dtype=bool),
+        nicht_rollstuhlgerecht=np.array([r == "no" for r in rollstuhl], dtype=bool),
+        knoten_xy=knoten_xy,
+        baum=cKDTree(knoten_xy if len(knoten_xy) else np.zeros((1, 2))),
+    )
+    with _SPERRE:
+        _GRAPHEN.clear()  # one network at a time
+        _GRAPHEN[netz.pk] = graph
+    return graph
+
+
+def barriere_kanten(netz: Netzstand) -> np.ndarray:
+    """The pks of the edges linked to a barrier of a walk-through finding, sorted (1 query)."""
+    return np.array(
+        sorted(set(Barriere.objects.filter(wegabschnitt__netz=netz).values_list("wegabschnitt_id", flat=True))),
+        dtype=np.int64,
+    )
+
+
+def kantenzeiten(graph: Netzgraph, profil: Wegprofil, barrieren: np.ndarray) -> np.ndarray:
+    """Walking time (s) of every edge for ``profil``; ``inf`` where the profile cannot pass.
+
+    Missing tags count as passable: no incline, a paved and even surface, a lowered kerb.
+    """
+    geschwindigkeit = float(profil.geschwindigkeit_m_s)
+    faktor = np.ones(len(graph.laenge))
+    faktor[graph.unbefestigt] *= float(profil.aufschlag_unbefestigt)
+    faktor[graph.holprig] *= float(profil.aufschlag_holprig)
+    zeiten = graph.laenge / geschwindigkeit * faktor
+    gesperrt = np.zeros(len(zeiten), dtype=bool)
+    if profil.treppen_meiden:
+        gesperrt |= graph.treppe
+    if profil.max_steigung_prozent is not None:
+        with np.errstate(invalid="ignore"):
+            gesperrt |= graph.steigung > float(profil.max_steigung_prozent)
+    if profil.hohe_bordsteine_meiden:
+        gesperrt |= graph.hoher_bordstein
+    if profil.art == Profilart.ROLLSTUHL:
+        gesperrt |= graph.nicht_rollstuhlgerecht
+    if profil.barrieren_beachten and len(barrieren):
+        gesperrt[np.isin(graph.kanten_pk, barrieren)] = True
+    zeiten[gesperrt] = np.inf
+    return zeiten
+
+
+def _matrix(graph: Netzgraph, zeiten: np.ndarray, quellen: list[tuple[int, float]]) -> coo_matrix:
+    """The sparse matrix of passable edges (the shortest of parallel ones), plus a virtual source
+    node (index ``anzahl_knoten``) joined to ``quellen`` (node index, seconds) when given."""
+    n = graph.anzahl_knoten
+    frei = np.isfinite(zeiten) & (graph.von != graph.nach)
+    a, b, w = graph.von[frei], graph.nach[frei], zeiten[frei]
+    klein, gross = np.minimum(a, b), np.maximum(a, b)
+    # csgraph treats an explicit 0 as "no edge"; parallel entries would be summed: keep the shortest.
+    w = np.maximum(w, 1e-6)
+    schluessel = klein * (n + 1) + gross
+    reihenfolge = np.lexsort((w, schluessel))
+    schluessel, klein, gross, w = schluessel[reihenfolge], klein[reihenfolge], gross[reihenfolge], w[reihenfolge]
+    erste = np.ones(len(schluessel), dtype=bool)
+    erste[1:] = schluessel[1:] != schluessel[:-1]
+    zeilen, spalten, gewichte = klein[erste], gross[erste], w[erste]
+    if quellen:
+        knoten = np.array([q[0] for q in quellen], dtype=np.int64)
+        sekunden = np.maximum(np.array([q[1] for q in quellen], dtype=float), 1e-6)
+        # Several facilities at one node: the nearest counts.
+        beste = {}
+        for k, s in zip(knoten.tolist(), sekunden.tolist(), strict=True):
+            beste[k] = min(s, beste.get(k, np.inf))
+        zeilen = np.concatenate([zeilen, np.full(len(beste), n, dtype=np.int64)])
+        spalten = np.concatenate([spalten, np.array(list(beste), dtype=np.int64)])
+        gewichte = np.concatenate([gewichte, np.array(list(beste.values()))])
+    return coo_matrix((gewichte, (zeilen, spalten)), shape=(n + 1, n + 1)).tocsr()
+
+
+def anbinden(graph: Netzgraph, xy: np.ndarray) -> list[tuple[int, float]]:
+    """For points ``xy`` (EPSG:25832, shape (k, 2)): (nearest node, distance in m) of those within
+    ``ANBINDUNG_MAX_M`` of the network."""
+    if graph.anzahl_knoten == 0 or len(xy) == 0:
+        return []
+    abstand, knoten = graph.baum.query(xy)
+    return [(int(k), float(d)) for k, d in zip(knoten, abstand, strict=True) if d <= ANBINDUNG_MAX_M]
+
+
+def gehzeiten_von(
+    graph: Netzgraph, zeiten: np.ndarray, quellen: list[tuple[int, float]], *, grenze_s: float | None = None
+) -> np.ndarray:
+    """Walking time (s) from the nearest of ``quellen`` (node, seconds to reach it) to every node.
+
+    One run of Dijkstra from a virtual source node; ``inf`` for nodes not reached (within ``grenze_s``).
+    """
+    if not quellen:
+        return np.full(graph.anzahl_knoten, np.inf)
+    matrix = _matrix(graph, zeiten, quellen)
+    ergebnis = dijkstra(matrix, directed=False, indices=graph.anzahl_knoten, limit=grenze_s or np.inf)
+    return ergebnis[: graph.anzahl_knoten]
+
+
+def punkte_metrisch(punkte: list[Point]) -> np.ndarray:
+    """EPSG:4326 points as an (k, 2) array in EPSG:25832."""
+    if not punkte:
+        return np.zeros((0, 2))
+    ergebnis = []
+    for punkt in punkte:
+        p = punkt.transform(METRISCHES_SRID, clone=True)
+        ergebnis.append(p.coords)
+    return np.array(ergebnis, dtype=float)
+
+
+def einrichtungen_je_kategorie() -> dict[int, list[tuple[int, Point, object]]]:
+    """Every facility as (pk, location, updated_at), by category id (1 query)."""
+    ergebnis = defaultdict(list)
+    for pk, kategorie_id, punkt, geaendert in Infrastruktur.objects.order_by("pk").values_list(
+        "pk", "kategorie_id", "punkt", "updated_at"
+    ):
+        ergebnis[kategorie_id].append((pk, punkt, geaendert))
+    return ergebnis
+
+
+def profil_kennung(profil: Wegprofil) -> str:
+    """The profile's settings as text, for the fingerprint."""
+    return "|".join(
+        str(getattr(profil, feld))
+        for feld in (
+            "art",
+            "geschwindigkeit_m_s",
+            "treppen_meiden",
+            "max_steigung_prozent",
+            "hohe_bordsteine_meiden",
+            "aufschlag_unbefestigt",
+            "aufschlag_holprig",
+            "barrieren_beachten",
+        )
+    )
+
+
+def fingerabdruck(
+    *, netz: Netzstand, profil: Wegprofil, einrichtungen: list[tuple[int, Point, object]], barrieren: np.ndarray
+) -> str:
+    """What a distance field was computed from, as a SHA-256: network, profile, facilities, barriers."""
+    teile = [f"netz:{netz.pk}", profil_kennung(profil)]
+    teile += [f"{pk}:{punkt.x:.7f},{punkt.y:.7f}" for pk, punkt, _geaendert in einrichtungen]
+    if profil.barrieren_beachten:
+        teile.append("barrieren:" + ",".join(str(b) for b in barrieren.tolist()))
+    return hashlib.sha256("\n".join(teile).encode()).hexdigest()

@@ -1,0 +1,128 @@
+"""Computing and storing the distance fields, in the background worker or directly.
+
+A distance field holds, for one facility category and one walking profile, the walking time from
+every network node to the nearest facility of the category (``queries.netz.gehzeiten_von``: one
+multi-source Dijkstra run). A field is computed again when what it was computed from changed
+(its fingerprint: the network, the facilities of the category, the profile, the barriers).
+"""
+
+from collections.abc import Callable
+
+import numpy as np
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from auftraege.models import Auftrag
+from auftraege.services import auftrag_ausfuehren, auftrag_starten
+from dwk.zeit import jetzt
+from quartiere.models import InfrastrukturKategorie
+
+from ..models import Distanzfeld, Wegprofil
+from ..queries.netz import (
+    FELD_GRENZE_S,
+    aktuelles_netz,
+    anbinden,
+    barriere_kanten,
+    einrichtungen_je_kategorie,
+    fingerabdruck,
+    gehzeiten_von,
+    kantenzeiten,
+    netzgraph,
+    punkte_metrisch,
+)
+
+
+def distanzfelder_berechnen(*, alle: bool = False, melden: Callable[[int, int], None] | None = None) -> int:
+    """Compute the stale distance fields of the current network (all of them with ``alle``).
+
+    Returns how many fields were computed. Side effects: creates or replaces ``Distanzfeld`` rows
+    (one short transaction per field, so a long run never blocks readers); deletes fields of
+    categories that no longer exist on this network (by CASCADE, nothing to do). ``melden`` gets
+    (done, total) after each field. Without a network nothing happens.
+    """
+    netz = aktuelles_netz()
+    if netz is None:
+        return 0
+    graph = netzgraph(netz)
+    kategorien = list(InfrastrukturKategorie.objects.order_by("pk"))
+    profile = list(Wegprofil.objects.order_by("pk"))
+    einrichtungen = einrichtungen_je_kategorie()
+    barrieren = barriere_kanten(netz)
+    vorhanden = {
+        (k, p): f
+        for k, p, f in Distanzfeld.objects.filter(netz=netz).values_list("kategorie_id", "profil_id", "fingerabdruck")
+    }
+    anbindung = {
+        k.pk: anbinden(graph, punkte_metrisch([punkt for _pk, punkt, _g in einrichtungen.get(k.pk, [])]))
+        for k in kategorien
+    }
+    gesamt, erledigt, berechnet = len(kategorien) * len(profile), 0, 0
+    for profil in profile:
+        zeiten = kantenzeiten(graph, profil, barrieren)
+        geschwindigkeit = float(profil.geschwindigkeit_m_s)
+        for kategorie in kategorien:
+            abdruck = fingerabdruck(
+                netz=netz, profil=profil, einrichtungen=einrichtungen.get(kategorie.pk, []), barrieren=barrieren
+            )
+            if alle or vorhanden.get((kategorie.pk, profil.pk)) != abdruck:
+                quellen = [(knoten, meter / geschwindigkeit) for knoten, meter in anbindung[kategorie.pk]]
+                sekunden = gehzeiten_von(graph, zeiten, quellen, grenze_s=FELD_GRENZE_S)
+                _speichern(netz=netz, kategorie=kategorie, profil=profil, sekunden=sekunden, abdruck=abdruck)
+                berechnet += 1
+            erledigt += 1
+            if melden:
+                melden(erledigt, gesamt)
+    return berechnet
+
+
+@transaction.atomic
+def _speichern(*, netz: object, kategorie: object, profil: object, sekunden: np.ndarray, abdruck: str) -> None:
+    feld = Distanzfeld.objects.select_for_update().filter(netz=netz, kategorie=kategorie, profil=profil).first()
+    feld = feld or Distanzfeld(netz=netz, kategorie=kategorie, profil=profil)
+    feld.sekunden = np.ascontiguousarray(sekunden, dtype="<f4").tobytes()
+    feld.fingerabdruck = abdruck
+    feld.berechnet_am = jetzt()
+    feld.full_clean()
+    feld.save()
+
+
+@task()
+def distanzfelder_aufgabe(*, auftrag_id: str, alle: bool = False) -> int:
+    """Task: compute the stale distance fields, reporting "12 von 51 Distanzfeldern" as progress."""
+    with auftrag_ausfuehren(auftrag_id=auftrag_id) as fortschritt:
+
+        def melden(erledigt: int, gesamt: int) -> None:
+            fortschritt.melden(
+                erledigt=erledigt,
+                gesamt=gesamt,
+                stand=_("%(erledigt)s von %(gesamt)s Distanzfeldern geprüft")
+                % {"erledigt": erledigt, "gesamt": gesamt},
+            )
+
+        berechnet = distanzfelder_berechnen(alle=alle, melden=melden)
+        fortschritt.abschliessen(
+            ergebnis=_("%(anzahl)s Distanzfelder neu berechnet; die übrigen waren aktuell.") % {"anzahl": berechnet}
+        )
+    return berechnet
+
+
+def distanzfelder_neu_starten(*, benutzer: AbstractBaseUser | None, alle: bool = False) -> Auftrag:
+    """Start the background job that brings the distance fields up to date, unless one waits already.
+
+    Side effects: creates an ``Auftrag`` and its queue entry (see ``auftraege.services``), or
+    returns the job of this kind that is still waiting.
+    """
+    wartend = Auftrag.objects.filter(art=distanzfelder_aufgabe.module_path, status=Auftrag.Status.WARTET).first()
+    if wartend is not None:
+        return wartend
+    return auftrag_starten(
+        aufgabe=distanzfelder_aufgabe,
+        titel=_("Erreichbarkeit im Wegenetz berechnen"),
+        benutzer=benutzer,
+        argumente={"alle": alle},
+        ziel_url=reverse("wegenetz:uebersicht"),
+        ziel_text=_("Zurück zum Wegenetz"),
+    )

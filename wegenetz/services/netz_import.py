@@ -1,0 +1,393 @@
+"""Import of a walking network from an OpenStreetMap extract (``.osm.pbf``, ``.osm``, ``.osm.bz2``).
+
+pyosmium reads the file once with node locations; every way with a ``highway`` tag is kept or
+dropped by the rules in ``_beurteilen`` (what a pedestrian may use), kept ways are cut into edges
+at every node that two kept ways share (junctions), lengths are measured in EPSG:25832, and edges
+outside the Stadtbezirke are dropped when boundaries exist. The whole network is written in one
+transaction: a second import replaces the first completely or not at all.
+"""
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import osmium
+from django.contrib.gis.geos import LineString, MultiPoint, Point
+from django.contrib.gis.geos.prepared import PreparedGeometry
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from dwk.text import ImportFehler
+from dwk.zeit import jetzt
+from quartiere.models import Stadtbezirk
+from quartiere.queries import METRISCHES_SRID
+
+from ..models import Barriere, Distanzfeld, Netzstand, Wegabschnitt
+
+# Ways a pedestrian may use in any case.
+FUSSWEGE = {
+    "footway",
+    "path",
+    "pedestrian",
+    "living_street",
+    "residential",
+    "service",
+    "steps",
+    "track",
+    "cycleway",
+    "bridleway",
+    "corridor",
+    "crossing",
+    "road",
+}
+# Roads a pedestrian uses on their sidewalks: kept unless the sidewalk is tagged as missing or mapped
+# as a way of its own (sidewalk=separate: that way is imported instead).
+STRASSEN = {
+    "unclassified",
+    "tertiary",
+    "tertiary_link",
+    "secondary",
+    "secondary_link",
+    "primary",
+    "primary_link",
+}
+KEIN_GEHWEG = {"no", "none", "separate"}
+ZUGANG_ERLAUBT = {"yes", "designated", "permissive", "destination"}
+ZUGANG_VERBOTEN = {"no", "private"}
+BATCH = 2000
+ENDUNGEN = (".osm.pbf", ".pbf", ".osm", ".osm.bz2", ".osm.gz")
+
+
+@dataclass
+class Importbericht:
+    """What an import kept and dropped, by kind (the ``highway`` value) and reason."""
+
+    behalten: Counter = field(default_factory=Counter)
+    verworfen: dict = field(default_factory=lambda: defaultdict(Counter))
+    kanten: int = 0
+    knoten: int = 0
+    ausserhalb: int = 0
+    barrieren_erhalten: int = 0
+    barrieren_entfallen: int = 0
+
+    def als_json(self) -> dict:
+        return {
+            "behalten": dict(sorted(self.behalten.items())),
+            "verworfen": {grund: dict(sorted(arten.items())) for grund, arten in sorted(self.verworfen.items())},
+            "kanten_ausserhalb": self.ausserhalb,
+            "barrieren_erhalten": self.barrieren_erhalten,
+            "barrieren_entfallen": self.barrieren_entfallen,
+        }
+
+    def zeilen(self) -> list[str]:
+        """The report for the console and the job page, one German sentence per line."""
+        zeilen = [
+            _("%(kanten)s Wegabschnitte mit %(knoten)s Knoten importiert.")
+            % {"kanten": self.kanten, "knoten": self.knoten}
+        ]
+        if self.behalten:
+            zeilen.append(
+                _("Behalten (Wege je Art): ") + ", ".join(f"{a} {n}" for a, n in sorted(self.behalten.items()))
+            )
+        for grund, arten in sorted(self.verworfen.items()):
+            zeilen.append(
+                _("Verworfen, %(grund)s: ") % {"grund": grund} + ", ".join(f"{a} {n}" for a, n in sorted(arten.items()))
+            )
+        if self.ausserhalb:
+            zeilen.append(
+                _("%(anzahl)s Wegabschnitte außerhalb der Stadtbezirke verworfen.") % {"anzahl": self.ausserhalb}
+            )
+        if self.barrieren_erhalten or self.barrieren_entfallen:
+            zeilen.append(
+                _(
+                    "Barrieren aus Begehungen: %(erhalten)s wieder verknüpft, "
+                    "%(entfallen)s entfallen (Weg nicht mehr im Netz)."
+                )
+                % {"erhalten": self.barrieren_erhalten, "entfallen": self.barrieren_entfallen}
+            )
+        return zeilen
+
+
+@dataclass
+class Weg:
+    """A way of the extract: its OSM id, node ids in order, and tags."""
+
+    osm_id: int
+    knoten: list
+    tags: dict
+
+
+def _beurteilen(tags: dict) -> str | None:
+    """Why a way with a ``highway`` tag is dropped (a German reason), or None when it is kept."""
+    art = tags.get("highway", "")
+    fuss = tags.get("foot", "")
+    if tags.get("area") == "yes" and art != "pedestrian":
+        return _("Fläche, kein Weg")
+    if fuss in ZUGANG_VERBOTEN:
+        return _("für Fußgänger gesperrt (foot=no/private)")
+    if tags.get("access") in ZUGANG_VERBOTEN and fuss not in ZUGANG_ERLAUBT:
+        return _("kein Zugang (access=no/private)")
+    if art in FUSSWEGE:
+        return None
+    if art in STRASSEN:
+        gehwege = {tags.get(k, "") for k in ("sidewalk", "sidewalk:both")} - {""}
+        seiten = {tags.get(k, "") for k in ("sidewalk:left", "sidewalk:right")} - {""}
+        if fuss in ZUGANG_ERLAUBT:
+            return None
+        if gehwege and gehwege <= KEIN_GEHWEG and not (seiten - KEIN_GEHWEG):
+            return _("Straße ohne Gehweg oder mit eigens erfasstem Gehweg")
+        return None
+    if art in {"motorway", "motorway_link", "trunk", "trunk_link"}:
+        return _("Autobahn oder Kraftfahrstraße")
+    return _("keine Wegeart für Fußgänger")
+
+
+def steigung_lesen(wert: str) -> float | None:
+    """The absolute incline in percent from an OSM ``incline`` value ("12%", "-8 %", "5°"); None for
+    "up"/"down" or anything unreadable."""
+    wert = (wert or "").strip().replace(",", ".")
+    treffer = re.fullmatch(r"([+-]?\d+(?:\.\d+)?)\s*(%|°)?", wert)
+    if not treffer:
+        return None
+    zahl = abs(float(treffer.group(1)))
+    if treffer.group(2) == "°":
+        zahl = math.tan(math.radians(min(zahl, 89))) * 100
+    return round(zahl, 1)
+
+
+def _datei_lesen(pfad: Path) -> tuple[list[Weg], dict, dict]:
+    """Ways with a ``highway`` tag, node locations, and the kinds dropped by reason."""
+    if not pfad.name.lower().endswith(ENDUNGEN):
+        raise ImportFehler(
+            [
+                _(
+                    "Die Datei „%(name)s“ ist kein OpenStreetMap-Auszug: erwartet wird eine Datei mit der "
+                    "Endung .osm.pbf (oder .osm, .osm.bz2)."
+                )
+                % {"name": pfad.name}
+            ]
+        )
+    wege, orte = [], {}
+    verworfen = defaultdict(Counter)
+    try:
+        prozessor = osmium.FileProcessor(str(pfad)).with_locations().with_filter(osmium.filter.KeyFilter("highway"))
+        for objekt in prozessor:
+            if not objekt.is_way():
+                continue
+            tags = dict(objekt.tags)
+            grund = _beurteilen(tags)
+            if grund:
+                verworfen[grund][tags.get("highway", "")] += 1
+                continue
+            knoten = []
+            for ref in objekt.nodes:
+                if not ref.location.valid():
+                    continue
+                orte[ref.ref] = (ref.location.lon, ref.location.lat)
+                if not knoten or knoten[-1] != ref.ref:
+                    knoten.append(ref.ref)
+            if len(knoten) >= 2:
+                wege.append(Weg(osm_id=objekt.id, knoten=knoten, tags=tags))
+            else:
+                verworfen[_("ohne Lage der Knoten")][tags.get("highway", "")] += 1
+    except RuntimeError as fehler:
+        raise ImportFehler(
+            [
+                _(
+                    "Die Datei „%(name)s“ lässt sich nicht als OpenStreetMap-Auszug lesen (%(grund)s). Bitte "
+                    "laden Sie einen Auszug im Format .osm.pbf hoch, wie ihn z. B. Geofabrik anbietet."
+                )
+                % {"name": pfad.name, "grund": str(fehler)[:200]}
+            ]
+        ) from fehler
+    return wege, orte, verworfen
+
+
+def _zerlegen(wege: list[Weg]) -> list[tuple[Weg, list]]:
+    """Cut every way at the nodes it shares with another kept way (and at its ends): the edges."""
+    nutzung = Counter()
+    for weg in wege:
+        nutzung.update(set(weg.knoten))
+        nutzung[weg.knoten[0]] += 1
+        nutzung[weg.knoten[-1]] += 1
+    kanten = []
+    for weg in wege:
+        stueck = [weg.knoten[0]]
+        for ref in weg.knoten[1:]:
+            stueck.append(ref)
+            if nutzung[ref] > 1 and len(stueck) >= 2:
+                kanten.append((weg, stueck))
+                stueck = [ref]
+        if len(stueck) >= 2:
+            kanten.append((weg, stueck))
+    return kanten
+
+
+def _stadtgebiet() -> PreparedGeometry | None:
+    """The union of the Stadtbezirke (EPSG:4326), prepared for fast tests; None without boundaries."""
+    grenzen = [g for g in Stadtbezirk.objects.values_list("geometrie", flat=True) if g is not None]
+    if not grenzen:
+        return None
+    vereinigt = grenzen[0]
+    for grenze in grenzen[1:]:
+        vereinigt = vereinigt.union(grenze)
+    return vereinigt.prepared
+
+
+def kanten_aufbauen(
+    *, wege: list[Weg], orte: dict, stadtgebiet: PreparedGeometry | None, bericht: Importbericht
+) -> tuple[list[dict], np.ndarray]:
+    """The edges as field values (without ``netz``) and the node coordinates in EPSG:25832 by index."""
+    stuecke = _zerlegen(wege)
+    refs = sorted({ref for _weg, stueck in stuecke for ref in stueck})
+    if not refs:
+        return [], np.zeros((0, 2))
+    lonlat = np.array([orte[r] for r in refs], dtype=float)
+    metrisch = MultiPoint([Point(x, y) for x, y in lonlat], srid=4326)
+    metrisch.transform(METRISCHES_SRID)
+    xy_alle = np.array(metrisch.coords, dtype=float).reshape(-1, 2)
+    position = {ref: i for i, ref in enumerate(refs)}
+    index = {}
+    kanten = []
+    for weg, stueck in stuecke:
+        punkte = [orte[r] for r in stueck]
+        linie = LineString(punkte, srid=4326)
+        if stadtgebiet is not None and not stadtgebiet.intersects(linie):
+            bericht.ausserhalb += 1
+            continue
+        xy = xy_alle[[position[r] for r in stueck]]
+        laenge = float(np.hypot(*np.diff(xy, axis=0).T).sum())
+        tags = weg.tags
+        for ref in (stueck[0], stueck[-1]):
+            index.setdefault(ref, len(index))
+        kanten.append(
+            {
+                "osm_weg": weg.osm_id,
+                "von_knoten": stueck[0],
+                "nach_knoten": stueck[-1],
+                "von_index": index[stueck[0]],
+                "nach_index": index[stueck[-1]],
+                "geometrie": linie,
+                "laenge_m": round(laenge, 2),
+                "art": tags.get("highway", "")[:40],
+                "name": tags.get("name", "")[:200],
+                "ist_treppe": tags.get("highway") == "steps",
+                "steigung_prozent": steigung_lesen(tags.get("incline", "")),
+                "oberflaeche": tags.get("surface", "")[:40],
+                "smoothness": tags.get("smoothness", "")[:40],
+                "kerb": tags.get("kerb", "")[:40],
+                "wheelchair": tags.get("wheelchair", "")[:20],
+                "lit": tags.get("lit", "")[:20],
+            }
+        )
+    knoten_xy = np.zeros((len(index), 2))
+    for ref, i in index.items():
+        knoten_xy[i] = xy_alle[position[ref]]
+    bericht.kanten, bericht.knoten = len(kanten), len(index)
+    for weg in {id(w): w for w, _s in stuecke}.values():
+        bericht.behalten[weg.tags.get("highway", "")] += 1
+    return kanten, knoten_xy
+
+
+@transaction.atomic
+def wegenetz_speichern(*, quelle: str, kanten: list[dict], knoten_xy: np.ndarray, bericht: Importbericht) -> Netzstand:
+    """Replace the walking network by ``kanten`` (field values as ``kanten_aufbauen`` makes them).
+
+    Side effects, in one transaction: deletes the previous network with its edges and distance
+    fields; creates the ``Netzstand`` and its ``Wegabschnitt`` rows; links the barriers of
+    walk-through findings again to the new edge between the same two OSM nodes (the others are
+    dropped and counted in ``bericht``). Distance fields are not computed here (see
+    ``services.distanzfelder``).
+    """
+    alte_barrieren = list(
+        Barriere.objects.values_list("befund_id", "wegabschnitt__von_knoten", "wegabschnitt__nach_knoten")
+    )
+    alte = list(Netzstand.objects.values_list("pk", flat=True))
+    Barriere.objects.all().delete()
+    Distanzfeld.objects.filter(netz_id__in=alte).delete()
+    # Raw delete: the collector would load every edge into memory first; their only dependants
+    # (barriers) are deleted above.
+    Wegabschnitt.objects.filter(netz_id__in=alte)._raw_delete(Wegabschnitt.objects.db)
+    Netzstand.objects.filter(pk__in=alte).delete()
+    netz = Netzstand(
+        quelle=quelle[:300],
+        importiert_am=jetzt(),
+        anzahl_kanten=len(kanten),
+        anzahl_knoten=len(knoten_xy),
+        bericht={},
+        knoten_koordinaten=np.ascontiguousarray(knoten_xy, dtype="<f8").tobytes(),
+    )
+    netz.full_clean()
+    netz.save()
+    for start in range(0, len(kanten), BATCH):
+        Wegabschnitt.objects.bulk_create([Wegabschnitt(netz=netz, **werte) for werte in kanten[start : start + BATCH]])
+    if alte_barrieren:
+        neue = {}
+        paare = {(v, n) for _b, v, n in alte_barrieren} | {(n, v) for _b, v, n in alte_barrieren}
+        bedingung = Q()
+        for von, nach in paare:
+            bedingung |= Q(von_knoten=von, nach_knoten=nach)
+        for pk, von, nach in Wegabschnitt.objects.filter(bedingung, netz=netz).values_list(
+            "pk", "von_knoten", "nach_knoten"
+        ):
+            neue.setdefault((von, nach), pk)
+            neue.setdefault((nach, von), pk)
+        wieder = {(befund, neue[(v, n)]) for befund, v, n in alte_barrieren if (v, n) in neue}
+        Barriere.objects.bulk_create([Barriere(befund_id=b, wegabschnitt_id=w) for b, w in sorted(wieder)])
+        bericht.barrieren_erhalten = len(wieder)
+        bericht.barrieren_entfallen = len(alte_barrieren) - len(wieder)
+    netz.bericht = bericht.als_json()
+    netz.save(update_fields=["bericht"])
+    return netz
+
+
+def wegenetz_importieren(
+    *, pfad: Path, quelle: str | None = None, melden: Callable[[str], None] | None = None
+) -> tuple[Netzstand, Importbericht]:
+    """Read the OSM extract at ``pfad`` and replace the walking network by it (see ``wegenetz_speichern``).
+
+    ``melden`` (optional) receives a German sentence after each stage, for the job's progress.
+    Raises ``ImportFehler`` (nothing changed) when the file is no OSM extract or holds no way a
+    pedestrian may use.
+    """
+    melden = melden or (lambda text: None)
+    pfad = Path(pfad)
+    wege, orte, verworfen = _datei_lesen(pfad)
+    bericht = Importbericht(verworfen=verworfen)
+    melden(_("Datei gelesen: %(anzahl)s Wege für Fußgänger.") % {"anzahl": len(wege)})
+    kanten, knoten_xy = kanten_aufbauen(wege=wege, orte=orte, stadtgebiet=_stadtgebiet(), bericht=bericht)
+    if not kanten:
+        raise ImportFehler(
+            [
+                _(
+                    "Die Datei „%(name)s“ enthält keinen Weg für Fußgänger innerhalb der Stadtbezirke; "
+                    "es wurde nichts geändert."
+                )
+                % {"name": pfad.name}
+            ]
+        )
+    melden(_("Netz aufgebaut: %(anzahl)s Wegabschnitte.") % {"anzahl": len(kanten)})
+    netz = wegenetz_speichern(quelle=quelle or pfad.name, kanten=kanten, knoten_xy=knoten_xy, bericht=bericht)
+    melden(_("Netz gespeichert."))
+    return netz, bericht
+
+
+def wegenetz_aus_wegen(*, wege: list[Weg], orte: dict, quelle: str) -> tuple[Netzstand, Importbericht]:
+    """Replace the walking network by ``wege`` (tags as in OSM) with node locations ``orte``
+    ({node id: (lon, lat)}): the import without a file, for the demo network and generated networks.
+
+    Side effects as ``wegenetz_speichern``; edges outside the Stadtbezirke are dropped.
+    """
+    bericht = Importbericht()
+    for weg in wege:
+        grund = _beurteilen(weg.tags)
+        if grund:
+            bericht.verworfen[grund][weg.tags.get("highway", "")] += 1
+    wege = [w for w in wege if not _beurteilen(w.tags)]
+    kanten, knoten_xy = kanten_aufbauen(wege=wege, orte=orte, stadtgebiet=_stadtgebiet(), bericht=bericht)
+    return wegenetz_speichern(quelle=quelle, kanten=kanten, knoten_xy=knoten_xy, bericht=bericht), bericht
