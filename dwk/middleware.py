@@ -114,3 +114,32 @@ def _anmeldezeit_merken(sender, request, user, **kwargs):
     """Every login starts the absolute limit anew."""
     if request is not None and hasattr(request, "session"):
         request.session[ANGEMELDET_UM] = request.session[AKTIV_UM] = time.time()
+
+
+# Pages an account that still needs its second factor may open: those without a login anyway
+# (login, start page, stylesheets), logging out, and the pages of the second factor themselves.
+ZWEI_FAKTOR_FREI = {"logout", "zwei_faktor_einrichten", "zwei_faktor_bestaetigen"}
+
+
+class ZweiFaktorMiddleware:
+    """Two-factor login (``dwk.zwei_faktor``), after django-otp's ``OTPMiddleware``: a logged-in user
+    who needs a second factor and whose session is not yet verified with one reaches no page behind
+    the login, the admin included; every such request leads to setting up the authenticator app (no
+    app yet) or to entering a code, and from there back to the page asked for."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from dwk.zwei_faktor import braucht_zweiten_faktor, hat_zweiten_faktor
+
+        if not getattr(view_func, "login_required", True) or request.resolver_match.view_name in ZWEI_FAKTOR_FREI:
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified() or not braucht_zweiten_faktor(user):
+            return None
+        ziel = "zwei_faktor_bestaetigen" if hat_zweiten_faktor(user) else "zwei_faktor_einrichten"
+        return redirect_to_login(request.get_full_path(), reverse(ziel))

@@ -4,7 +4,9 @@ create/edit mixin."""
 import ipaddress
 import logging
 import secrets
+from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -12,13 +14,15 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseBadRequest, HttpResponseServerError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
+from dwk import zwei_faktor
 from dwk.anmeldesperren import gesperrte_zugaenge, sperre_aufheben
 from dwk.forms import VeralteterStandMixin
 from dwk.http import nicht_speichern
@@ -54,6 +58,10 @@ def serverfehler(request):
 class AnmeldenView(auth_views.LoginView):
     template_name = "dwk/anmelden.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # The local demo (DEBUG) says that its demo accounts need no second factor.
+        return super().get_context_data(demo_ohne_zweiten_faktor=settings.DEBUG, **kwargs)
 
 
 class AnmeldesperrenView(Geschuetzt, TemplateView):
@@ -138,3 +146,133 @@ class FormularMixin:
 
     def get_success_url_fuer(self, objekt):
         return objekt.get_absolute_url()
+
+
+class CodeFormular(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        error_messages={"required": _("Bitte geben Sie den Code ein.")},
+    )
+
+
+CODES_IN_DER_SITZUNG = "dwk_wiederherstellungscodes"
+
+
+def _weiter_zu(request):
+    """The page asked for before the second factor (only one of this site), else the overview."""
+    weiter = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(weiter, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return weiter
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+class ZweiFaktorEinrichtenView(View):
+    """Set up the authenticator app: QR code and secret, confirmed with a first code; then the
+    recovery codes are shown once. Every logged-in user may set one up; Projektteam and
+    administrators must (``dwk.middleware.ZweiFaktorMiddleware`` sends them here)."""
+
+    template_name = "dwk/zwei_faktor_einrichten.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if zwei_faktor.hat_zweiten_faktor(request.user):
+            messages.info(request, _("Die Zwei-Faktor-Anmeldung ist für Ihr Konto bereits eingerichtet."))
+            return redirect(_weiter_zu(request))
+        return super().dispatch(request, *args, **kwargs)
+
+    def _seite(self, request, form, status=200):
+        geraet = zwei_faktor.neues_geraet(user=request.user)
+        kontext = {
+            "form": form,
+            "qr_code": zwei_faktor.qr_code(geraet),
+            "geheimnis": zwei_faktor.geheimnis_zum_abtippen(geraet),
+            "next": _weiter_zu(request),
+            "pflicht": zwei_faktor.braucht_zweiten_faktor(request.user),
+        }
+        return nicht_speichern(render(request, self.template_name, kontext, status=status))
+
+    def get(self, request):
+        return self._seite(request, CodeFormular())
+
+    def post(self, request):
+        form = CodeFormular(request.POST)
+        if form.is_valid():
+            geraet = zwei_faktor.neues_geraet(user=request.user)
+            codes = zwei_faktor.einrichtung_bestaetigen(request=request, geraet=geraet, code=form.cleaned_data["code"])
+            if codes is not None:
+                request.session[CODES_IN_DER_SITZUNG] = codes
+                messages.success(request, _("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
+                return redirect(f"{reverse('zwei_faktor_codes')}?{urlencode({'next': _weiter_zu(request)})}")
+            form.add_error(
+                "code",
+                _(
+                    "Der Code stimmt nicht. Bitte geben Sie den Code ein, den die App gerade anzeigt "
+                    "(er wechselt alle 30 Sekunden), und prüfen Sie, ob die Uhr Ihres Telefons richtig geht."
+                ),
+            )
+        return self._seite(request, form)
+
+
+class ZweiFaktorBestaetigenView(View):
+    """After the password: a code from the authenticator app or a recovery code."""
+
+    template_name = "dwk/zwei_faktor_bestaetigen.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not zwei_faktor.hat_zweiten_faktor(request.user):
+            return redirect(f"{reverse('zwei_faktor_einrichten')}?{urlencode({'next': _weiter_zu(request)})}")
+        if request.user.is_verified():
+            return redirect(_weiter_zu(request))
+        return super().dispatch(request, *args, **kwargs)
+
+    def _seite(self, request, form):
+        return nicht_speichern(render(request, self.template_name, {"form": form, "next": _weiter_zu(request)}))
+
+    def get(self, request):
+        return self._seite(request, CodeFormular())
+
+    def post(self, request):
+        form = CodeFormular(request.POST)
+        if form.is_valid():
+            if zwei_faktor.alle_gesperrt(request.user):
+                form.add_error(
+                    "code",
+                    _(
+                        "Nach falschen Codes ist die Eingabe kurz gesperrt. Bitte warten Sie einen Moment "
+                        "und versuchen Sie es dann erneut."
+                    ),
+                )
+            elif zwei_faktor.code_pruefen(request=request, code=form.cleaned_data["code"]):
+                return redirect(_weiter_zu(request))
+            else:
+                form.add_error(
+                    "code",
+                    _(
+                        "Der Code stimmt nicht. Geben Sie den Code ein, den Ihre Authenticator-App gerade "
+                        "anzeigt, oder einen Ihrer Wiederherstellungscodes."
+                    ),
+                )
+        return self._seite(request, form)
+
+
+class WiederherstellungscodesView(View):
+    """The recovery codes, shown once right after they were made; a POST makes new ones (the old
+    ones stop working)."""
+
+    template_name = "dwk/zwei_faktor_codes.html"
+
+    def get(self, request):
+        codes = request.session.pop(CODES_IN_DER_SITZUNG, None)
+        kontext = {
+            "codes": codes,
+            "next": _weiter_zu(request),
+            "eingerichtet": zwei_faktor.hat_zweiten_faktor(request.user),
+        }
+        return nicht_speichern(render(request, self.template_name, kontext))
+
+    def post(self, request):
+        if not zwei_faktor.hat_zweiten_faktor(request.user):
+            return redirect("zwei_faktor_einrichten")
+        request.session[CODES_IN_DER_SITZUNG] = zwei_faktor.wiederherstellungscodes_erzeugen(user=request.user)
+        messages.success(request, _("Neue Wiederherstellungscodes sind erzeugt; die bisherigen gelten nicht mehr."))
+        return redirect("zwei_faktor_codes")

@@ -20,6 +20,9 @@ def pytest_configure(config):
         )
     # Hashing real passwords is deliberately slow; the tests log in with force_login or know the password.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The thousands of tests that log in with force_login skip the second factor; the tests of the
+    # two-factor login turn it on again (tests/dwk/test_zwei_faktor.py, also shows it is on in production).
+    settings.DWK_2FA_PFLICHT = False
     # Files the tests upload go to this process's own folder, not to var/media: parallel workers
     # (pytest-xdist) and the local demo never see each other's files.
     config._dwk_medien = tempfile.mkdtemp(prefix="dwk-test-media-")
