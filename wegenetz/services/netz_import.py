@@ -172,6 +172,8 @@ def _datei_lesen(pfad: Path) -> tuple[list[Weg], dict, dict]:
                 % {"name": pfad.name}
             ]
         )
+    if pfad.stat().st_size == 0:
+        raise ImportFehler([_("Die Datei „%(name)s“ ist leer.") % {"name": pfad.name}])
     wege, orte = [], {}
     verworfen = defaultdict(Counter)
     try:
