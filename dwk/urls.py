@@ -18,14 +18,18 @@ urlpatterns = [
     path("konto/zwei-faktor/codes/", views.WiederherstellungscodesView.as_view(), name="zwei_faktor_codes"),
     path("", include("quartiere.urls")),
     path("", include("berichte.urls")),
+    path("", include("uebersichten.urls")),
     path("", include("quartiersprofil.urls")),
     path("lenkungsgruppe/", include("lenkungsgruppe.urls")),
     path("buergerdialog/", include("buergerdialog.urls")),
     path("", include("auftraege.urls")),
+    path("wegenetz/", include("wegenetz.urls")),
+    path("projekt/", include("oeffentlich.urls")),
     path("admin/", admin.site.urls),
 ]
 handler400 = views.fehlerhafte_anfrage
-handler500 = views.serverfehler
+# A database that cannot be reached → 503 (dwk.ausfall); every other error → views.serverfehler (500).
+handler500 = "dwk.ausfall.serverfehler"
 
 # Uploaded files (photos, plans, import previews) are never served from /media/: each goes
 # through a view that checks the user's permission.

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import InfrastrukturKategorie, Quartier
 from quartiere.queries import metrisch
-from quartiere.queries.abdeckung import LUECKE_MINDESTANTEIL
+from quartiere.queries.abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen
 
 from ..models import Distanzfeld, Netzstand, Profilart, Wegabschnitt, Wegprofil
 from .netz import (
@@ -187,3 +187,61 @@ def netz_abdeckung(
         veraltet=veraltet,
         fehlend=fehlend,
     )
+
+
+@dataclass
+class Vergleichszeile:
+    """One row of the comparison table: straight line, then the profiles in the order of ``Profilart``."""
+
+    kategorie: InfrastrukturKategorie
+    luftlinie_prozent: float
+    luftlinie_luecke: bool
+    gehzeit_min: float
+    profile: list[tuple[str, Profilwert]]
+
+    @property
+    def luecken_text(self) -> str:
+        namen = [str(Profilart(art).label) for art, wert in self.profile if wert.ist_luecke]
+        if self.luftlinie_luecke:
+            namen.insert(0, str(_("Luftlinie")))
+        return ", ".join(namen)
+
+
+@dataclass
+class Vergleich:
+    """Network coverage and straight-line coverage of one quarter side by side."""
+
+    abdeckung: Netzabdeckung
+    zeilen: list[Vergleichszeile]
+
+    @property
+    def profilnamen(self) -> list[str]:
+        return [str(label) for _art, label in Profilart.choices]
+
+    def luecken_je_profil(self) -> list[tuple[str, list[Vergleichszeile]]]:
+        """(profile name, rows that are a gap for it) per profile."""
+        return [
+            (str(label), [z for z in self.zeilen if dict(z.profile)[art].ist_luecke])
+            for art, label in Profilart.choices
+        ]
+
+
+def abdeckung_vergleich(*, quartier: Quartier) -> Vergleich | None:
+    """The comparison "Luftlinie" vs "Fußweg" vs "mit Rollator" vs "mit Rollstuhl" per category; None
+    without a network. Reads only (``netz_abdeckung`` and one straight-line query on PostGIS)."""
+    kategorien = list(InfrastrukturKategorie.objects.select_related("handlungsfeld"))
+    abdeckung = netz_abdeckung(quartier=quartier, kategorien=kategorien)
+    if abdeckung is None:
+        return None
+    luftlinie = erreichbarkeit_berechnen(quartiere=[quartier], kategorien=kategorien)[quartier.pk]
+    zeilen = [
+        Vergleichszeile(
+            kategorie=eintrag.kategorie,
+            luftlinie_prozent=luft.prozent,
+            luftlinie_luecke=luft.ist_luecke,
+            gehzeit_min=eintrag.gehzeit_min,
+            profile=[(art, eintrag.profile[art]) for art in Profilart.values if art in eintrag.profile],
+        )
+        for luft, eintrag in zip(luftlinie, abdeckung.eintraege, strict=True)
+    ]
+    return Vergleich(abdeckung=abdeckung, zeilen=zeilen)
