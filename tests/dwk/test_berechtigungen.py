@@ -117,32 +117,6 @@ MATRIX = {
             "superuser": 200,
         },
     ),
-    "berichte:liste": (
-        "get",
-        {},
-        {
-            "anonym": ANMELDEN,
-            "projektteam": 200,
-            "lenkungsgruppe": 403,
-            "ratsbuero": 200,
-            "partner": 403,
-            "partner_fremd": 403,
-            "superuser": 200,
-        },
-    ),
-    "berichte:quartiersprofil_pdf": (
-        "get",
-        {"slug": "menglinghausen"},
-        {
-            "anonym": ANMELDEN,
-            "projektteam": 200,
-            "lenkungsgruppe": 403,
-            "ratsbuero": 200,
-            "partner": 403,
-            "partner_fremd": 403,
-            "superuser": 200,
-        },
-    ),
     # Staff only; the admin sends everyone else to its own login page.
     "admin:index": (
         "get",

@@ -1,0 +1,1 @@
+"""Reads of the reports app (committee reports, their consultation and versions)."""

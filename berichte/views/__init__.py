@@ -1,0 +1,33 @@
+"""Pages of the reports app: the list and the quarter profile PDF (``profil``), committee reports
+with their consultation, release and versions (``berichte``)."""
+
+from .berichte import (
+    BeratungView,
+    BerichtBearbeitenView,
+    BerichtDetailView,
+    BerichtNeuView,
+    EntwurfPdfView,
+    FreigabeView,
+    KommentarErledigtView,
+    KommentierenView,
+    OParlView,
+    VersionPdfView,
+    VersionVergleichView,
+)
+from .profil import BerichtListView, QuartiersprofilPdfView
+
+__all__ = [
+    "BeratungView",
+    "BerichtBearbeitenView",
+    "BerichtDetailView",
+    "BerichtListView",
+    "BerichtNeuView",
+    "EntwurfPdfView",
+    "FreigabeView",
+    "KommentarErledigtView",
+    "KommentierenView",
+    "OParlView",
+    "QuartiersprofilPdfView",
+    "VersionPdfView",
+    "VersionVergleichView",
+]

@@ -1,0 +1,94 @@
+"""The list of reports and the quarter profile as PDF."""
+
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import ListView, View
+
+from dwk.http import nicht_speichern
+from dwk.permissions import Geschuetzt
+from quartiere.models import Quartier
+
+from ..daten import freigegebene_fassung, quartiere_mit_freigabe
+from ..models import ProfilDatei
+from ..pdf import quartiersprofil_pdf
+from ..queries.bericht import berichte_fuer
+from ..services.berichte import profil_datei_speichern
+from ..services.pdf_bericht import profil_pdf_abgeschottet
+from ..services.rendern import PdfFehler
+
+
+def meldung(fehler: Exception) -> str:
+    """The German sentence(s) of a ``PdfFehler`` or ``ValidationError``."""
+    return " ".join(fehler.messages) if isinstance(fehler, ValidationError) else str(fehler)
+
+
+def gespeicherte_datei(*, datei, sha256: str, dateiname: str, request) -> HttpResponse:
+    """The stored PDF ``datei`` byte for byte, with its checksum as ETag (304 when the client has it)."""
+    etag = f'"{sha256}"'
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        antwort = HttpResponse(status=304)
+    else:
+        antwort = FileResponse(datei.open("rb"), content_type="application/pdf", as_attachment=True, filename=dateiname)
+    antwort["ETag"] = etag
+    return nicht_speichern(antwort)
+
+
+class BerichtListView(Geschuetzt, ListView):
+    """The Ratsbüro's landing page: the committee reports (released ones; Projektteam all) and every
+    quarter's profile as a PDF download where a version is released (Projektteam also gets the
+    working state of the others), reference quarters first."""
+
+    permission_required = "berichte.list_bericht"
+    template_name = "berichte/bericht_list.html"
+    context_object_name = "quartiere"
+
+    def get_queryset(self):
+        return quartiere_mit_freigabe()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            berichte=berichte_fuer(self.request.user),
+            darf_arbeitsstand=self.request.user.has_perm("berichte.download_quartiersprofil_arbeitsstand"),
+            **kwargs,
+        )
+
+
+class QuartiersprofilPdfView(Geschuetzt, View):
+    """The quarter profile as PDF/A of its latest released version: rendered once and stored
+    (``ProfilDatei``), then served as stored, byte for byte. Without a released version: the working
+    state for Projektteam (rendered on every request), a 404 page saying so for everyone else."""
+
+    permission_required = "berichte.download_quartiersprofil"
+
+    def get_permission_object(self):
+        if not hasattr(self, "_quartier"):
+            self._quartier = Quartier.objects.filter(slug=self.kwargs["slug"]).first()
+        return self._quartier
+
+    def get(self, request, slug):
+        quartier = get_object_or_404(Quartier, slug=slug)
+        fassung = freigegebene_fassung(quartier)
+        if fassung is None:
+            if not request.user.has_perm("berichte.download_quartiersprofil_arbeitsstand"):
+                kontext = {"quartier": quartier}
+                return nicht_speichern(
+                    render(request, "berichte/quartiersprofil_nicht_freigegeben.html", kontext, status=404)
+                )
+            response = HttpResponse(quartiersprofil_pdf(quartier=quartier), content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="quartiersprofil-{quartier.slug}.pdf"'
+            # Reports are for signed-in roles only: no shared caches.
+            return nicht_speichern(response)
+        gespeichert = ProfilDatei.objects.filter(fassung=fassung).first()
+        if gespeichert is None:
+            try:
+                gespeichert = profil_datei_speichern(fassung=fassung, pdf=profil_pdf_abgeschottet(fassung=fassung))
+            except (PdfFehler, ValidationError) as fehler:
+                kontext = {"fehler": meldung(fehler), "quartier": quartier}
+                return nicht_speichern(render(request, "berichte/pdf_fehler.html", kontext, status=500))
+        return gespeicherte_datei(
+            datei=gespeichert.datei,
+            sha256=gespeichert.sha256,
+            dateiname=f"quartiersprofil-{quartier.slug}-fassung-{fassung.nummer}.pdf",
+            request=request,
+        )
