@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "buergerdialog",
     "wegenetz",
     "berichte",
+    "oeffentlich",
     "demo",
 ]
 

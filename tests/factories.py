@@ -563,3 +563,68 @@ class WeitergabeFactory(factory.django.DjangoModelFactory):
     projekt = factory.SubFactory(StadtentwicklungsprojektFactory)
     adressat = "Koordinierungsstelle nordwärts"
     datum = datetime.date(2017, 9, 5)
+
+
+# --- Public pages (oeffentlich) ----------------------------------------------------------------
+
+from oeffentlich import models as oe  # noqa: E402
+
+
+class AuftrittFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = oe.Auftritt
+        django_get_or_create = ("kommune",)
+
+    kommune = factory.SubFactory(KommuneFactory)
+    einleitung = "Gut älter werden im eigenen Quartier."
+    foerderung = "Gefördert im Bundesprogramm Demografiewerkstatt Kommunen."
+    partner = "Stiftung Mitarbeit"
+    kontakt = "Seniorenbüro, Musterstraße 1"
+    feedback_email = "barrieren@example.org"
+
+
+class PflichtseiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = oe.Pflichtseite
+        django_get_or_create = ("kommune", "art")
+
+    kommune = factory.SubFactory(KommuneFactory)
+    art = oe.PflichtseiteArt.IMPRESSUM
+    text = "Herausgeberin: die Stadt."
+    stand = datetime.date(2017, 10, 1)
+
+
+class QuartiersseiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = oe.Quartiersseite
+
+    quartier = factory.SubFactory(QuartierFactory)
+    charakter = "Reihenhäuser und Gärten."
+
+
+class NeuigkeitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = oe.Neuigkeit
+
+    titel = factory.Sequence(lambda n: f"Neuigkeit {n + 1}")
+    slug = factory.Sequence(lambda n: f"neuigkeit-{n + 1}")
+    text = "Es gibt etwas Neues."
+    veroeffentlicht_am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 9, 1, 10, 0)))
+
+
+class VeranstaltungsfreigabeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = oe.Veranstaltungsfreigabe
+
+    veranstaltung = factory.SubFactory(VeranstaltungFactory)
+    kurztext = "Kommen Sie vorbei."
+    freigegeben_am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 6, 1, 10, 0)))
+
+
+class FotofreigabeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = oe.Fotofreigabe
+
+    foto = factory.SubFactory(DokumentationsfotoFactory)
+    alternativtext = "Pinnwand mit Karten"
+    freigegeben_am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 7, 1, 10, 0)))

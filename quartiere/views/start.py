@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView, View
 
@@ -15,6 +16,12 @@ class StartView(TemplateView):
     """Public page for residents: the project, the fields of action, the reference quarters."""
 
     template_name = "dwk/start.html"
+
+    def get(self, request, *args, **kwargs):
+        # Residents find the public project pages (app oeffentlich, linked by URL name only).
+        if not request.user.is_authenticated:
+            return redirect("oeffentlich:projekt")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

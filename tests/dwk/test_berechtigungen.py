@@ -18,7 +18,8 @@ from tests.matrix import ANMELDEN, ROLLEN, nur, teilmatrizen
 
 # name: (method, kwargs, {role: expected})
 MATRIX = {
-    "start": ("get", {}, dict.fromkeys(ROLLEN, 200)),
+    # Anonymous visitors are sent to the public project page (oeffentlich).
+    "start": ("get", {}, {**dict.fromkeys(ROLLEN, 200), "anonym": 302}),
     "handlungsfeld_farben": ("get", {}, dict.fromkeys(ROLLEN, 200)),
     "login": ("get", {}, {"anonym": 200, **dict.fromkeys(ROLLEN[1:], 302)}),
     "logout": ("post", {}, dict.fromkeys(ROLLEN, 302)),

@@ -187,7 +187,7 @@ def test_quartier_bearbeiten_mit_aktuellem_stand(client_projektteam, stadt):
 
 def test_startseite_oeffentlich_ohne_karte_nur_text(client, stadt):
     QuartierFactory(name="Marten", stadtbezirk=stadt[0])
-    inhalt = client.get(reverse("start")).content.decode()
+    inhalt = client.get(reverse("start"), follow=True).content.decode()
     assert "Marten" in inhalt
     assert "Wohnumfeld" in inhalt
     assert "leaflet" not in inhalt

@@ -12,6 +12,7 @@ from demo.infrastruktur import infrastruktur_demo_anlegen
 from demo.kennzahlen import kennzahlen_demo_anlegen
 from demo.konten import DEMO_PASSWORT
 from demo.lenkungsgruppe import lenkungsgruppe_demo_anlegen
+from demo.oeffentlich import oeffentlich_demo_anlegen
 from demo.profil import profil_demo_anlegen
 from demo.zeit import DEMO_TAG
 
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         buergerdialog = buergerdialog_demo_anlegen()
         buergerdialog_dokumentation_demo_anlegen()
         buergerdialog_bewertung_demo_anlegen()
+        oeffentlich_demo_anlegen()
         kommune = ergebnis.kommune
         einwohner = f"{kennzahlen.einwohner:,}".replace(",", ".")
         entfernt = f", {kennzahlen.entfernt} aus späteren Jahren entfernt" if kennzahlen.entfernt else ""

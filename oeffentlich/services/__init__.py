@@ -1,0 +1,24 @@
+"""Writes of the public pages: news, statutory pages, the project page's texts, releases of events
+and photos, and the feedback on barriers (sent, never stored)."""
+
+from .freigaben import (
+    foto_freigabe_zuruecknehmen,
+    foto_freigeben,
+    veranstaltung_freigabe_zuruecknehmen,
+    veranstaltung_freigeben,
+)
+from .inhalte import auftritt_speichern, neuigkeit_speichern, pflichtseite_speichern, quartiersseite_speichern
+from .rueckmeldung import RueckmeldungAbgelehnt, rueckmeldung_senden
+
+__all__ = [
+    "RueckmeldungAbgelehnt",
+    "auftritt_speichern",
+    "foto_freigabe_zuruecknehmen",
+    "foto_freigeben",
+    "neuigkeit_speichern",
+    "pflichtseite_speichern",
+    "quartiersseite_speichern",
+    "rueckmeldung_senden",
+    "veranstaltung_freigabe_zuruecknehmen",
+    "veranstaltung_freigeben",
+]

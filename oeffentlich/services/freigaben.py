@@ -1,0 +1,60 @@
+"""Releases for the public: an event of the citizen dialogue, a photo of a released documentation."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from buergerdialog.models import Dokumentationsfoto, Veranstaltung
+from dwk.zeit import jetzt
+
+from ..models import Fotofreigabe, Veranstaltungsfreigabe
+
+
+@transaction.atomic
+def veranstaltung_freigeben(
+    *, veranstaltung: Veranstaltung, kurztext: str = "", von: AbstractBaseUser | None = None
+) -> Veranstaltungsfreigabe:
+    """Announce ``veranstaltung`` publicly (its date, place, accessibility, flyer and calendar
+    entry) with the public ``kurztext``; a second call updates the text. One row."""
+    freigabe = Veranstaltungsfreigabe.objects.filter(veranstaltung=veranstaltung).first()
+    if freigabe is None:
+        freigabe = Veranstaltungsfreigabe(veranstaltung=veranstaltung, freigegeben_am=jetzt(), freigegeben_von=von)
+    freigabe.kurztext = kurztext
+    freigabe.full_clean()
+    freigabe.save()
+    return freigabe
+
+
+@transaction.atomic
+def veranstaltung_freigabe_zuruecknehmen(*, veranstaltung: Veranstaltung) -> None:
+    """Take ``veranstaltung`` off the public pages (deletes its release and the releases of its
+    documentation's photos)."""
+    Fotofreigabe.objects.filter(foto__dokumentation__veranstaltung=veranstaltung).delete()
+    Veranstaltungsfreigabe.objects.filter(veranstaltung=veranstaltung).delete()
+
+
+@transaction.atomic
+def foto_freigeben(
+    *, foto: Dokumentationsfoto, alternativtext: str, von: AbstractBaseUser | None = None
+) -> Fotofreigabe:
+    """Mark ``foto`` publishable with its public ``alternativtext``. Only photos of a released
+    documentation of a released event; otherwise ValidationError, nothing saved. One row."""
+    dokumentation = foto.dokumentation
+    if not dokumentation.ist_freigegeben:
+        raise ValidationError(_("Fotos einer Dokumentation werden erst nach deren Freigabe veröffentlicht."))
+    if not Veranstaltungsfreigabe.objects.filter(veranstaltung_id=dokumentation.veranstaltung_id).exists():
+        raise ValidationError(_("Die Veranstaltung dieses Fotos ist nicht öffentlich."))
+    freigabe = Fotofreigabe.objects.filter(foto=foto).first() or Fotofreigabe(
+        foto=foto, freigegeben_am=jetzt(), freigegeben_von=von
+    )
+    freigabe.alternativtext = alternativtext
+    freigabe.full_clean()
+    freigabe.save()
+    return freigabe
+
+
+@transaction.atomic
+def foto_freigabe_zuruecknehmen(*, foto: Dokumentationsfoto) -> None:
+    """The photo is no longer shown publicly."""
+    Fotofreigabe.objects.filter(foto=foto).delete()
