@@ -628,3 +628,50 @@ class FotofreigabeFactory(factory.django.DjangoModelFactory):
     foto = factory.SubFactory(DokumentationsfotoFactory)
     alternativtext = "Pinnwand mit Karten"
     freigegeben_am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 7, 1, 10, 0)))
+
+
+from berichte import models as be  # noqa: E402
+
+
+class BerichtFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = be.Bericht
+
+    betreff = factory.Sequence(lambda n: f"Bericht {n + 1}")
+    gremium = be.Gremium.BEZIRKSVERTRETUNG
+    beschlussvorschlag = "Das Gremium nimmt den Bericht zur Kenntnis."
+    begruendung = "Grundlage ist das Quartiersprofil."
+
+
+class BerichtVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = be.BerichtVersion
+
+    bericht = factory.SubFactory(BerichtFactory)
+    nummer = factory.Sequence(lambda n: n + 1)
+    datei = factory.django.FileField(filename="bericht.pdf", data=b"%PDF-1.7\n%%EOF\n")
+    sha256 = "0" * 64
+    groesse = 15
+    seiten = 1
+    inhalt = factory.LazyFunction(lambda: [{"schluessel": "begruendung", "titel": "Begründung", "text": "Text"}])
+    freigegeben_am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 5, 2, 10, 0)))
+
+
+class BerichtKommentarFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = be.Kommentar
+
+    bericht = factory.SubFactory(BerichtFactory)
+    abschnitt = "begruendung"
+    text = "Bitte ergänzen."
+    created_at = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 4, 20, 10, 0)))
+
+
+class ProfilDateiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = be.ProfilDatei
+
+    fassung = factory.SubFactory(ProfilfassungFactory)
+    datei = factory.django.FileField(filename="profil.pdf", data=b"%PDF-1.7\n%%EOF\n")
+    sha256 = "0" * 64
+    groesse = 15
