@@ -13,8 +13,9 @@ PORT ?= 8000
 # System packages: GeoDjango (GDAL/GEOS/PROJ), SpatiaLite, WeasyPrint (Pango, HarfBuzz subset), fonts.
 APT_BASIS := python3 python3-venv gdal-bin libsqlite3-mod-spatialite libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz-subset0:optional fonts-dejavu-core fonts-liberation2:optional
-# For the tests: Chromium for the browser tests, poppler for looking at PDFs.
-APT_TEST := chromium poppler-utils
+# For the tests: Chromium for the browser tests, poppler for looking at PDFs, qpdf for checking
+# the structure of every report PDF (tests/berichte/pdf_pruefung.py).
+APT_TEST := chromium poppler-utils qpdf
 
 # The demo runs on SpatiaLite under var/; DEBUG only for this local demo server; it lives on a day
 # in autumn 2017 (DWK_HEUTE, see dwk/zeit.py).
