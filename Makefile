@@ -29,7 +29,7 @@ TEST_ENV := DWK_DATABASE_URL=$${DWK_TEST_DATABASE_URL:-postgis:///dwk} DJANGO_AL
 # TEST_PROZESSE=0 runs everything in this one process (e.g. `make test TEST_PROZESSE=0`).
 TEST_PROZESSE ?= auto
 
-.PHONY: setup setup-test run test test-schnell bench lint fmt demo-daten clean
+.PHONY: setup setup-test run test test-schnell bench lint fmt demo-daten clean backup restore
 
 setup: $(VENV)/.installiert
 
@@ -76,6 +76,17 @@ test-schnell: setup-test
 
 bench: setup-test
 	$(TEST_ENV) $(PY) bench/run.py
+
+# Backup and restore (README „Betrieb“): the database (pg_dump custom format, or a copy of the SpatiaLite
+# file) and every media file, with manifest.json (row counts, SHA-256 checksums). They act on the database
+# and media of the DWK_ variables in the environment (without any: the local demo under var/).
+# `make backup [ZIEL=ordner]`; `make restore SICHERUNG=var/sicherungen/dwk-sicherung-… [RESTORE_ARGS=--ueberschreiben]`.
+backup: setup
+	$(PY) manage.py sicherung_erstellen $(if $(ZIEL),--ziel $(ZIEL))
+
+restore: setup
+	@test -n "$(SICHERUNG)" || { echo "Bitte den Sicherungsordner angeben: make restore SICHERUNG=…" >&2; exit 1; }
+	$(PY) manage.py sicherung_wiederherstellen "$(SICHERUNG)" $(RESTORE_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .
