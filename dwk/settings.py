@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "wegenetz",
     "berichte",
     "oeffentlich",
+    "uebersichten",
     "demo",
 ]
 
