@@ -253,6 +253,23 @@ def _heute():
 # A fixed "today" (ISO date) for the local demo, which lives in autumn 2017; empty: the real date.
 # Read through dwk.zeit.heute() / jetzt() only.
 DWK_HEUTE = _heute()
+
+
+def _projektende():
+    wert = os.environ.get("DWK_PROJEKTENDE", "").strip()
+    try:
+        return datetime.date.fromisoformat(wert) if wert else None
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DWK_PROJEKTENDE={wert!r}: erwartet wird ein Datum wie 2019-12-31 oder nichts."
+        ) from None
+
+
+# Retention of the key persons' contact data (quartiersprofil.services.aufbewahrung): names and
+# contact details are erased DWK_AUFBEWAHRUNG_JAHRE years after the project's end (ISO date; empty:
+# no end yet, nothing erased) by `manage.py aufbewahrung_anwenden`.
+DWK_PROJEKTENDE = _projektende()
+DWK_AUFBEWAHRUNG_JAHRE = int(os.environ.get("DWK_AUFBEWAHRUNG_JAHRE", "2"))
 # Largest accepted upload of indicator values (CSV).
 DWK_KENNZAHLEN_UPLOAD_MAX_BYTES = int(os.environ.get("DWK_KENNZAHLEN_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
 # Photos of walk-throughs: largest accepted file and most pixels per photo (decompression bombs).
