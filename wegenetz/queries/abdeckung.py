@@ -228,11 +228,12 @@ class Vergleich:
 
 def abdeckung_vergleich(*, quartier: Quartier) -> Vergleich | None:
     """The comparison "Luftlinie" vs "Fußweg" vs "mit Rollator" vs "mit Rollstuhl" per category; None
-    without a network. Reads only (``netz_abdeckung`` and one straight-line query on PostGIS)."""
+    without a network (then after 1 query). Reads only (``netz_abdeckung`` and one straight-line query
+    on PostGIS)."""
+    if aktuelles_netz() is None:
+        return None
     kategorien = list(InfrastrukturKategorie.objects.select_related("handlungsfeld"))
     abdeckung = netz_abdeckung(quartier=quartier, kategorien=kategorien)
-    if abdeckung is None:
-        return None
     luftlinie = erreichbarkeit_berechnen(quartiere=[quartier], kategorien=kategorien)[quartier.pk]
     zeilen = [
         Vergleichszeile(
