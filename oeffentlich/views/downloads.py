@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from berichte.daten import freigegebene_fassung
-from berichte.pdf import quartiersprofil_pdf
+from berichte.models import ProfilDatei
+from berichte.services.berichte import profil_datei_speichern
+from berichte.services.pdf_bericht import profil_pdf_abgeschottet
 from buergerdialog.dokumente import flyer_pdf
 from buergerdialog.models import Dokumentationsfoto, Veranstaltung
 from dwk.markdown import markdown_html
@@ -30,7 +32,8 @@ def _datei(inhalt: bytes, *, art: str, name: str) -> HttpResponse:
 
 @method_decorator(oeffentliche_seite, name="dispatch")
 class QuartiersprofilPdfView(View):
-    """The latest released profile of a reference quarter (never a working state); 404 without one."""
+    """The latest released profile of a reference quarter as stored for the committees (never a working
+    state); 404 without one."""
 
     def get(self, request, slug):
         try:
@@ -40,10 +43,14 @@ class QuartiersprofilPdfView(View):
         fassung = freigegebene_fassung(quartier)
         if fassung is None:
             raise Http404(_("Für dieses Quartier ist noch kein Quartiersprofil freigegeben."))
+        # The PDF the committees get (berichte): rendered once per released version and stored.
+        gespeichert = ProfilDatei.objects.filter(fassung=fassung).first()
+        if gespeichert is None:
+            gespeichert = profil_datei_speichern(fassung=fassung, pdf=profil_pdf_abgeschottet(fassung=fassung))
+        with gespeichert.datei.open("rb") as datei:
+            inhalt = datei.read()
         return _datei(
-            quartiersprofil_pdf(quartier=quartier, fassung=fassung),
-            art="application/pdf",
-            name=f"quartiersprofil-{quartier.slug}.pdf",
+            inhalt, art="application/pdf", name=f"quartiersprofil-{quartier.slug}-fassung-{fassung.nummer}.pdf"
         )
 
 
