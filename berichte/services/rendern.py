@@ -14,6 +14,7 @@ headings of all parts (WeasyPrint's documented way of merging documents).
 """
 
 import datetime
+import faulthandler
 import logging
 import multiprocessing
 import os
@@ -83,6 +84,8 @@ def _setzen(teile: list[str], titel: str, autor: str, zeitpunkt: str) -> bytes:
 
 def _kind(verbindung: Connection, teile: list[str], titel: str, autor: str, zeitpunkt: str, mb: int) -> None:
     """The child process: limit memory, render, send ("ok", bytes) or ("fehler", sentence)."""
+    # A C library that runs out of memory aborts the child; the parent reports it (no stack dump).
+    faulthandler.disable()
     try:
         if mb:
             weich = mb * 1024 * 1024

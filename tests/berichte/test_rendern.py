@@ -1,0 +1,128 @@
+"""Rendering safely: WeasyPrint in a child process with a time and a memory limit; hostile HTML
+(deep nesting, local files, network URLs) and broken templates end in a clean PDF or a clear
+German error, and the web process stays free."""
+
+import http.server
+import threading
+import time
+
+import pytest
+from django.test import override_settings
+
+from berichte.services.rendern import PdfFehler, html_rendern, pdf_abgeschottet
+from tests.berichte.hilfen import pdf_lesen
+
+SEITE = '<html lang="de"><head><title>T</title></head><body>{}</body></html>'
+
+
+def test_zwei_teile_ergeben_ein_pdf_mit_durchlaufenden_seitenzahlen_und_lesezeichen():
+    teile = [
+        SEITE.format("<h1>Anschreiben</h1><p>Text</p><h2 style='break-before: page'>Begründung</h2>"),
+        SEITE.format("<h1>Quartiersprofil</h1><p>Profil</p>"),
+    ]
+    reader, seiten = pdf_lesen(pdf_abgeschottet(teile=teile, titel="Bericht", autor="Dortmund"))
+    assert len(seiten) == 3
+    assert [eintrag.title for eintrag in reader.outline if not isinstance(eintrag, list)] == [
+        "Anschreiben",
+        "Quartiersprofil",
+    ]
+    assert reader.metadata.title == "Bericht"
+    assert "pdfaid:part" in reader.xmp_metadata.stream.get_data().decode() if reader.xmp_metadata else True
+
+
+def test_tief_verschachtelter_text_ergibt_sauberes_pdf_oder_klaren_fehler():
+    html = SEITE.format("<div>" * 5000 + "innen" + "</div>" * 5000)
+    try:
+        pdf = pdf_abgeschottet(teile=[html], titel="T", autor="A", sekunden=60)
+    except PdfFehler as fehler:
+        assert "verschachtelt" in str(fehler) or "Zeitlimit" in str(fehler) or "Arbeitsspeicher" in str(fehler)
+    else:
+        _reader, seiten = pdf_lesen(pdf)
+        assert "innen" in " ".join(seiten)
+
+
+class Zaehler(http.server.BaseHTTPRequestHandler):
+    abrufe = 0
+
+    def do_GET(self):  # noqa: N802 -- the name http.server calls
+        Zaehler.abrufe += 1
+        self.send_error(404)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_lokale_dateien_und_netzadressen_werden_nicht_geladen():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Zaehler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        html = SEITE.format(
+            '<p>Bild folgt</p><img src="file:///etc/passwd" alt="passwd">'
+            f'<img src="http://127.0.0.1:{server.server_port}/bild.png" alt="netz">'
+            f'<link rel="stylesheet" href="http://127.0.0.1:{server.server_port}/stil.css">'
+            '<iframe src="file:///etc/passwd"></iframe><object data="file:///etc/hostname"></object>'
+        )
+        pdf = pdf_abgeschottet(teile=[html], titel="T", autor="A")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert Zaehler.abrufe == 0
+    _reader, seiten = pdf_lesen(pdf)
+    text = " ".join(seiten)
+    assert "Bild folgt" in text
+    assert "root:" not in text
+    assert b"root:x:0" not in pdf
+
+
+def test_endloses_rendern_wird_nach_zeitlimit_abgebrochen():
+    html = SEITE.format("<table>" + "<tr><td>Zelle</td><td>Zelle</td></tr>" * 40000 + "</table>")
+    beginn = time.monotonic()
+    with pytest.raises(PdfFehler, match="nach 1 Sekunden abgebrochen"):
+        pdf_abgeschottet(teile=[html], titel="T", autor="A", sekunden=1)
+    assert time.monotonic() - beginn < 10
+
+
+def test_speichergrenze_bricht_mit_klarer_meldung_ab():
+    html = SEITE.format("<p>" + "Wort " * 200000 + "</p>")
+    with pytest.raises(PdfFehler, match="mehr Arbeitsspeicher als erlaubt \\(200 MB\\)"):
+        pdf_abgeschottet(teile=[html], titel="T", autor="A", speicher_mb=200)
+
+
+def test_webprozess_bleibt_ansprechbar_waehrend_gerendert_wird():
+    """The render runs in a child: the calling process's threads keep running meanwhile."""
+    html = SEITE.format("<p>" + "Text " * 20000 + "</p>")
+    ticks = []
+    fertig = threading.Event()
+
+    def ticken():
+        while not fertig.is_set():
+            ticks.append(time.monotonic())
+            time.sleep(0.05)
+
+    faden = threading.Thread(target=ticken)
+    faden.start()
+    try:
+        pdf_abgeschottet(teile=[html], titel="T", autor="A")
+    finally:
+        fertig.set()
+        faden.join()
+    luecken = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 5
+    assert max(luecken) < 0.5
+
+
+def test_fehlerhafte_vorlage_gibt_deutsche_meldung(tmp_path):
+    (tmp_path / "berichte").mkdir()
+    (tmp_path / "berichte" / "kaputt.html").write_text("{% if %}kaputt", encoding="utf-8")
+    vorlagen = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "DIRS": [tmp_path],
+            "OPTIONS": {"context_processors": []},
+        }
+    ]
+    with override_settings(TEMPLATES=vorlagen), pytest.raises(PdfFehler) as fehler:
+        html_rendern(vorlage="berichte/kaputt.html", kontext={})
+    assert str(fehler.value).startswith("Die Vorlage „berichte/kaputt.html“ enthält einen Fehler")
+    with pytest.raises(PdfFehler, match="fehlt"):
+        html_rendern(vorlage="berichte/gibt-es-nicht.html", kontext={})
