@@ -295,6 +295,19 @@ TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[os.environ.get("DWK_TASKS_BACKEN
 # Limits of one job in the worker: seconds, and MB of address space (0: none); see auftraege.services.
 DWK_AUFTRAG_MAX_SEKUNDEN = int(os.environ.get("DWK_AUFTRAG_MAX_SEKUNDEN", 1800))
 DWK_AUFTRAG_MAX_SPEICHER_MB = int(os.environ.get("DWK_AUFTRAG_MAX_SPEICHER_MB", 0))
+
+# Cache of computed parts of pages (charts, aggregates, map layers; see quartiere.queries.datenstand):
+# by default a table of the app's database (created by migrate), so every web server shares it;
+# DWK_CACHE=speicher keeps it in each process instead (one server only).
+_CACHES = {
+    "datenbank": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "dwk_cache"},
+    "speicher": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+if os.environ.get("DWK_CACHE", "datenbank") not in _CACHES:
+    raise ImproperlyConfigured("DWK_CACHE: erwartet wird datenbank oder speicher.")
+CACHES = {
+    "default": {**_CACHES[os.environ.get("DWK_CACHE", "datenbank")], "TIMEOUT": 7 * 24 * 3600},
+}
 # Report PDFs (berichte) are rendered by WeasyPrint in a child process with these limits (seconds, MB).
 DWK_PDF_MAX_SEKUNDEN = int(os.environ.get("DWK_PDF_MAX_SEKUNDEN", 120))
 DWK_PDF_MAX_SPEICHER_MB = int(os.environ.get("DWK_PDF_MAX_SPEICHER_MB", 2048))
