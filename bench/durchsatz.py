@@ -119,7 +119,17 @@ def sitzung(benutzername: str) -> str:
     from django.test import Client  # noqa: PLC0415 -- needs django.setup() first
 
     client = Client()
-    client.force_login(get_user_model().objects.get(username=benutzername))
+    benutzer = get_user_model().objects.get(username=benutzername)
+    client.force_login(benutzer)
+    # Projektteam needs the second factor: the session counts as confirmed with a TOTP device of the
+    # bench's own (as after entering a code), so the pages pass django-otp's middleware as in production.
+    from django_otp import DEVICE_ID_SESSION_KEY  # noqa: PLC0415 -- needs django.setup() first
+    from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: PLC0415 -- needs django.setup() first
+
+    geraet, _neu = TOTPDevice.objects.get_or_create(user=benutzer, name="bench", defaults={"confirmed": True})
+    daten = client.session
+    daten[DEVICE_ID_SESSION_KEY] = geraet.persistent_id
+    daten.save()
     return client.cookies["sessionid"].value
 
 

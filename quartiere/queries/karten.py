@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Ebene, Indikator, Quartier, QuartierUnterbezirk, Stadtbezirk, StatistischerBezirk, Unterbezirk
 from .analyse import kennzahl_tabelle
+from .datenstand import zwischengespeichert
 from .gebiete import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, feature_collection
 from .geheimhaltung import ist_verborgen, wert_export, wert_text
 
@@ -49,7 +50,19 @@ class SimplifyPreserveTopology(GeoFunc):
 def gebiete_mit_werten(*, indikator: Indikator, ebene: str, jahr: int, mit_geometrie: bool = False) -> list:
     """The areas of ``ebene`` ordered by code, each with ``.kz`` (a ``Wert``, confidentiality applied
     over the whole city) for ``indikator`` in ``jahr``; with ``mit_geometrie`` also ``.geojson``:
-    simplified by 15 m in EPSG:25832, 5 decimals. 5 queries."""
+    simplified by 15 m in EPSG:25832, 5 decimals. Computed once per Datenstand: 2 queries when cached,
+    else 5 and the cache's."""
+    return zwischengespeichert(
+        "gebiete_mit_werten",
+        indikator.pk,
+        ebene,
+        jahr,
+        mit_geometrie,
+        berechnen=lambda: _gebiete_mit_werten(indikator=indikator, ebene=ebene, jahr=jahr, mit_geometrie=mit_geometrie),
+    )
+
+
+def _gebiete_mit_werten(*, indikator: Indikator, ebene: str, jahr: int, mit_geometrie: bool) -> list:
     model = KARTEN_EBENEN[ebene]
     gebiete = model.objects.order_by("code").only("pk", "code", "name")
     if mit_geometrie:
@@ -179,7 +192,8 @@ def kartenebenen() -> list[dict]:
 
 def kartenebene_geojson(*, ebene: str, user: "AbstractBaseUser | AnonymousUser") -> dict:
     """One layer of the city map as a GeoJSON FeatureCollection (EPSG:4326), simplified for the scale
-    it is drawn at; quarters only those ``user`` may read. Raises ``KeyError`` for an unknown layer. 1 query."""
+    it is drawn at; quarters only those ``user`` may read. Raises ``KeyError`` for an unknown layer. 1 query
+    (quarters), 2 for the other layers once cached."""
     model, _name, toleranz = KARTENEBENEN[ebene]
     if model is Quartier:
         zeilen = (
@@ -201,13 +215,16 @@ def kartenebene_geojson(*, ebene: str, user: "AbstractBaseUser | AnonymousUser")
             for q in zeilen
         ]
     else:
-        zeilen = (
-            model.objects.mit_flaeche().annotate(geojson=vereinfachtes_geojson("geometrie", toleranz)).order_by("code")
-        )
-        features = [
-            (g.geojson, {"code": g.code, "name": g.name, "flaeche_km2": round(g.flaeche.sq_km, 2)}) for g in zeilen
-        ]
+        # The same for everyone: simplified once per Datenstand (2 queries when cached).
+        return zwischengespeichert("kartenebene", ebene, berechnen=lambda: _gebiete_geojson(model, toleranz))
     return feature_collection(features)
+
+
+def _gebiete_geojson(model: type, toleranz: float) -> dict:
+    zeilen = model.objects.mit_flaeche().annotate(geojson=vereinfachtes_geojson("geometrie", toleranz)).order_by("code")
+    return feature_collection(
+        [(g.geojson, {"code": g.code, "name": g.name, "flaeche_km2": round(g.flaeche.sq_km, 2)}) for g in zeilen]
+    )
 
 
 def karte_tabellen(*, user: "AbstractBaseUser | AnonymousUser") -> dict:

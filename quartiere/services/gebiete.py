@@ -11,6 +11,7 @@ from dwk.text import eindeutiger_slug
 from ..geometrie import als_multipolygon
 from ..models import Quartier, QuartierUnterbezirk, Unterbezirk
 from ..queries import metrisch
+from .datenstand import datenstand_erhoehen
 
 # An Unterbezirk counts as covered when at least this share of its area lies inside the
 # quarter; smaller overlaps are slivers from boundaries drawn by hand.
@@ -34,6 +35,7 @@ def quartier_unterbezirke_ableiten(*, quartier: Quartier) -> list[QuartierUnterb
             neue.append(QuartierUnterbezirk(quartier=quartier, unterbezirk=unterbezirk, anteil=min(anteil, 1.0)))
     QuartierUnterbezirk.objects.filter(quartier=quartier).delete()
     QuartierUnterbezirk.objects.bulk_create(neue)
+    datenstand_erhoehen()
     return neue
 
 

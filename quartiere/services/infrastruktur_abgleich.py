@@ -19,6 +19,7 @@ from dwk.text import ImportFehler
 from dwk.zeit import heute
 
 from ..models import Barrierefreiheit, Infrastruktur, InfrastrukturKategorie, Infrastrukturquelle
+from .datenstand import datenstand_erhoehen
 
 DATUMSFORMATE = ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
 # Columns whose value is one of a model field's choices: column, choices, default when empty, message.
@@ -165,6 +166,7 @@ def einrichtungen_abgleichen(
     if fehler:
         raise ImportFehler(fehler)
     bulk_create_with_history(neue, Infrastruktur, default_user=benutzer)
+    datenstand_erhoehen()
     for einrichtung in geaenderte:
         einrichtung._history_user = benutzer
         einrichtung.save()

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from ..models import Kennzahl
 from ..queries.analyse import GEBIET_FELD
+from .datenstand import datenstand_erhoehen
 from .kennzahlen_import import KennzahlenVorschau, kennzahlen_pruefen, vorhandene_werte
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def kennzahlen_importieren(*, inhalt: bytes, dateiname: str, ebene: str) -> Kenn
     for start in range(0, len(ersetzen), 5000):
         Kennzahl.objects.filter(pk__in=ersetzen[start : start + 5000]).delete()
     Kennzahl.objects.bulk_create(neue, batch_size=5000)
+    datenstand_erhoehen()
     logger.info(
         "Kennzahlen importiert.",
         extra={"ereignis": "import_kennzahlen", "ebene": ebene, "geschrieben": len(neue), "ersetzt": len(ersetzen)},

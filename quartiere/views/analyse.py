@@ -15,7 +15,7 @@ from dwk.export import export_antwort
 from dwk.permissions import Geschuetzt
 from dwk.text import ImportFehler
 
-from ..diagramme import zeitreihe_svg
+from ..diagramme import zeitreihe_svg_zwischengespeichert
 from ..forms import IndikatorKarteForm, KennzahlenImportForm
 from ..models import Quartier, QuartierUnterbezirk
 from ..queries import analyse, feature_collection, geheimhaltung, karten
@@ -119,7 +119,7 @@ class QuartierAnalyseView(Geschuetzt, DetailView):
             ]
             reihe = analyse.zeitreihe(auswahl, namen=namen, sieht_fallzahlen=sieht)
             zeitreihe = reihe.zeilen
-            diagramm = zeitreihe_svg(
+            diagramm = zeitreihe_svg_zwischengespeichert(
                 titel=f"{indikator.name} ({indikator.einheit})",
                 einheit=indikator.einheit,
                 jahre=reihe.jahre,

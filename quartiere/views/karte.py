@@ -8,6 +8,7 @@ from django.views.generic import TemplateView, View
 from dwk.permissions import Geschuetzt
 
 from ..queries import karten
+from ..queries.datenstand import datenstand
 
 
 class KarteView(Geschuetzt, TemplateView):
@@ -19,7 +20,12 @@ class KarteView(Geschuetzt, TemplateView):
             {**ebene, "url": reverse("quartiere:ebene_geojson", args=[ebene["schluessel"]])}
             for ebene in karten.kartenebenen()
         ]
-        return super().get_context_data(ebenen=ebenen, **karten.karte_tabellen(user=self.request.user), **kwargs)
+        return super().get_context_data(
+            ebenen=ebenen,
+            datenstand=datenstand(),
+            **karten.karte_tabellen(user=self.request.user),
+            **kwargs,
+        )
 
 
 class EbeneGeoJsonView(Geschuetzt, View):
