@@ -12,6 +12,7 @@ formatter never writes the request itself (its repr would contain the query stri
 import logging
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db import DatabaseError
 from django.dispatch import receiver
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as _JsonFormatter
@@ -46,8 +47,12 @@ class VorfallFilter(logging.Filter):
         if request is None:
             return True
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not hasattr(record, "benutzer_id"):
-            record.benutzer_id = user.pk
+        try:
+            if user is not None and user.is_authenticated and not hasattr(record, "benutzer_id"):
+                record.benutzer_id = user.pk
+        except DatabaseError:
+            # The database is away (dwk.ausfall) and the user was not read yet: the line goes out without.
+            pass
         status = getattr(record, "status_code", None)
         if status == 403 and not hasattr(record, "ereignis"):
             record.ereignis = "zugriff_verweigert"
