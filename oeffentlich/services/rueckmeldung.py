@@ -1,8 +1,9 @@
 """The feedback mechanism of the accessibility statement (BITV 2.0 § 7): a message about a barrier
 goes by e-mail to Projektteam and is stored nowhere (no table, no log line with its content).
 
-Abuse is limited without knowing who sends: at most ``GRENZE_JE_STUNDE`` messages per clock hour
-for the whole site (a counter in the cache, not per address, so no address is kept either).
+Abuse is limited without knowing who sends: at most ``GRENZE_JE_STUNDE`` (or
+``settings.DWK_RUECKMELDUNGEN_JE_STUNDE``) messages per clock hour for the whole site (a counter
+in the cache, not per address, so no address is kept either).
 """
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from quartiere.models import Kommune
 
 from ..models import Auftritt
 
-GRENZE_JE_STUNDE = getattr(settings, "DWK_RUECKMELDUNGEN_JE_STUNDE", 20)
+GRENZE_JE_STUNDE = 20  # unless settings.DWK_RUECKMELDUNGEN_JE_STUNDE says otherwise
 TEXT_HOECHSTENS = 5000
 
 
@@ -52,7 +53,7 @@ def rueckmeldung_senden(*, text: str, email: str = "", seite: str = "") -> None:
         raise ValidationError(fehler)
     schluessel = _zaehler_schluessel()
     cache.add(schluessel, 0, timeout=3600)
-    if cache.incr(schluessel) > GRENZE_JE_STUNDE:
+    if cache.incr(schluessel) > getattr(settings, "DWK_RUECKMELDUNGEN_JE_STUNDE", GRENZE_JE_STUNDE):
         raise RueckmeldungAbgelehnt
     kommune = Kommune.objects.first()
     auftritt = Auftritt.objects.filter(kommune=kommune).first() if kommune else None
