@@ -104,6 +104,10 @@ def main():
 
     buergerdialog_messen(client, messen)
 
+    from bench_uebersichten import uebersichten_messen  # bench/bench_uebersichten.py beside this script
+
+    uebersichten_messen(client, messen, get_user_model().objects.get(username="projektteam"))
+
 
 def infrastruktur_messen(client):
     """Coverage of 4 quarters × 17 categories with 5,000 extra facilities; the quarter page; a 5,000-row import.

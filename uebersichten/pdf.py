@@ -1,4 +1,10 @@
-"""Render the overviews to PDF/A (WeasyPrint, through ``dwk.pdf`` and its URL fetcher)."""
+"""Render the overviews to PDF/A (WeasyPrint, through ``dwk.pdf`` and its URL fetcher).
+
+``*_html`` build the document (its HTML, title and author) from the data; ``*_pdf`` render it.
+The bench renders the same HTML with WeasyPrint alone as its floor.
+"""
+
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.template.loader import render_to_string
@@ -10,6 +16,13 @@ from dwk.pdf import render_pdf
 from .karten import stadtkarte_svg
 from .queries.kommunalprofil import kommunalprofil_sammeln
 from .queries.sachstand import sachstand_sammeln
+
+
+@dataclass(frozen=True)
+class Dokument:
+    html: str
+    titel: str
+    autor: str
 
 
 def stadtkarte(inhalt: object, *, id_: str = "stadtkarte") -> str:
@@ -24,20 +37,20 @@ def stadtkarte(inhalt: object, *, id_: str = "stadtkarte") -> str:
     )
 
 
-def kommunalprofil_pdf() -> bytes | None:
-    """The Kommunalprofil as PDF/A-3b bytes (landscape A4), small counts withheld; None while no
-    city is set up. Reads the database; writes nothing. German whatever the request's language."""
+def kommunalprofil_html() -> Dokument | None:
+    """The Kommunalprofil as an HTML document (landscape A4), small counts withheld; None while no
+    city is set up. German whatever the request's language."""
     with translation.override("de"):
         profil = kommunalprofil_sammeln(sieht_fallzahlen=False)
         if profil is None:
             return None
         html = render_to_string("uebersichten/kommunalprofil_pdf.html", {"profil": profil, "karte": stadtkarte(profil)})
-        return render_pdf(html, title=profil.titel, author=profil.stadtname, lang="de")
+        return Dokument(html=html, titel=profil.titel, autor=profil.stadtname)
 
 
-def sachstandsbericht_pdf(*, user: AbstractBaseUser) -> bytes | None:
-    """The progress report as PDF/A-3b bytes: landscape 16:9 slides, one subject each; None while
-    no city is set up. Reads the database; writes nothing."""
+def sachstandsbericht_html(*, user: AbstractBaseUser) -> Dokument | None:
+    """The progress report as an HTML document: 16:9 landscape slides, one subject each; None while
+    no city is set up."""
     with translation.override("de"):
         sachstand = sachstand_sammeln(user=user)
         if sachstand is None:
@@ -45,4 +58,20 @@ def sachstandsbericht_pdf(*, user: AbstractBaseUser) -> bytes | None:
         html = render_to_string(
             "uebersichten/sachstandsbericht_pdf.html", {"sachstand": sachstand, "karte": stadtkarte(sachstand)}
         )
-        return render_pdf(html, title=sachstand.titel, author=sachstand.stadtname, lang="de")
+        return Dokument(html=html, titel=sachstand.titel, autor=sachstand.stadtname)
+
+
+def _rendern(dokument: Dokument | None) -> bytes | None:
+    if dokument is None:
+        return None
+    return render_pdf(dokument.html, title=dokument.titel, author=dokument.autor, lang="de")
+
+
+def kommunalprofil_pdf() -> bytes | None:
+    """The Kommunalprofil as PDF/A-3b bytes, or None while no city is set up. Reads the database; writes nothing."""
+    return _rendern(kommunalprofil_html())
+
+
+def sachstandsbericht_pdf(*, user: AbstractBaseUser) -> bytes | None:
+    """The progress report as PDF/A-3b bytes, or None while no city is set up. Reads the database; writes nothing."""
+    return _rendern(sachstandsbericht_html(user=user))
