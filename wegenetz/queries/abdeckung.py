@@ -22,7 +22,6 @@ import numpy as np
 from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import InfrastrukturKategorie, Quartier
-from quartiere.queries import metrisch
 from quartiere.queries.abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen
 
 from ..models import Distanzfeld, Netzstand, Profilart, Wegabschnitt, Wegprofil
@@ -33,6 +32,7 @@ from .netz import (
     fingerabdruck,
     kantenzeiten,
     netzgraph,
+    punkte_metrisch,
 )
 
 REFERENZ_M_S = 0.9
@@ -144,8 +144,8 @@ def netz_abdeckung(
     pos = graph.position(kanten)
     a_idx, b_idx, laengen = graph.von[pos], graph.nach[pos], graph.laenge[pos]
     netzlaenge = float(laengen.sum())
-    mitte = metrisch(quartier.grenze).centroid
-    mittel_knoten = int(graph.baum.query([mitte.x, mitte.y])[1]) if graph.anzahl_knoten else None
+    mitte = punkte_metrisch([quartier.grenze.centroid])[0]
+    mittel_knoten = int(graph.baum.query(mitte)[1]) if graph.anzahl_knoten else None
     veraltet = fehlend = False
     eintraege = []
     zeiten_je_profil = {art: kantenzeiten(graph, p, barrieren)[pos] for art, p in profile.items()}

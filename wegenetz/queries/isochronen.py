@@ -15,10 +15,19 @@ import numpy as np
 from django.contrib.gis.geos import GEOSGeometry, MultiLineString, Point
 from django.utils.translation import gettext as _
 
-from quartiere.queries import METRISCHES_SRID
-
 from ..models import Wegabschnitt, Wegprofil
-from .netz import ANBINDUNG_MAX_M, aktuelles_netz, anbinden, barriere_kanten, gehzeiten_von, kantenzeiten, netzgraph
+from .netz import (
+    ANBINDUNG_MAX_M,
+    aktuelles_netz,
+    anbinden,
+    barriere_kanten,
+    gehzeiten_von,
+    kantenzeiten,
+    nach_metrisch,
+    nach_wgs84,
+    netzgraph,
+    punkte_metrisch,
+)
 
 STUFEN_MIN = (5, 10, 15)
 PUFFER_M = 40
@@ -103,8 +112,7 @@ def isochrone_berechnen(
         raise KeinNetz(_("Es ist noch kein Wegenetz importiert."))
     stufen = sorted({int(s) for s in stufen})
     graph = netzgraph(netz)
-    metrisch = punkt.transform(METRISCHES_SRID, clone=True)
-    anbindung = anbinden(graph, np.array([metrisch.coords]))
+    anbindung = anbinden(graph, punkte_metrisch([punkt]))
     if not anbindung:
         raise KeinNetz(
             _("Der gewählte Punkt liegt mehr als %(meter)s m vom Wegenetz entfernt.") % {"meter": ANBINDUNG_MAX_M}
@@ -140,7 +148,7 @@ def isochrone_berechnen(
             linien = [k["geometrie"] for k in isochrone.kanten if k["stufe"] <= stufe]
             if not linien:
                 continue
-            flaeche = MultiLineString(linien, srid=4326).transform(METRISCHES_SRID, clone=True)
+            flaeche = nach_metrisch(MultiLineString(linien, srid=4326))
             flaeche = flaeche.buffer_with_style(PUFFER_M, quadsegs=2).simplify(VEREINFACHUNG_M, preserve_topology=True)
-            isochrone.flaechen[stufe] = flaeche.transform(4326, clone=True)
+            isochrone.flaechen[stufe] = nach_wgs84(flaeche)
     return isochrone

@@ -14,6 +14,7 @@ from demo.konten import DEMO_PASSWORT
 from demo.lenkungsgruppe import lenkungsgruppe_demo_anlegen
 from demo.oeffentlich import oeffentlich_demo_anlegen
 from demo.profil import profil_demo_anlegen
+from demo.wegenetz import wegenetz_demo_anlegen
 from demo.zeit import DEMO_TAG
 
 
@@ -94,6 +95,7 @@ class Command(BaseCommand):
             f"Anmeldungen — Passwort für alle: {DEMO_PASSWORT} (wird bei jedem Lauf wieder gesetzt)",
             f"  {'Benutzername':<16}{'Rolle':<16}Name",
         ]
+        zeilen.insert(zeilen.index(""), wegenetz_demo_anlegen().zeile)
         for username, rolle, name, uebersprungen in ergebnis.nutzer:
             hinweis = "  (übersprungen: kein Demo-Zugang, bleibt unverändert)" if uebersprungen else ""
             zeilen.append(f"  {username:<16}{rolle:<16}{name}{hinweis}")
