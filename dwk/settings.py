@@ -227,6 +227,34 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Media files (uploads, photos and their derivatives): a local folder (DWK_MEDIEN_SPEICHER=lokal, the
+# default) or an S3-compatible object storage (s3: AWS, MinIO, Ceph, a city's own), which several web and
+# worker containers share. The bucket stays private: files are only ever read through the app's views.
+DWK_MEDIEN_SPEICHER = os.environ.get("DWK_MEDIEN_SPEICHER", "lokal")
+if DWK_MEDIEN_SPEICHER not in {"lokal", "s3"}:
+    raise ImproperlyConfigured("DWK_MEDIEN_SPEICHER: erwartet wird lokal oder s3.")
+if DWK_MEDIEN_SPEICHER == "s3":
+    if not os.environ.get("DWK_S3_BUCKET"):
+        raise ImproperlyConfigured("DWK_MEDIEN_SPEICHER=s3 braucht DWK_S3_BUCKET (den Namen des Buckets).")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DWK_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DWK_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DWK_S3_REGION") or None,
+            "access_key": os.environ.get("DWK_S3_ZUGANGSSCHLUESSEL") or None,
+            "secret_key": os.environ.get("DWK_S3_GEHEIMER_SCHLUESSEL") or None,
+            "location": os.environ.get("DWK_S3_PRAEFIX", ""),
+            # "path" for MinIO and most self-hosted ones, "virtual" for AWS; empty: boto3 decides.
+            "addressing_style": os.environ.get("DWK_S3_ADRESSIERUNG") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            # Like the local folder: a second file of the same name gets a new name, nothing is overwritten.
+            "file_overwrite": False,
+        },
+    }
+# Sessions live in the database, so every web container behind a load balancer knows every session.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Uploaded boundary files (GeoPackage, zipped Shapefile) may be a few MB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
