@@ -16,6 +16,7 @@ urlpatterns = [
     path("konto/zwei-faktor/einrichten/", views.ZweiFaktorEinrichtenView.as_view(), name="zwei_faktor_einrichten"),
     path("konto/zwei-faktor/bestaetigen/", views.ZweiFaktorBestaetigenView.as_view(), name="zwei_faktor_bestaetigen"),
     path("konto/zwei-faktor/codes/", views.WiederherstellungscodesView.as_view(), name="zwei_faktor_codes"),
+    path("gesundheit/", views.gesundheit, name="gesundheit"),
     path("", include("quartiere.urls")),
     path("", include("berichte.urls")),
     path("", include("uebersichten.urls")),

@@ -12,8 +12,8 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import HttpResponseBadRequest, HttpResponseServerError
+from django.db import DatabaseError, connection, transaction
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -276,3 +276,15 @@ class WiederherstellungscodesView(View):
         request.session[CODES_IN_DER_SITZUNG] = zwei_faktor.wiederherstellungscodes_erzeugen(user=request.user)
         messages.success(request, _("Neue Wiederherstellungscodes sind erzeugt; die bisherigen gelten nicht mehr."))
         return redirect("zwei_faktor_codes")
+
+
+@login_not_required
+def gesundheit(request):
+    """For the container's health check and a load balancer: 200 „ok“ when the database answers,
+    503 otherwise. Says nothing else, needs no login, is never cached."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return nicht_speichern(HttpResponse("Datenbank nicht erreichbar\n", status=503, content_type="text/plain"))
+    return nicht_speichern(HttpResponse("ok\n", content_type="text/plain"))
