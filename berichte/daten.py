@@ -13,7 +13,8 @@ on every page.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.conf import settings
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,9 +22,22 @@ from django.utils.translation import gettext_lazy
 from dwk.zeit import heute
 from quartiere.models import Handlungsfeld, Kommune, Quartier, QuartierUnterbezirk
 from quartiere.queries import flaeche_km2, metrisch, schwerpunkt
-from quartiersprofil.models import Massnahme, MassnahmeStatus, ProfilAbschnitt, Profilfassung, ProfilStatus
+from quartiersprofil.models import Massnahme, MassnahmeStatus, ProfilAbschnitt, Profilfassung, ProfilStatus, Quelle
 from quartiersprofil.queries.profil import letzte_freigabe
 
+from .queries.profil import (
+    Abdeckung,
+    Belege,
+    Demografie,
+    Dialogveranstaltung,
+    abdeckung,
+    belege_je_handlungsfeld,
+    buergerdialog,
+    demografie,
+)
+
+# The indicators the summary repeats, if the catalogue has them.
+KERNZAHLEN = ("ew_gesamt", "ew_65plus", "anteil_65plus", "anteil_80plus", "anteil_allein_65plus", "quote_grusi_65plus")
 PROJEKTNAME = gettext_lazy("Demografiewerkstatt Kommunen – altersgerechte Quartiersentwicklung")
 
 
@@ -55,6 +69,7 @@ class Kapitel:
     staerken: str = ""
     handlungsbedarf: str = ""
     massnahmen: tuple = ()  # the field's measures that are not rejected
+    belege: Belege | None = None  # the evidence the released section links (None: working state)
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,14 @@ class Quartiersprofil:
     stand: date  # the release date of ``fassung_nummer``, or today for a working state
     ist_demo: bool
     fassung_nummer: int | None = None  # the released version shown; None: working state, not released
+    programm: str = ""
+    foerderer: str = ""
+    partner: tuple = ()
+    demografie: Demografie | None = None
+    abdeckung: Abdeckung | None = None
+    buergerdialog: list[Dialogveranstaltung] = field(default_factory=list)
+    quellen: list = field(default_factory=list)  # the quarter's sources, for the annex
+    mindestfallzahl: int = 0
 
     @property
     def ist_freigegeben(self):
@@ -85,6 +108,27 @@ class Quartiersprofil:
     @property
     def titel(self):
         return _("Quartiersprofil %(quartier)s") % {"quartier": self.quartier.name}
+
+    @property
+    def kernzahlen(self):
+        """The lines of the indicator table the summary repeats (residents, shares of older people)."""
+        if self.demografie is None:
+            return []
+        zeilen = {z.indikator.schluessel: z for z in self.demografie.zeilen}
+        return [zeilen[s] for s in KERNZAHLEN if s in zeilen]
+
+    @property
+    def luecken(self):
+        """The categories of infrastructure whose coverage of the quarter is a gap."""
+        return [e for e in self.abdeckung.erreichbarkeiten if e.ist_luecke] if self.abdeckung else []
+
+    @property
+    def anzahl_massnahmen(self):
+        return sum(len(k.massnahmen) for k in self.kapitel)
+
+    @property
+    def anzahl_ergebnisse(self):
+        return sum(len(f.ergebnisse) for v in self.buergerdialog for f in v.felder)
 
 
 def freigegebene_fassung(quartier: Quartier) -> Profilfassung | None:
@@ -118,14 +162,15 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
     (``quartier.abdeckungen``) with their statistical districts, the Handlungsfelder, the
     sections of ``fassung`` and the measures. No side effects.
     """
-    quartier = Quartier.objects.select_related("stadtbezirk__kommune").get(pk=quartier.pk)
+    abdeckungen = QuartierUnterbezirk.objects.select_related("unterbezirk__bezirk").order_by("unterbezirk__code")
+    quartier = (
+        Quartier.objects.select_related("stadtbezirk__kommune")
+        .prefetch_related(Prefetch("abdeckungen", queryset=abdeckungen))
+        .get(pk=quartier.pk)
+    )
     stadtbezirk = quartier.stadtbezirk
     kommune = stadtbezirk.kommune
-    abdeckungen = (
-        QuartierUnterbezirk.objects.filter(quartier=quartier)
-        .select_related("unterbezirk__bezirk")
-        .order_by("unterbezirk__code")
-    )
+    abdeckungen = list(quartier.abdeckungen.all())
     unterbezirke = [
         UnterbezirkAnteil(
             code=a.unterbezirk.code,
@@ -140,6 +185,9 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
     ]
     bezirke = sorted({(ub.bezirk_code, ub.bezirk_name) for ub in unterbezirke})
     abschnitte, massnahmen = _profiltexte_und_massnahmen(quartier, fassung)
+    zahlen = demografie(quartier=quartier, abdeckungen=abdeckungen)
+    erreichbarkeit = abdeckung(quartier=quartier)
+    belege = belege_je_handlungsfeld(fassung=fassung, demografie=zahlen, abdeckung=erreichbarkeit)
     kapitel = []
     for handlungsfeld in Handlungsfeld.objects.order_by("reihenfolge"):
         abschnitt = abschnitte.get(handlungsfeld.pk)
@@ -155,6 +203,7 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
                 staerken=abschnitt.staerken if abschnitt else "",
                 handlungsbedarf=abschnitt.handlungsbedarf if abschnitt else "",
                 massnahmen=tuple(massnahmen.get(handlungsfeld.pk, ())),
+                belege=belege.get(handlungsfeld.pk),
             )
         )
     return Quartiersprofil(
@@ -176,6 +225,14 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
         stand=timezone.localtime(fassung.freigegeben_am).date() if fassung else heute(),
         ist_demo=kommune.ist_demo,
         fassung_nummer=fassung.nummer if fassung else None,
+        programm=settings.DWK_PROGRAMM,
+        foerderer=settings.DWK_FOERDERER,
+        partner=tuple(p.strip() for p in settings.DWK_PARTNER.split(";") if p.strip()),
+        demografie=zahlen,
+        abdeckung=erreichbarkeit,
+        buergerdialog=buergerdialog(quartier=quartier),
+        quellen=list(Quelle.objects.filter(quartier=quartier).order_by("titel", "pk")),
+        mindestfallzahl=settings.DWK_MIN_FALLZAHL,
     )
 
 

@@ -6,6 +6,9 @@ quarter profile. Each map has a ``<title>`` and a ``<desc>`` that say in words w
 lines differ in width and style, not only in colour, so the map also reads in black and white.
 """
 
+import math
+
+from django.contrib.gis.geos import MultiPoint
 from django.utils.translation import gettext as _
 
 from quartiere.queries import metrisch
@@ -183,5 +186,113 @@ def lage_im_stadtbezirk_svg(*, quartier, stadtbezirk, id_="lagekarte"):
             "%(quartier)s rot umrandet und schraffiert. Maßstabsleiste: %(massstab)s. Norden ist oben."
         )
         % {"quartier": quartier.name, "stadtbezirk": stadtbezirk.name, "massstab": massstab_text},
+        inhalt=inhalt,
+    )
+
+
+# Shapes of the facility markers, one per Handlungsfeld (in their order), so the map does not rely on colour.
+_FORMEN = ("kreis", "quadrat", "raute", "dreieck", "sechseck", "kreis-doppelt")
+
+
+def _vieleck(punkte, rand):
+    return '<polygon points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in punkte) + f'" {rand}/>'
+
+
+def _marker(form, x, y, r, nummer, *, schrift):
+    """A white marker of ``form`` centred on (x, y) with the category number ``nummer`` in it."""
+    rand = f'fill="#ffffff" stroke="{TEXT}" stroke-width="2.5"'
+    if form == "quadrat":
+        umriss = _vieleck([(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)], rand)
+    elif form == "raute":
+        d = r * 1.3
+        umriss = _vieleck([(x, y - d), (x + d, y), (x, y + d), (x - d, y)], rand)
+    elif form == "dreieck":
+        umriss = _vieleck([(x, y - r * 1.4), (x + r * 1.3, y + r), (x - r * 1.3, y + r)], rand)
+    elif form == "sechseck":
+        d = r * 1.15
+        umriss = _vieleck(
+            [(x + d * math.cos(math.radians(60 * i)), y + d * math.sin(math.radians(60 * i))) for i in range(6)], rand
+        )
+    elif form == "kreis-doppelt":
+        umriss = (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r * 1.2:.1f}" {rand}/>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r * 0.95:.1f}" fill="none" stroke="{TEXT}" stroke-width="1"/>'
+        )
+    else:
+        umriss = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {rand}/>'
+    if nummer == "":
+        return umriss
+    return umriss + text_element(x, y + schrift * 0.35, str(nummer), groesse=schrift, anker="middle", fett=True)
+
+
+def infrastruktur_karte_svg(*, quartier, einrichtungen, kategorien, id_="infrastrukturkarte"):
+    """The quarter with the facilities near it (``einrichtungen``, each with ``punkt`` and ``kategorie``).
+
+    ``kategorien`` are the categories in the order of the coverage table; a facility's marker
+    carries its category's number in that table, its shape stands for the Handlungsfeld. Returns
+    the SVG markup (viewBox 1000 × 1000), a legend of the shapes below the map.
+    """
+    breite, karte_hoehe = 1000, 860
+    schrift = 24
+    nummern = {k.pk: i for i, k in enumerate(kategorien, start=1)}
+    felder = []
+    for k in kategorien:
+        if k.handlungsfeld not in felder:
+            felder.append(k.handlungsfeld)
+    form_von = {feld.pk: _FORMEN[i % len(_FORMEN)] for i, feld in enumerate(felder)}
+    grenze = metrisch(quartier.grenze)
+    auswahl = [e for e in einrichtungen if e.kategorie_id in nummern]
+    # One transformation for all points (one per point costs a GDAL call each).
+    metrische = metrisch(MultiPoint([e.punkt for e in auswahl], srid=4326)) if auswahl else []
+    punkte = list(zip(auswahl, metrische, strict=True))
+    ausdehnung = list(grenze.extent)
+    for _e, p in punkte:
+        ausdehnung = [
+            min(ausdehnung[0], p.x),
+            min(ausdehnung[1], p.y),
+            max(ausdehnung[2], p.x),
+            max(ausdehnung[3], p.y),
+        ]
+    rahmen = Rahmen.um(tuple(ausdehnung), x0=0, y0=0, breite=breite, hoehe=karte_hoehe)
+    marker = []
+    for einrichtung, punkt in sorted(punkte, key=lambda ep: (-ep[1].y, ep[1].x)):
+        x, y = rahmen.punkt(punkt.x, punkt.y)
+        feld_id = einrichtung.kategorie.handlungsfeld_id
+        marker.append(_marker(form_von.get(feld_id, "kreis"), x, y, 17, nummern[einrichtung.kategorie_id], schrift=20))
+    massstab, massstab_text = massstabsleiste(rahmen, 60, karte_hoehe - 36, groesse=schrift)
+    legende_hoehe = 40 + ((len(felder) + 1) // 2) * schrift * 2.2
+    legende = ['<g class="legende">']
+    for i, feld in enumerate(felder):
+        x = 20 + (i % 2) * 500
+        y = karte_hoehe + 40 + (i // 2) * schrift * 2.2
+        legende.append(_marker(form_von[feld.pk], x + 20, y, 15, "", schrift=schrift))
+        legende.append(text_element(x + 50, y + schrift * 0.35, feld.name, groesse=schrift))
+    legende.append("</g>")
+    inhalt = (
+        f"<defs>{schraffur(f'{id_}-schraffur')}"
+        f'<clipPath id="{id_}-ausschnitt"><rect x="0" y="0" width="{breite}" height="{karte_hoehe}"/></clipPath></defs>'
+        f'<rect x="0" y="0" width="{breite}" height="{karte_hoehe}" fill="#ffffff"/>'
+        f'<g clip-path="url(#{id_}-ausschnitt)">'
+        f'<path d="{rahmen.pfad(rahmen.vorbereiten(grenze))}" fill="url(#{id_}-schraffur)" fill-rule="evenodd" '
+        f'stroke="{QUARTIER_LINIE}" stroke-width="6" stroke-linejoin="round"/>'
+        + "".join(marker)
+        + "</g>"
+        + massstab
+        + nordpfeil(breite - 70, 80, groesse=schrift * 1.3, winkel=nordwinkel(quartier.grenze.centroid))
+        + f'<rect x="1" y="1" width="{breite - 2}" height="{karte_hoehe - 2}" fill="none" stroke="{TEXT}" '
+        f'stroke-width="2"/>' + "".join(legende)
+    )
+    return svg_dokument(
+        id_=id_,
+        breite=breite,
+        hoehe=int(karte_hoehe + legende_hoehe),
+        titel=_("Einrichtungen im und am Quartier %(quartier)s") % {"quartier": quartier.name},
+        beschreibung=_(
+            "Karte des Quartiers %(quartier)s (rot umrandet, schraffiert) mit %(anzahl)s Einrichtungen im Radius "
+            "ihrer Kategorie. Jede Einrichtung ist ein Zeichen mit der Nummer ihrer Kategorie aus der Tabelle "
+            "„Erreichbarkeit“; die Form des Zeichens steht für das Handlungsfeld. Maßstabsleiste: %(massstab)s. "
+            "Norden ist oben."
+        )
+        % {"quartier": quartier.name, "anzahl": len(marker), "massstab": massstab_text},
         inhalt=inhalt,
     )

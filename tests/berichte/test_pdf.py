@@ -93,14 +93,23 @@ def lesen(pdf):
     return reader, [" ".join(seite.extract_text().split()) for seite in reader.pages]
 
 
+def kapiteltexte(reader, seiten):
+    """The text of each chapter (second-level bookmark) by its title, from its first page to the page
+    before the next chapter's (a page shared by two chapters counts for both)."""
+    _titel, kapitel = reader.outline[0], reader.outline[1]
+    eintraege = [e for e in kapitel if not isinstance(e, list)]
+    anfaenge = [reader.get_destination_page_number(e) for e in eintraege]
+    enden = [*anfaenge[1:], len(seiten) - 1]
+    return {e.title: " ".join(seiten[a : max(a, b) + 1]) for e, a, b in zip(eintraege, anfaenge, enden, strict=True)}
+
+
 def test_quartiersprofil_pdf_has_pages_with_name_and_page_numbers(menglinghausen):
     _reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
 
-    # Title page, map, key facts, Unterbezirke, two pages of Handlungsfelder.
-    assert len(seiten) == 6
+    anzahl = len(seiten)
+    assert anzahl > 6
     assert "Menglinghausen" in seiten[0]
-    assert "Seite 1 von 6" in seiten[0]
-    assert "Seite 6 von 6" in seiten[5]
+    assert all(f"Seite {n} von {anzahl}" in seite for n, seite in enumerate(seiten, start=1))
 
 
 def test_quartiersprofil_pdf_is_pdfa_3b_with_title_author_and_language(menglinghausen):
@@ -112,38 +121,56 @@ def test_quartiersprofil_pdf_is_pdfa_3b_with_title_author_and_language(menglingh
     assert reader.trailer["/Root"]["/Lang"] == "de"
 
 
+KAPITEL = [
+    "1 Zusammenfassung",
+    "2 Das Quartier in der Stadt",
+    "3 Das Quartier im Detail",
+    "4 Demografie",
+    "5 Handlungsfelder",
+    "6 Bürgerdialog",
+    "Anhang: Quellen und Methode",
+]
+
+
 def test_quartiersprofil_pdf_headings_become_bookmarks(menglinghausen):
     reader, _seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
 
     titel, kapitel = reader.outline
     assert titel.title == "Menglinghausen"
-    assert [eintrag.title for eintrag in kapitel if not isinstance(eintrag, list)] == [
-        "1 Lage und Abgrenzung",
-        "2 Eckdaten",
-        "3 Statistische Gebiete",
-        "4 Handlungsfelder",
+    assert [eintrag.title for eintrag in kapitel if not isinstance(eintrag, list)] == KAPITEL
+    unterkapitel = kapitel[
+        kapitel.index(next(e for e in kapitel if getattr(e, "title", "") == "5 Handlungsfelder")) + 1
+    ]
+    assert [e.title for e in unterkapitel] == [
+        f"5.{n} {feld.name}" for n, feld in enumerate(Handlungsfeld.objects.order_by("reihenfolge"), start=1)
     ]
 
 
 def test_quartiersprofil_pdf_shows_map_key_facts_unterbezirke_and_handlungsfelder(menglinghausen):
-    _reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
-    titelseite, karte, eckdaten, gebiete, *handlungsfelder = seiten
+    reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
+    kapitel = kapiteltexte(reader, seiten)
+    titelseite = seiten[0]
 
     assert "Demografiewerkstatt Kommunen – altersgerechte Quartiersentwicklung" in titelseite
     assert "Stadtbezirk Hombruch · Dortmund" in titelseite
     assert "Referenzquartier" in titelseite
     assert "Demodaten" not in "".join(seiten)
+    detail = kapitel["3 Das Quartier im Detail"]
     for code in ("06100", "06101", "06110", "06111"):
-        assert karte.count(code) == 1
-        assert gebiete.count(code) == 1
-    assert "1 km" in karte
-    assert "Fläche" in eckdaten
-    assert "061 Menglinghausen" in eckdaten
-    assert gebiete.count("25 %") == 4
-    text = "".join(handlungsfelder)
+        # Once on the map, once in the table.
+        assert detail.count(code) == 2
+    assert detail.count("25 %") == 4
+    assert "1 km" in detail
+    lage = kapitel["2 Das Quartier in der Stadt"]
+    assert "Fläche" in lage
+    assert "061 Menglinghausen" in lage
+    text = kapitel["5 Handlungsfelder"]
     for handlungsfeld in Handlungsfeld.objects.all():
         assert handlungsfeld.name in text
     assert text.count("noch keine Analyseergebnisse erfasst") == 6
+
+
+QUERIES_ARBEITSSTAND = 12
 
 
 @pytest.mark.parametrize(
@@ -156,9 +183,12 @@ def test_quartiersprofil_pdf_queries_do_not_grow_with_unterbezirke(
     quartier = quartier_in(hombruch, name="Derne", grenze=MultiPolygon(Polygon.from_bbox(ausdehnung), srid=4326))
     assert quartier.abdeckungen.count() == anzahl
 
-    # The quarter with Stadtbezirk and Kommune, its Unterbezirke with their districts, the Handlungsfelder,
-    # the measures (no released version here, so no sections).
-    with django_assert_num_queries(4):
+    quartiersprofil_pdf(quartier=quartier)  # once before: the reference systems and the analysis cache
+
+    # The quarter with Stadtbezirk, Kommune and Unterbezirke, the Handlungsfelder, the measures, the
+    # analysis (cached), the coverage of every category and the facilities near, the footpath network,
+    # the events of the citizen dialogue, the sources (no released version here, so no sections).
+    with django_assert_num_queries(QUERIES_ARBEITSSTAND):
         quartiersprofil_pdf(quartier=quartier)
 
 
@@ -167,8 +197,11 @@ def test_quartiersprofil_pdf_of_a_release_queries(hombruch, projektteam, django_
     fassung = freigeben(quartier, projektteam, tag=datetime.date(2017, 3, 14))
     MassnahmeFactory.create_batch(3, quartier=quartier)
 
-    # As above, and the version's sections and the moment of its release (for the measures' history).
-    with django_assert_num_queries(6):
+    quartiersprofil_pdf(quartier=quartier, fassung=fassung)
+
+    # As above, and the version's sections, the moment of its release (for the measures' history) and
+    # one query per kind of evidence the sections link.
+    with django_assert_num_queries(QUERIES_ARBEITSSTAND + 10):
         quartiersprofil_pdf(quartier=quartier, fassung=fassung)
 
 
@@ -206,9 +239,10 @@ def test_quartiersprofil_view_returns_pdf_download(client, request, menglinghaus
 
     assert antwort.status_code == 200
     assert antwort["Content-Type"] == "application/pdf"
-    assert antwort["Content-Disposition"] == 'attachment; filename="quartiersprofil-menglinghausen.pdf"'
+    assert antwort["Content-Disposition"] == 'attachment; filename="quartiersprofil-menglinghausen-fassung-1.pdf"'
     assert "no-store" in antwort["Cache-Control"]
-    _reader, seiten = lesen(antwort.content)
+    # The stored file of the release (berichte.ProfilDatei), streamed.
+    _reader, seiten = lesen(b"".join(antwort.streaming_content))
     assert "Menglinghausen" in seiten[0]
     assert "Stand: Fassung 1, freigegeben am 14. März 2017" in seiten[0]
 
@@ -255,8 +289,8 @@ def test_quartiersprofil_pdf_shows_the_measures_as_they_stood_at_the_release(men
     _reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen, fassung=fassung))
     text = " ".join(seiten)
 
-    assert "Bänke am Markt (vorgeschlagen" in text
-    assert "Quartiersbus (vorgeschlagen" in text
+    assert "Bänke am Markt vorgeschlagen" in text
+    assert "Quartiersbus vorgeschlagen" in text
     assert "Mittagstisch" not in text
     assert "beschlossen" not in text
 
@@ -283,7 +317,8 @@ def test_quartiersprofil_view_without_release_is_the_marked_working_state_for_pr
     assert antwort.status_code == 200
     _reader, seiten = lesen(antwort.content)
     assert all("Stand: Arbeitsstand vom 16. Oktober 2017, nicht freigegeben" in seite for seite in seiten)
-    assert "Es ist noch keine Fassung des Quartiersprofils freigegeben" in seiten[0]
+    # "Über dieses Dokument", beside the contents.
+    assert "Es ist noch keine Fassung des Quartiersprofils freigegeben" in seiten[1]
 
 
 @pytest.mark.parametrize("rolle", ["lenkungsgruppe", "partner"])
@@ -378,9 +413,9 @@ def test_bericht_list_queries_do_not_grow_with_quarters(
     client.force_login(ratsbuero)
 
     # Session, user, the user's groups (rules), the Kommune (context processor), Django's two permission
-    # lookups (ModelBackend, for the menu's {% has_perm %} that rules deny), the quarters with their Stadtbezirk
-    # and their latest release.
-    with django_assert_num_queries(7):
+    # lookups (ModelBackend, for the menu's {% has_perm %} that rules deny), the committee reports, the quarters
+    # with their Stadtbezirk and their latest release.
+    with django_assert_num_queries(8):
         antwort = client.get(reverse("berichte:liste"))
 
     assert antwort.status_code == 200
