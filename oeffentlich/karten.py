@@ -53,6 +53,7 @@ def stadtkarte_svg(*, quartiere: list[Quartier], id_: str = "stadtkarte") -> str
             + "</a>"
         )
     namen = ", ".join(q.name for q, _g in grenzen)
+    # A group, not an image: the quarters in it are links (an image may not contain controls).
     return svg_dokument(
         id_=id_,
         breite=breite,
@@ -64,7 +65,7 @@ def stadtkarte_svg(*, quartiere: list[Quartier], id_: str = "stadtkarte") -> str
         )
         % {"namen": namen},
         inhalt="".join(teile),
-    )
+    ).replace('role="img"', 'role="group"', 1)
 
 
 def quartier_url(quartier: Quartier) -> str:

@@ -9,6 +9,7 @@ from buergerdialog.models import Dokumentation, Veranstaltung
 from quartiere.models import Quartier
 
 from .. import karten
+from ..forms import RueckmeldungForm
 from ..models import Neuigkeit, Pflichtseite, PflichtseiteArt
 from ..queries import seiten
 from .basis import oeffentliche_seite
@@ -113,4 +114,6 @@ class PflichtseiteView(OeffentlicheSeite):
             seite = seiten.pflichtseite(art=art)
         except Pflichtseite.DoesNotExist:
             seite = None
+        if art == PflichtseiteArt.BARRIEREFREIHEIT:
+            kwargs["form"] = RueckmeldungForm()
         return super().get_context_data(seite=seite, titel=PflichtseiteArt(art).label, **kwargs)
