@@ -74,7 +74,7 @@ class Netzgraph:
         return np.searchsorted(self.kanten_pk, pks)
 
 
-_GRAPHEN: dict[int, Netzgraph] = {}
+_GRAPHEN: dict[tuple, Netzgraph] = {}
 _SPERRE = threading.Lock()
 
 
@@ -85,9 +85,11 @@ def aktuelles_netz() -> Netzstand | None:
 
 def netzgraph(netz: Netzstand) -> Netzgraph:
     """The graph of ``netz``, from this process's memory or built from the database (2 queries)."""
+    # Keyed by id and import time: a test database may hand out an id again after a flush.
+    schluessel = (netz.pk, netz.importiert_am)
     with _SPERRE:
-        if netz.pk in _GRAPHEN:
-            return _GRAPHEN[netz.pk]
+        if schluessel in _GRAPHEN:
+            return _GRAPHEN[schluessel]
     zeilen = list(
         Wegabschnitt.objects.filter(netz=netz)
         .order_by("pk")
@@ -129,7 +131,7 @@ def netzgraph(netz: Netzstand) -> Netzgraph:
     )
     with _SPERRE:
         _GRAPHEN.clear()  # one network at a time
-        _GRAPHEN[netz.pk] = graph
+        _GRAPHEN[schluessel] = graph
     return graph
 
 

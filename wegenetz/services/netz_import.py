@@ -160,8 +160,9 @@ def steigung_lesen(wert: str) -> float | None:
     return round(zahl, 1)
 
 
-def _datei_lesen(pfad: Path) -> tuple[list[Weg], dict, dict]:
-    """Ways with a ``highway`` tag, node locations, and the kinds dropped by reason."""
+def _datei_lesen(pfad: Path, name: str) -> tuple[list[Weg], dict, dict]:
+    """Ways with a ``highway`` tag, node locations, and the kinds dropped by reason; ``name`` is the
+    file's name as the user knows it (for the messages)."""
     if not pfad.name.lower().endswith(ENDUNGEN):
         raise ImportFehler(
             [
@@ -169,11 +170,11 @@ def _datei_lesen(pfad: Path) -> tuple[list[Weg], dict, dict]:
                     "Die Datei „%(name)s“ ist kein OpenStreetMap-Auszug: erwartet wird eine Datei mit der "
                     "Endung .osm.pbf (oder .osm, .osm.bz2)."
                 )
-                % {"name": pfad.name}
+                % {"name": name}
             ]
         )
     if pfad.stat().st_size == 0:
-        raise ImportFehler([_("Die Datei „%(name)s“ ist leer.") % {"name": pfad.name}])
+        raise ImportFehler([_("Die Datei „%(name)s“ ist leer.") % {"name": name}])
     wege, orte = [], {}
     verworfen = defaultdict(Counter)
     try:
@@ -204,7 +205,7 @@ def _datei_lesen(pfad: Path) -> tuple[list[Weg], dict, dict]:
                     "Die Datei „%(name)s“ lässt sich nicht als OpenStreetMap-Auszug lesen (%(grund)s). Bitte "
                     "laden Sie einen Auszug im Format .osm.pbf hoch, wie ihn z. B. Geofabrik anbietet."
                 )
-                % {"name": pfad.name, "grund": str(fehler)[:200]}
+                % {"name": name, "grund": str(fehler)[:200]}
             ]
         ) from fehler
     return wege, orte, verworfen
@@ -359,7 +360,8 @@ def wegenetz_importieren(
     """
     melden = melden or (lambda text: None)
     pfad = Path(pfad)
-    wege, orte, verworfen = _datei_lesen(pfad)
+    name = quelle or pfad.name
+    wege, orte, verworfen = _datei_lesen(pfad, name)
     bericht = Importbericht(verworfen=verworfen)
     melden(_("Datei gelesen: %(anzahl)s Wege für Fußgänger.") % {"anzahl": len(wege)})
     kanten, knoten_xy = kanten_aufbauen(wege=wege, orte=orte, stadtgebiet=_stadtgebiet(), bericht=bericht)
@@ -370,11 +372,11 @@ def wegenetz_importieren(
                     "Die Datei „%(name)s“ enthält keinen Weg für Fußgänger innerhalb der Stadtbezirke; "
                     "es wurde nichts geändert."
                 )
-                % {"name": pfad.name}
+                % {"name": name}
             ]
         )
     melden(_("Netz aufgebaut: %(anzahl)s Wegabschnitte.") % {"anzahl": len(kanten)})
-    netz = wegenetz_speichern(quelle=quelle or pfad.name, kanten=kanten, knoten_xy=knoten_xy, bericht=bericht)
+    netz = wegenetz_speichern(quelle=name, kanten=kanten, knoten_xy=knoten_xy, bericht=bericht)
     melden(_("Netz gespeichert."))
     return netz, bericht
 
