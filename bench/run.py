@@ -108,6 +108,10 @@ def main():
 
     uebersichten_messen(client, messen, get_user_model().objects.get(username="projektteam"))
 
+    from bench_wegenetz import wegenetz_messen  # bench/bench_wegenetz.py: walking network, 100,000 edges
+
+    wegenetz_messen(client, messen)
+
 
 def infrastruktur_messen(client):
     """Coverage of 4 quarters × 17 categories with 5,000 extra facilities; the quarter page; a 5,000-row import.
