@@ -13,6 +13,7 @@ from dwk.views import FormularMixin
 from ..forms import GebieteImportForm, QuartierForm
 from ..models import Quartier, QuartierUnterbezirk
 from ..queries import flaeche_km2, karten, schwerpunkt
+from ..queries.datenstand import zwischengespeichert
 from ..services import hochgeladene_gebiete_importieren, quartier_speichern
 
 
@@ -31,27 +32,35 @@ class QuartierDetailView(Geschuetzt, DetailView):
 
     def get_queryset(self):
         abdeckungen = QuartierUnterbezirk.objects.select_related("unterbezirk__bezirk").order_by("unterbezirk__code")
-        return (
-            Quartier.objects.select_related("stadtbezirk")
-            .mit_geojson()
-            .prefetch_related(Prefetch("abdeckungen", queryset=abdeckungen))
+        return Quartier.objects.select_related("stadtbezirk").prefetch_related(
+            Prefetch("abdeckungen", queryset=abdeckungen)
         )
 
     def get_context_data(self, **kwargs):
         quartier = self.object
-        punkt = schwerpunkt(quartier.grenze)
         abdeckungen = list(quartier.abdeckungen.all())
-        karte = karten.quartier_karte(quartier=quartier, abdeckungen=abdeckungen)
+        # Map, area and centre depend on the ground data alone: computed once per Datenstand.
+        geometrie = zwischengespeichert(
+            "quartier_geometrie", quartier.pk, berechnen=lambda: _quartier_geometrie(quartier, abdeckungen)
+        )
         letzte_aenderungen = quartier.history.select_related("history_user").order_by("-history_date")[:5]
         return super().get_context_data(
-            flaeche_km2=flaeche_km2(quartier.grenze),
-            schwerpunkt=punkt,
+            **geometrie,
             abdeckungen=abdeckungen,
             hat_teilflaechen=any(a.ist_teilweise for a in abdeckungen),
-            karte=karte,
             letzte_aenderungen=letzte_aenderungen,
             **kwargs,
         )
+
+
+def _quartier_geometrie(quartier, abdeckungen):
+    """The quarter page's map data, area (km²) and centre. 2 queries."""
+    quartier.geojson = Quartier.objects.mit_geojson().values_list("geojson", flat=True).get(pk=quartier.pk)
+    return {
+        "karte": karten.quartier_karte(quartier=quartier, abdeckungen=abdeckungen),
+        "flaeche_km2": flaeche_km2(quartier.grenze),
+        "schwerpunkt": schwerpunkt(quartier.grenze),
+    }
 
 
 class QuartierFormularMixin(FormularMixin, KartenformularMixin, Geschuetzt):
