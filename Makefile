@@ -77,6 +77,14 @@ test-schnell: setup-test
 bench: setup-test
 	$(TEST_ENV) $(PY) bench/run.py
 
+# Load and faults (bench/last.py): locust with a mixed load, a saturation run and the database
+# taken away mid-run through a TCP proxy; locust lives in its own environment, var/last-venv.
+.PHONY: last
+last: setup-test
+	@[ -x $(VAR)/last-venv/bin/locust ] || { python3 -m venv $(VAR)/last-venv && \
+		$(VAR)/last-venv/bin/pip install --quiet --disable-pip-version-check --requirement bench/requirements-last.txt; }
+	$(TEST_ENV) $(PY) bench/last.py
+
 # Backup and restore (README „Betrieb“): the database (pg_dump custom format, or a copy of the SpatiaLite
 # file) and every media file, with manifest.json (row counts, SHA-256 checksums). They act on the database
 # and media of the DWK_ variables in the environment (without any: the local demo under var/).

@@ -104,6 +104,14 @@ def main():
 
     buergerdialog_messen(client, messen)
 
+    from durchsatz import seiten_messen  # bench/durchsatz.py: pages under gunicorn as a ratio to the floor view
+
+    seiten_messen()
+
+    from bench_grossstadt import grossstadt_messen  # bench/bench_grossstadt.py: the demo beside a city of Berlin's size
+
+    grossstadt_messen()
+
     from bench_uebersichten import uebersichten_messen  # bench/bench_uebersichten.py beside this script
 
     uebersichten_messen(client, messen, get_user_model().objects.get(username="projektteam"))
