@@ -108,6 +108,10 @@ def main():
 
     seiten_messen()
 
+    from bench_oeffentlich import oeffentlich_messen  # bench/bench_oeffentlich.py: public pages from the cache
+
+    oeffentlich_messen()
+
     from bench_grossstadt import grossstadt_messen  # bench/bench_grossstadt.py: the demo beside a city of Berlin's size
 
     grossstadt_messen()
