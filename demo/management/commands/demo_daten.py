@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.begehungen import begehungen_demo_anlegen
+from demo.berichte import berichte_demo_anlegen
 from demo.buergerdialog import buergerdialog_demo_anlegen
 from demo.buergerdialog_bewertung import buergerdialog_bewertung_demo_anlegen
 from demo.buergerdialog_dokumentation import buergerdialog_dokumentation_demo_anlegen
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         buergerdialog_dokumentation_demo_anlegen()
         buergerdialog_bewertung_demo_anlegen()
         oeffentlich_demo_anlegen()
+        berichte = berichte_demo_anlegen()
         kommune = ergebnis.kommune
         einwohner = f"{kennzahlen.einwohner:,}".replace(",", ".")
         entfernt = f", {kennzahlen.entfernt} aus späteren Jahren entfernt" if kennzahlen.entfernt else ""
@@ -91,6 +93,7 @@ class Command(BaseCommand):
             f"{profile.gespraeche} Gespräche",
             f"  Bürgerdialog: {buergerdialog.veranstaltungen} Veranstaltungen, {buergerdialog.ergebnisse} Ergebnisse, "
             f"{buergerdialog.offene_punkte} offene Checklistenpunkte ({buergerdialog.ueberfaellige_punkte} überfällig)",
+            f"  Berichte an Gremien: {berichte.berichte} (einer freigegeben, einer in Beratung der Lenkungsgruppe)",
             "",
             f"Anmeldungen — Passwort für alle: {DEMO_PASSWORT} (wird bei jedem Lauf wieder gesetzt)",
             f"  {'Benutzername':<16}{'Rolle':<16}Name",
