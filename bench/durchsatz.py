@@ -61,7 +61,7 @@ def freier_port() -> int:
         return s.getsockname()[1]
 
 
-def warten_bis_bereit(host: str, port: int, *, sekunden: float = 60) -> None:
+def warten_bis_bereit(host: str, port: int, *, sekunden: float = 180) -> None:
     ende = time.monotonic() + sekunden
     while time.monotonic() < ende:
         try:
@@ -110,7 +110,11 @@ def gunicorn_server(*, worker: int = WORKER, umgebung: dict | None = None, port:
             raise
         finally:
             prozess.terminate()
-            prozess.wait(30)
+            try:
+                prozess.wait(60)
+            except subprocess.TimeoutExpired:
+                prozess.kill()
+                prozess.wait()
 
 
 def sitzung(benutzername: str) -> str:

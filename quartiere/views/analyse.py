@@ -1,11 +1,13 @@
 """Views of the small-area analysis: catalogue, quarter comparison, choropleth, import of values."""
 
+import json
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,7 @@ from ..diagramme import zeitreihe_svg_zwischengespeichert
 from ..forms import IndikatorKarteForm, KennzahlenImportForm
 from ..models import Quartier, QuartierUnterbezirk
 from ..queries import analyse, feature_collection, geheimhaltung, karten
+from ..queries.datenstand import zwischengespeichert
 from ..services import kennzahlen_importieren, kennzahlen_pruefen, upload_ablegen, upload_lesen, upload_loeschen
 
 KENNZAHLEN_SITZUNG = "kennzahlen_import"
@@ -251,6 +254,23 @@ class IndikatorGeoJsonView(IndikatorAuswahlMixin, View):
 
     def get(self, request, schluessel):
         self.auswahl_lesen(schluessel)
+        # The same for everyone who may see the same: serialised once per Datenstand.
+        inhalt = zwischengespeichert(
+            "choropleth_geojson",
+            self.indikator.pk,
+            self.ebene,
+            self.jahr,
+            self.methode,
+            self.sieht_fallzahlen,
+            berechnen=self.geojson,
+        )
+        antwort = HttpResponse(inhalt, content_type="application/geo+json; charset=utf-8")
+        if request.GET.get("download"):
+            dateiname = f"{self.indikator.schluessel}-{self.ebene}-{self.jahr}.geojson"
+            antwort["Content-Disposition"] = f'attachment; filename="{dateiname}"'
+        return antwort
+
+    def geojson(self):
         gebiete = self.gebiete(mit_geometrie=True)
         features = [
             (
@@ -274,12 +294,7 @@ class IndikatorGeoJsonView(IndikatorAuswahlMixin, View):
             "jahr": self.jahr,
             "ebene": self.ebene,
         }
-        antwort = JsonResponse(daten, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
-        antwort["Content-Type"] = "application/geo+json; charset=utf-8"
-        if request.GET.get("download"):
-            dateiname = f"{self.indikator.schluessel}-{self.ebene}-{self.jahr}.geojson"
-            antwort["Content-Disposition"] = f'attachment; filename="{dateiname}"'
-        return antwort
+        return json.dumps(daten, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder).encode()
 
 
 class KennzahlenImportView(Geschuetzt, FormView):
