@@ -60,8 +60,9 @@ REIHEN_STIL = (
     ("#D55E00", "10 5", "quadrat", 2.6),
     ("#333333", "2 4", "dreieck", 2.6),
 )
-BREITE, HOEHE = 760, 300
-LINKS, RECHTS, OBEN, UNTEN = 78, 200, 40, 44
+BREITE, HOEHE = 760, 420
+LINKS, RECHTS, OBEN, UNTEN = 92, 30, 48, 150
+SCHRIFT = 19  # 19 of 760 units at a width of 170 mm: 12 pt
 
 
 def _schritt(spanne: float) -> float:
@@ -79,7 +80,7 @@ def _punkt_marker(form: str, x: float, y: float, farbe: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5.5" fill="{farbe}"/>'
 
 
-def _text(x: float, y: float, inhalt: str, *, anker: str = "start", groesse: int = 15, fett: bool = False) -> str:
+def _text(x: float, y: float, inhalt: str, *, anker: str = "start", groesse: int = SCHRIFT, fett: bool = False) -> str:
     gewicht = ' font-weight="bold"' if fett else ""
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{groesse}" text-anchor="{anker}" fill="#1a1a1a"{gewicht}>'
@@ -106,15 +107,15 @@ def liniendiagramm_svg(
     def y_von(wert: float) -> float:
         return OBEN + innen_h * (1 - (wert - unten_wert) / (oben_wert - unten_wert))
 
-    teile = [_text(LINKS - 70, 22, f"{titel}", groesse=16, fett=True)]
+    teile = [_text(LINKS - 86, 26, f"{titel}", groesse=SCHRIFT + 1, fett=True)]
     stufe = unten_wert
     while stufe <= oben_wert + schritt / 1000:
         y = y_von(stufe)
         teile.append(f'<line x1="{LINKS}" y1="{y:.1f}" x2="{LINKS + innen_b}" y2="{y:.1f}" stroke="#bbbbbb"/>')
-        teile.append(_text(LINKS - 8, y + 5, _zahl(stufe).removesuffix(",0"), anker="end", groesse=14))
+        teile.append(_text(LINKS - 8, y + 6, _zahl(stufe).removesuffix(",0"), anker="end", groesse=SCHRIFT))
         stufe += schritt
     for i, jahr in enumerate(jahre):
-        teile.append(_text(x_von(i), HOEHE - UNTEN + 22, str(jahr), anker="middle", groesse=14))
+        teile.append(_text(x_von(i), HOEHE - UNTEN + 26, str(jahr), anker="middle", groesse=SCHRIFT))
     teile.append(
         f'<path d="M{LINKS},{OBEN}V{OBEN + innen_h}H{LINKS + innen_b}" fill="none" stroke="#1a1a1a" '
         'stroke-width="1.5"/>'
@@ -126,15 +127,15 @@ def liniendiagramm_svg(
             gestrichelt = f' stroke-dasharray="{strich}"' if strich else ""
             teile.append(f'<path d="{d}" fill="none" stroke="{farbe}" stroke-width="{dicke}"{gestrichelt}/>')
         teile += [_punkt_marker(form, x, y, farbe) for x, y in punkte]
-        y = OBEN + 10 + n * 34
+        # The legend below the chart, one line per series: line style, marker and name.
+        y = HOEHE - UNTEN + 60 + n * 30
         gestrichelt = f' stroke-dasharray="{strich}"' if strich else ""
         teile.append(
-            f'<line x1="{BREITE - RECHTS + 14}" y1="{y:.1f}" x2="{BREITE - RECHTS + 50}" y2="{y:.1f}" '
+            f'<line x1="{LINKS}" y1="{y:.1f}" x2="{LINKS + 60}" y2="{y:.1f}" '
             f'stroke="{farbe}" stroke-width="{dicke}"{gestrichelt}/>'
         )
-        teile.append(_punkt_marker(form, BREITE - RECHTS + 32, y, farbe))
-        teile.append(_text(BREITE - RECHTS + 58, y + 5, name[:22], groesse=14))
-    teile.append(_text(LINKS - 70, HOEHE - 4, einheit, groesse=13))
+        teile.append(_punkt_marker(form, LINKS + 30, y, farbe))
+        teile.append(_text(LINKS + 74, y + 6, name, groesse=SCHRIFT))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREITE} {HOEHE}" class="diagramm" id="{id_}" '
         f'font-family="Liberation Sans, DejaVu Sans, sans-serif"><title>{escape(alt)}</title>'
