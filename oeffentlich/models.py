@@ -7,6 +7,7 @@ with a ``Veranstaltungsfreigabe``, a documentation photo only with a ``Fotofreig
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -184,3 +185,13 @@ class Fotofreigabe(models.Model):
 
     def __str__(self):
         return self.alternativtext
+
+    def clean(self):
+        """Only photos of a released documentation of a publicly released event."""
+        if not self.foto_id:
+            return
+        dokumentation = self.foto.dokumentation
+        if not dokumentation.ist_freigegeben:
+            raise ValidationError(_("Fotos einer Dokumentation werden erst nach deren Freigabe veröffentlicht."))
+        if not Veranstaltungsfreigabe.objects.filter(veranstaltung_id=dokumentation.veranstaltung_id).exists():
+            raise ValidationError(_("Die Veranstaltung dieses Fotos ist nicht öffentlich."))

@@ -1,9 +1,7 @@
 """Releases for the public: an event of the citizen dialogue, a photo of a released documentation."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from buergerdialog.models import Dokumentationsfoto, Veranstaltung
 from dwk.zeit import jetzt
@@ -39,12 +37,8 @@ def foto_freigeben(
     *, foto: Dokumentationsfoto, alternativtext: str, von: AbstractBaseUser | None = None
 ) -> Fotofreigabe:
     """Mark ``foto`` publishable with its public ``alternativtext``. Only photos of a released
-    documentation of a released event; otherwise ValidationError, nothing saved. One row."""
-    dokumentation = foto.dokumentation
-    if not dokumentation.ist_freigegeben:
-        raise ValidationError(_("Fotos einer Dokumentation werden erst nach deren Freigabe veröffentlicht."))
-    if not Veranstaltungsfreigabe.objects.filter(veranstaltung_id=dokumentation.veranstaltung_id).exists():
-        raise ValidationError(_("Die Veranstaltung dieses Fotos ist nicht öffentlich."))
+    documentation of a released event (``Fotofreigabe.clean``); otherwise ValidationError, nothing
+    saved. One row."""
     freigabe = Fotofreigabe.objects.filter(foto=foto).first() or Fotofreigabe(
         foto=foto, freigegeben_am=jetzt(), freigegeben_von=von
     )
