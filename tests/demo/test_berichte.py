@@ -21,7 +21,7 @@ def test_demo_bericht_an_die_bezirksvertretung_ist_freigegeben(demo):
     assert hashlib.sha256(inhalt).hexdigest() == version.sha256
     reader, seiten = pdf_lesen(inhalt)
     assert len(seiten) == version.seiten
-    assert "Drucksache Nr. 07654-17" in seiten[0]
+    assert "Drucksache 07654-17" in seiten[0]
     assert "Menglinghausen" in " ".join(lesezeichen(reader))
 
 
