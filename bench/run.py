@@ -124,6 +124,10 @@ def main():
 
     wegenetz_messen(client, messen)
 
+    from bench_berichte import berichte_messen  # bench/bench_berichte.py: stored releases, report list, report PDF
+
+    berichte_messen(messen)
+
 
 def infrastruktur_messen(client):
     """Coverage of 4 quarters × 17 categories with 5,000 extra facilities; the quarter page; a 5,000-row import.

@@ -1,0 +1,70 @@
+"""Measurements of the committee reports (called from bench/run.py), on the demo data.
+
+- A stored release served to the Ratsbüro (target < 20 ms): the demo's released report and the
+  released quarter profile of Menglinghausen (its file stored on the first download), through
+  their views, the whole streamed body read.
+- The report list (target ≤ 15 queries) for Ratsbüro and Projektteam.
+- The report PDF (cover letter + profiles) rendered in the child process with limits, beside its
+  floor: WeasyPrint alone rendering the same HTML parts in this process.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from weasyprint import HTML
+
+from berichte.models import Bericht
+from berichte.services.pdf_bericht import bericht_html_teile
+from berichte.services.rendern import PDF_OPTIONEN, pdf_abgeschottet
+from demo.berichte import AUSSCHUSS_BETREFF, BV_BETREFF
+from dwk.pdf import PDF_BASE_URL, PdfURLFetcher
+
+
+def _laden(client, url):
+    antwort = client.get(url)
+    inhalt = b"".join(antwort.streaming_content) if antwort.streaming else antwort.content
+    assert antwort.status_code == 200, (url, antwort.status_code)
+    return inhalt
+
+
+def _boden(teile):
+    """WeasyPrint alone: each part rendered and the pages joined, in this process."""
+    dokumente = [
+        HTML(string=t, base_url=PDF_BASE_URL, url_fetcher=PdfURLFetcher()).render(**PDF_OPTIONEN) for t in teile
+    ]
+    return dokumente[0].copy([s for d in dokumente for s in d.pages]).write_pdf(**PDF_OPTIONEN)
+
+
+def berichte_messen(messen):
+    benutzer = get_user_model().objects
+    ratsbuero = Client(HTTP_HOST="127.0.0.1")
+    ratsbuero.force_login(benutzer.get(username="ratsbuero"))
+    projektteam = Client(HTTP_HOST="127.0.0.1")
+    projektteam.force_login(benutzer.get(username="projektteam"))
+
+    freigegeben = Bericht.objects.get(betreff=BV_BETREFF)
+    url = reverse("berichte:version_pdf", args=[freigegeben.pk, 1])
+    pdf = messen("Bericht: gespeicherte Freigabe ausliefern", lambda: _laden(ratsbuero, url), 20)
+    print(f"{'  Größe':<48} {len(pdf) / 1024:8.1f} KB")
+    profil_url = reverse("berichte:quartiersprofil_pdf", args=["menglinghausen"])
+    _laden(ratsbuero, profil_url)  # the first download stores the file
+    messen("Quartiersprofil: gespeicherte Freigabe ausliefern", lambda: _laden(ratsbuero, profil_url), 20)
+
+    liste = reverse("berichte:liste")
+    for name, client in (("Ratsbüro", ratsbuero), ("Projektteam", projektteam)):
+        messen(f"Berichtsliste ({name})", lambda client=client: client.get(liste))
+        with CaptureQueriesContext(connection) as abfragen:
+            client.get(liste)
+        print(f"{'  Abfragen':<48} {len(abfragen):8d}")
+
+    entwurf = Bericht.objects.get(betreff=AUSSCHUSS_BETREFF)
+    teile, titel, autor = bericht_html_teile(bericht=entwurf, version_nummer=None)
+    boden = messen("  Boden: WeasyPrint allein (Bericht, 2 Profile)", lambda: _boden(teile), 3)
+    messen(
+        "Bericht-PDF im Kindprozess (Anschreiben + 2 Profile)",
+        lambda: pdf_abgeschottet(teile=teile, titel=titel, autor=autor),
+        3,
+    )
+    print(f"{'  Größe (Boden)':<48} {len(boden) / 1024:8.1f} KB")
