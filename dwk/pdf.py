@@ -21,6 +21,7 @@ which WeasyPrint treats as a missing resource; the PDF is still rendered without
 import logging
 import mimetypes
 import os
+from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
@@ -36,6 +37,45 @@ logger = logging.getLogger(__name__)
 
 PDF_BASE_URL = "https://dwk.invalid/"
 PDF_VARIANT = "pdf/a-3b"
+# WeasyPrint lays boxes out recursively, one Python frame (or several) per level of nesting: a document
+# nested thousands of levels deep exhausts the stack only after many seconds (RecursionError). Our
+# templates nest about 15 levels; Markdown texts add their quotes and lists. 140 nested blocks already
+# fail in WeasyPrint 70 with tags (measured); 100 leaves a margin.
+MAX_VERSCHACHTELUNG = 100
+# HTML elements that never have an end tag.
+_LEERE_ELEMENTE = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
+)
+
+
+class PdfFehler(ValueError):
+    """A document that cannot be rendered; the message says in German what and why."""
+
+
+class _Tiefe(HTMLParser):
+    """The deepest nesting of elements in an HTML text (end tags close up to their start tag)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.stapel, self.tiefste = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _LEERE_ELEMENTE:
+            self.stapel.append(tag)
+            self.tiefste = max(self.tiefste, len(self.stapel))
+
+    def handle_endtag(self, tag):
+        if tag in self.stapel:
+            while self.stapel.pop() != tag:
+                pass
+
+
+def verschachtelungstiefe(html: str) -> int:
+    """How many elements lie inside each other at the deepest point of ``html``."""
+    zaehler = _Tiefe()
+    zaehler.feed(html)
+    zaehler.close()
+    return zaehler.tiefste
 
 
 class PdfURLFetcher(URLFetcher):
@@ -136,6 +176,14 @@ def _innerhalb(pfad, wurzeln):
     return None
 
 
+def _verschachtelt_text(tiefe):
+    return (
+        f"Das PDF lässt sich nicht erzeugen: Ein Text ist zu tief verschachtelt ({tiefe} Ebenen ineinander, "
+        f"höchstens {MAX_VERSCHACHTELUNG}), etwa durch sehr viele ineinanderliegende Zitate oder Listen. "
+        "Bitte kürzen Sie die Verschachtelung in diesem Text."
+    )
+
+
 def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fetcher=None, zeitpunkt=None):
     """Render the HTML string ``html`` to tagged PDF/A-3b bytes.
 
@@ -143,14 +191,22 @@ def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fet
     With the same HTML and ``zeitpunkt`` the bytes are the same on every call (WeasyPrint derives
     the file identifier from the content), so a released document can be rendered again identically.
 
-    Resources are loaded only through ``PdfURLFetcher`` (see the module docstring). The
+    Resources are loaded only through ``PdfURLFetcher`` (see the module docstring). HTML nested more
+    than ``MAX_VERSCHACHTELUNG`` levels deep is refused at once with a ``PdfFehler`` (a German message),
+    before WeasyPrint would spend seconds on it and fail anyway. The
     document's title, author (the Kommune, for our reports) and language are written to the
     PDF's info dictionary and its XMP metadata; they override ``<title>``, ``<meta
     name="author">`` and ``<html lang>`` of the HTML.
     """
+    tiefe = verschachtelungstiefe(html)
+    if tiefe > MAX_VERSCHACHTELUNG:
+        raise PdfFehler(_verschachtelt_text(tiefe))
     # Tagged (structure tree from the HTML), so screen readers and reflow work; PDF/A-3b allows it.
     optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
-    dokument = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher or PdfURLFetcher()).render(**optionen)
+    try:
+        dokument = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher or PdfURLFetcher()).render(**optionen)
+    except RecursionError as fehler:
+        raise PdfFehler(_verschachtelt_text(tiefe)) from fehler
     jetzt = timezone.localtime(zeitpunkt).isoformat(timespec="seconds")
     dokument.metadata.title = title
     dokument.metadata.authors = [author]
