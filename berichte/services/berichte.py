@@ -138,6 +138,10 @@ def _pdf_pruefen(pdf: bytes) -> int:
 def freigabe_pruefen(bericht: Bericht) -> None:
     """Raises a ``ValidationError`` that names what is missing for a release of ``bericht``."""
     fehler = []
+    if bericht.status == BerichtStatus.FREIGEGEBEN:
+        fehler.append(
+            _("Dieser Stand ist bereits freigegeben. Eine neue Version entsteht, wenn Sie den Bericht ändern.")
+        )
     fassungen = list(bericht.profilfassungen.select_related("quartier"))
     if not fassungen:
         fehler.append(_("Der Bericht enthält kein Quartiersprofil."))

@@ -71,6 +71,11 @@ def test_freigabe_speichert_ein_pdf_das_byte_gleich_ausgeliefert_wird(sofort, cl
     assert any("Menglinghausen" in t for t in titel)
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.FREIGEGEBEN
+    # The same state cannot be released twice.
+    client.force_login(projektteam)
+    zweimal = client.post(reverse("berichte:freigeben", args=[bericht.pk]), {"beschluss": ""})
+    assert "Dieser Stand ist bereits freigegeben." in zweimal.content.decode()
+    assert bericht.versionen.count() == 1
     # The released profile in it is stored as a file too.
     assert ProfilDatei.objects.filter(fassung__in=bericht.profilfassungen.all()).count() == 1
 
