@@ -45,17 +45,38 @@ FOKUS = """() => {
   if (!e || e === document.body) return null;
   const s = getComputedStyle(e);
   const r = e.getBoundingClientRect();
+  // Each element gets a number the first time it has the focus: two alike elements stay apart.
+  if (!e.dataset.tastaturNr) e.dataset.tastaturNr = String(window.__tastaturNr = (window.__tastaturNr || 0) + 1);
   return {
-    kennung: e.tagName + '|' + (e.getAttribute('href') || e.name || e.id || '')
+    kennung: e.dataset.tastaturNr + '|' + e.tagName + '|' + (e.getAttribute('href') || e.name || e.id || '')
       + '|' + (e.textContent || '').trim().slice(0, 40),
     sichtbar: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none',
     flaeche: r.width * r.height,
   };
 }"""
-FOKUSSIERBAR = """() => [...document.querySelectorAll(
-    'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')]
-  .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
-    && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[aria-hidden=true], [inert]')).length"""
+FOKUSSIERBAR = """() => {
+  const alle = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
+      && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[aria-hidden=true], [inert]'));
+  // A group of radio buttons is one stop of the Tab key.
+  const gruppen = new Set();
+  return alle.filter(e => {
+    if (e.type !== 'radio') return true;
+    const schluessel = (e.form ? e.form.id || 'f' : '') + '|' + e.name;
+    if (gruppen.has(schluessel)) return false;
+    gruppen.add(schluessel);
+    return true;
+  }).length;
+}"""
+
+
+ANFANG = """() => {
+  // Back to the top: the next Tab starts at the beginning of the document (also after autofocus).
+  window.scrollTo(0, 0);
+  document.body.setAttribute('tabindex', '-1');
+  document.body.focus();
+  document.body.removeAttribute('tabindex');
+}"""
 
 
 def tastatur_durchlauf(page, *, hoechstens=400):
@@ -63,10 +84,10 @@ def tastatur_durchlauf(page, *, hoechstens=400):
     a visible focus, until focus leaves the page (no trap); the skip link leads to the content.
     Returns the list of problems (empty: all good)."""
     probleme = []
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    page.evaluate(ANFANG)
     anzahl = page.evaluate(FOKUSSIERBAR)
     gesehen = []
-    for _ in range(min(anzahl + 2, hoechstens)):
+    for _ in range(hoechstens):
         page.keyboard.press("Tab")
         fokus = page.evaluate(FOKUS)
         if fokus is None or (gesehen and fokus["kennung"] == gesehen[0]):
@@ -80,8 +101,7 @@ def tastatur_durchlauf(page, *, hoechstens=400):
             probleme.append(("Fokus nicht sichtbar", fokus["kennung"]))
         gesehen.append(fokus["kennung"])
     else:
-        if anzahl < hoechstens:
-            probleme.append(("Fokus verlässt die Seite nicht (Falle?)", gesehen[-3:]))
+        probleme.append(("Fokus verlässt die Seite nicht (Falle?)", gesehen[-3:]))
     if len(gesehen) < min(anzahl, hoechstens) - 1:
         probleme.append(("nicht alle fokussierbaren Elemente erreicht", len(gesehen), anzahl))
     page.evaluate("() => { window.scrollTo(0, 0); document.querySelector('a[href=\"#inhalt\"]').focus(); }")

@@ -35,7 +35,7 @@ def test_jede_oeffentliche_seite_barrierefrei(live_server, page, barrierefrei, o
         probleme += ohne_seitliches_scrollen(page, tmp_path, name)
         probleme += [(url, *p) for p in tastatur_durchlauf(page)]
     assert page.context.cookies() == []
-    assert probleme == []
+    assert probleme == [], "\n".join(map(str, probleme))
     assert len(list(tmp_path.glob("*-320px-100prozent.png"))) == len(list(tmp_path.glob("*-640px-200prozent.png"))) > 10
 
 
