@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
+from tests.berichte.pdf_pruefung import figuren_ohne_alt, pdfa_fehler, qpdf_fehler, schriften_nicht_eingebettet
 from tests.dwk.test_pdf_fetcher import pdfa_kennung
 from tests.uebersichten.conftest import SENTINEL, lenkungsgruppe_anlegen, stadtbezirk_anlegen
 from uebersichten.pdf import kommunalprofil_pdf
@@ -118,6 +119,18 @@ def test_pdf_querformat_kapitel_lesezeichen_pdfa_und_geheimhaltung(stadt, client
     assert reader.attachments == {}
     # The map has a caption, and its table twin names the same areas.
     assert "Die 2 Stadtbezirke von Dortmund und die Referenzquartiere" in text
+
+
+def test_pdf_besteht_die_archiv_und_tagging_pruefung(stadt, tmp_path):
+    """qpdf --check, the machine-checkable PDF/A-3b rules, embedded fonts, and alternative text on
+    the one figure (the city map); see tests/berichte/pdf_pruefung.py."""
+    pfad = tmp_path / "dokument.pdf"
+    pfad.write_bytes(kommunalprofil_pdf())
+    reader = PdfReader(pfad)
+    assert qpdf_fehler(str(pfad)) == []
+    assert pdfa_fehler(reader) == []
+    assert schriften_nicht_eingebettet(reader) == []
+    assert figuren_ohne_alt(reader) == (1, [])
 
 
 def test_pdf_ohne_stadt_sagt_es(client, projektteam):

@@ -7,9 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
+from tests.berichte.pdf_pruefung import figuren_ohne_alt, pdfa_fehler, qpdf_fehler, schriften_nicht_eingebettet
 from tests.dwk.test_pdf_fetcher import pdfa_kennung
 from tests.uebersichten.conftest import SENTINEL, lenkungsgruppe_anlegen, stadtbezirk_anlegen
 from tests.uebersichten.test_kommunalprofil import _lesezeichen
+from uebersichten.pdf import sachstandsbericht_pdf
 from uebersichten.queries.sachstand import ZEILEN_JE_FOLIE, sachstand_sammeln
 
 TITEL = [
@@ -84,6 +86,18 @@ def test_pdf_eine_folie_je_seite_querformat_lesezeichen_pdfa_keine_personen(proj
     assert SENTINEL not in str(reader.metadata)
     assert SENTINEL.encode() not in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert reader.attachments == {}
+
+
+def test_pdf_besteht_die_archiv_und_tagging_pruefung(projekt, projektteam, tmp_path):
+    """qpdf --check, the machine-checkable PDF/A-3b rules, embedded fonts, and alternative text on
+    the one figure (the city map); see tests/berichte/pdf_pruefung.py."""
+    pfad = tmp_path / "dokument.pdf"
+    pfad.write_bytes(sachstandsbericht_pdf(user=projektteam))
+    reader = PdfReader(pfad)
+    assert qpdf_fehler(str(pfad)) == []
+    assert pdfa_fehler(reader) == []
+    assert schriften_nicht_eingebettet(reader) == []
+    assert figuren_ohne_alt(reader) == (1, [])
 
 
 def test_vorschau_und_download(projekt, client, projektteam):
