@@ -143,7 +143,7 @@ class Oeffentlich(HttpUser):
     wait_time = DENKZEIT
 
     @task(2)
-    def start(self):
+    def startseite(self):  # not "start": that is locust's own method of a user
         self.client.get("/", name="Startseite")
 
     @task(3)
