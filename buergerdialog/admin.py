@@ -14,11 +14,13 @@ from .models import (
     ErgebnisBewertung,
     Fragebogen,
     Motto,
+    Partnerkonto,
     Veranstaltung,
     Weitergabe,
 )
 from .services import ergebnisse as ergebnis_dienste
 from .services import katalog, veranstaltungen
+from .services.partner import partnerkonto_zuordnen
 
 
 @admin.register(Beteiligungsgegenstand)
@@ -35,6 +37,16 @@ class MottoAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         katalog.motto_speichern(motto=obj)
+
+
+@admin.register(Partnerkonto)
+class PartnerkontoAdmin(admin.ModelAdmin):
+    """Which organisation a partner's account speaks for (it then sees the events its organisation moderates)."""
+
+    list_display = ["benutzer", "organisation"]
+
+    def save_model(self, request, obj, form, change):
+        partnerkonto_zuordnen(benutzer=obj.benutzer, organisation=obj.organisation)
 
 
 class ChecklistenpunktInline(admin.TabularInline):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from dwk.forms import VeralteterStandMixin
 from quartiersprofil.forms.begehungen import MehrfachDateiFeld, MehrfachDateiInput
 
-from .models import Dokumentation, Dokumentationsanhang, Fragebogen
+from .models import Dokumentation, Dokumentationsanhang, Dokumentationsfoto, Ergebnis, Fragebogen
 
 
 class DokumentationForm(VeralteterStandMixin, forms.ModelForm):
@@ -23,6 +23,31 @@ class DokumentationsfotosForm(forms.Form):
         help_text=_("Zum Beispiel die Pinnwände. Gespeichert werden nur neu berechnete Bilder ohne Metadaten."),
     )
     bildunterschrift = forms.CharField(label=_("Bildunterschrift"), max_length=300, required=False)
+    darf_veroeffentlicht_werden = forms.BooleanField(
+        label=_("darf veröffentlicht werden"),
+        required=False,
+        help_text=_("Nur ankreuzen, wenn keine Personen zu erkennen sind oder sie zugestimmt haben."),
+    )
+
+
+class DokumentationsfotoForm(VeralteterStandMixin, forms.ModelForm):
+    """One photo: caption, publication flag and the card whose pin board it shows (cards of its event)."""
+
+    class Meta:
+        model = Dokumentationsfoto
+        fields = ["bildunterschrift", "darf_veroeffentlicht_werden", "ergebnis"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        karten = Ergebnis.objects.filter(veranstaltung=self.instance.dokumentation.veranstaltung_id).order_by("pk")
+        self.fields["ergebnis"].queryset = karten
+        self.fields["ergebnis"].empty_label = _("keine bestimmte Karte")
+
+
+class DokumentationsanhangBearbeitenForm(VeralteterStandMixin, forms.ModelForm):
+    class Meta:
+        model = Dokumentationsanhang
+        fields = ["titel"]
 
 
 class DokumentationsanhangForm(forms.ModelForm):
@@ -52,3 +77,7 @@ class FragebogenForm(forms.ModelForm):
         self.fields[Fragebogen.ITEMS[0]].widget.attrs["autofocus"] = True
         for feld in Fragebogen.ITEMS:
             self.fields[feld].help_text = _("1 bis 5; leer lassen, wenn nichts angekreuzt ist.")
+
+
+class FragebogenBearbeitenForm(VeralteterStandMixin, FragebogenForm):
+    """Correct one typed-up questionnaire (refused when someone else saved it meanwhile)."""

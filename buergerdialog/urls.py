@@ -105,6 +105,31 @@ urlpatterns = [
         name="dokumentationsfoto",
     ),
     path(
+        "veranstaltungen/<int:pk>/dokumentation/fotos/<int:eintrag_pk>/bearbeiten/",
+        dokumente.DokumentationsfotoUpdateView.as_view(),
+        name="dokumentationsfoto_bearbeiten",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/fotos/<int:eintrag_pk>/loeschen/",
+        dokumente.DokumentationsfotoDeleteView.as_view(),
+        name="dokumentationsfoto_loeschen",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/ergebnisse/<int:ergebnis_pk>/fotos/",
+        dokumente.ErgebnisFotosView.as_view(),
+        name="ergebnis_fotos",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/anhaenge/<int:eintrag_pk>/bearbeiten/",
+        dokumente.DokumentationsanhangUpdateView.as_view(),
+        name="dokumentationsanhang_bearbeiten",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/dokumentation/anhaenge/<int:eintrag_pk>/loeschen/",
+        dokumente.DokumentationsanhangDeleteView.as_view(),
+        name="dokumentationsanhang_loeschen",
+    ),
+    path(
         "veranstaltungen/<int:pk>/dokumentation/anhaenge/neu/",
         dokumente.DokumentationsanhangView.as_view(),
         name="dokumentation_anhang",
@@ -124,6 +149,21 @@ urlpatterns = [
     ),
     path("veranstaltungen/<int:pk>/fragebogen.pdf", evaluation.FragebogenPdfView.as_view(), name="fragebogen_pdf"),
     path("veranstaltungen/<int:pk>/auswertung/", evaluation.AuswertungView.as_view(), name="auswertung"),
+    path(
+        "veranstaltungen/<int:pk>/auswertung/frageboegen/",
+        evaluation.FragebogenListView.as_view(),
+        name="fragebogen_liste",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/auswertung/frageboegen/<int:eintrag_pk>/bearbeiten/",
+        evaluation.FragebogenUpdateView.as_view(),
+        name="fragebogen_bearbeiten",
+    ),
+    path(
+        "veranstaltungen/<int:pk>/auswertung/frageboegen/<int:eintrag_pk>/loeschen/",
+        evaluation.FragebogenDeleteView.as_view(),
+        name="fragebogen_loeschen",
+    ),
     path(
         "veranstaltungen/<int:pk>/auswertung/erfassen/",
         evaluation.FragebogenCreateView.as_view(),

@@ -427,6 +427,21 @@ class VeranstaltungFactory(factory.django.DjangoModelFactory):
             self.moderation.set(extracted)
 
 
+class PartnerkontoFactory(factory.django.DjangoModelFactory):
+    """Links a partner's account to an organisation (by default a new external partner)."""
+
+    class Meta:
+        model = bd.Partnerkonto
+
+    benutzer = factory.SubFactory(UserFactory, rolle="Partner")
+    organisation = factory.SubFactory(
+        OrganisationFactory,
+        name=factory.Sequence(lambda n: f"Moderation {n + 1}"),
+        kurzname=factory.Sequence(lambda n: f"Mod {n + 1}"),
+        art=lg.OrganisationArt.EXTERNER_PARTNER,
+    )
+
+
 class ChecklistenpunktFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = bd.Checklistenpunkt

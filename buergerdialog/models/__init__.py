@@ -11,6 +11,7 @@ from .dokumentation import (
 from .einladung import Einladung, EinladungWeg
 from .ergebnis import Ergebnis, ErgebnisArt
 from .katalog import Beteiligungsgegenstand, Motto
+from .partner import Partnerkonto
 from .veranstaltung import (
     Checklistenpunkt,
     Nachhaltigkeit,
@@ -37,6 +38,7 @@ __all__ = [
     "ErgebnisBewertung",
     "Motto",
     "Nachhaltigkeit",
+    "Partnerkonto",
     "Themengruppe",
     "Umsetzung",
     "Veranstaltung",

@@ -86,21 +86,39 @@ def dokumentationsanhang_pfad(instance, dateiname):
 
 class Dokumentationsfoto(models.Model):
     """A photo of the documentation: only the derivatives of the photo pipeline
-    (``quartiersprofil.services.fotos.foto_verarbeiten``: re-encoded, without metadata, no GPS kept)."""
+    (``quartiersprofil.services.fotos.foto_verarbeiten``: re-encoded, without metadata, no GPS kept).
+
+    A photo of a pin board may belong to one card (``ergebnis``); it stays in the documentation
+    when the card is deleted."""
 
     dokumentation = models.ForeignKey(
         Dokumentation, on_delete=models.CASCADE, related_name="fotos", verbose_name=_("Dokumentation")
+    )
+    ergebnis = models.ForeignKey(
+        "Ergebnis",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fotos",
+        verbose_name=_("Karte"),
+        help_text=_("Die Ergebniskarte, deren Pinnwand das Foto zeigt."),
     )
     web = models.ImageField(_("Webgröße"), upload_to=dokumentationsfoto_pfad_web)
     druck = models.ImageField(_("Druckgröße"), upload_to=dokumentationsfoto_pfad_druck)
     breite = models.PositiveIntegerField(_("Breite (px)"), default=0)
     hoehe = models.PositiveIntegerField(_("Höhe (px)"), default=0)
     bildunterschrift = models.CharField(_("Bildunterschrift"), max_length=300, blank=True)
+    darf_veroeffentlicht_werden = models.BooleanField(
+        _("darf veröffentlicht werden"),
+        default=False,
+        help_text=_("Nur ankreuzen, wenn keine Personen zu erkennen sind oder sie zugestimmt haben."),
+    )
     erfasst_von = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     von_partner = models.BooleanField(_("vom Partner erfasst"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -128,6 +146,7 @@ class Dokumentationsanhang(models.Model):
     )
     von_partner = models.BooleanField(_("vom Partner erfasst"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -172,6 +191,7 @@ class Fragebogen(models.Model):
     )
     von_partner = models.BooleanField(_("vom Partner erfasst"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["pk"]

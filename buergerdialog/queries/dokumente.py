@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from ..models import Dokumentation, Ergebnis, Fragebogen, Veranstaltung
+from ..models import Dokumentation, Dokumentationsfoto, Ergebnis, Fragebogen, Veranstaltung
 
 SKALA = (1, 2, 3, 4, 5)
 
@@ -14,7 +15,7 @@ def dokumentation_der_veranstaltung(*, veranstaltung: Veranstaltung) -> Dokument
     return (
         Dokumentation.objects.filter(veranstaltung=veranstaltung)
         .select_related("freigegeben_von", "erfasst_von")
-        .prefetch_related("fotos", "anhaenge")
+        .prefetch_related(Prefetch("fotos", queryset=Dokumentationsfoto.objects.select_related("ergebnis")), "anhaenge")
         .first()
     )
 

@@ -4,12 +4,12 @@ export rows, the last cards."""
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Quartier
 
-from ..models import Beteiligungsgegenstand, Ergebnis, ErgebnisArt, Veranstaltung
+from ..models import Beteiligungsgegenstand, Dokumentationsfoto, Ergebnis, ErgebnisArt, Veranstaltung
 
 SORTIERUNGEN = {
     "punkte": ["-punkte", "pk"],
@@ -48,13 +48,17 @@ def ergebnisse_liste(
     art: str = "",
     gegenstand: str = "",
     sortierung: str = "punkte",
+    mit_fotos: bool = False,
 ) -> QuerySet[Ergebnis]:
     """The results of an event, or of all events of a quarter (exactly one of both), filtered by
     Handlungsfeld (slug), kind and subject (id), sorted by ``SORTIERUNGEN`` (votes first by
-    default). Unknown filter values match nothing; an unknown sort order falls back to votes."""
+    default). Unknown filter values match nothing; an unknown sort order falls back to votes.
+    ``mit_fotos``: each card brings its pin-board photos (one query for all)."""
     zeilen = Ergebnis.objects.filter(**_bezug(veranstaltung, quartier)).select_related(
         "handlungsfeld", "gegenstand", "veranstaltung"
     )
+    if mit_fotos:
+        zeilen = zeilen.prefetch_related(Prefetch("fotos", queryset=Dokumentationsfoto.objects.order_by("pk")))
     if handlungsfeld:
         zeilen = zeilen.filter(handlungsfeld__slug=handlungsfeld)
     if art:

@@ -13,13 +13,14 @@ from ..models import Checklistenpunkt, Veranstaltung
 
 
 def sichtbare_veranstaltungen(*, user: AbstractBaseUser) -> QuerySet[Veranstaltung]:
-    """The events ``user`` may read (all for Projektteam and Lenkungsgruppe; a partner's those of its
-    quarters; none otherwise), with what the lists show: quarters, count of overdue open items."""
+    """The events ``user`` may read (all for Projektteam and Lenkungsgruppe; a partner those its
+    organisation moderates, see ``rules.py``; none otherwise), with what the lists show: quarters,
+    count of overdue open items."""
     zeilen = Veranstaltung.objects.select_related("motto")
     if not liest_alles(user):
         if not ist_partner(user):
             return zeilen.none()
-        zeilen = zeilen.filter(quartiere__partner=user).distinct()
+        zeilen = zeilen.filter(moderation__partnerkonten__benutzer=user).distinct()
     return zeilen.prefetch_related("quartiere").annotate(
         ueberfaellig=Count(
             "checkliste", filter=Q(checkliste__erledigt=False, checkliste__faellig_am__lt=heute()), distinct=True

@@ -12,6 +12,7 @@ from typing import IO
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,7 @@ from ..models import (
     Dokumentationsanhang,
     Dokumentationsfoto,
     DokumentationStatus,
+    Ergebnis,
     Fragebogen,
     Veranstaltung,
 )
@@ -97,6 +99,11 @@ def _dokumentation_von(veranstaltung: Veranstaltung, user: AbstractBaseUser, von
     return dokumentation
 
 
+def _karte_pruefen(veranstaltung: Veranstaltung, ergebnis: Ergebnis | None) -> None:
+    if ergebnis is not None and ergebnis.veranstaltung_id != veranstaltung.pk:
+        raise ValidationError({"ergebnis": _("Die Karte gehört zu einer anderen Veranstaltung.")}, code="fremde_karte")
+
+
 @transaction.atomic
 def dokumentationsfotos_hochladen(
     *,
@@ -105,8 +112,11 @@ def dokumentationsfotos_hochladen(
     bildunterschrift: str,
     erfasst_von: AbstractBaseUser,
     von_partner: bool,
+    ergebnis: Ergebnis | None = None,
+    darf_veroeffentlicht_werden: bool = False,
 ) -> list[Dokumentationsfoto]:
-    """Add photos (e.g. of the pin boards) to the documentation, creating it if needed.
+    """Add photos (e.g. of the pin boards) to the documentation, creating it if needed; with
+    ``ergebnis`` they show the pin board of that card (a card of ``veranstaltung``).
 
     Every file goes through the photo pipeline (``quartiersprofil.services.fotos.fotos_pruefen``:
     limits, re-encoding without any metadata); only the web and print derivatives are stored, the
@@ -114,6 +124,7 @@ def dokumentationsfotos_hochladen(
     bad files).
     """
     _nach_der_veranstaltung(veranstaltung)
+    _karte_pruefen(veranstaltung, ergebnis)
     verarbeitet = fotos_pruefen(dateien)
     dokumentation = _dokumentation_von(veranstaltung, erfasst_von, von_partner)
     fotos = []
@@ -123,6 +134,8 @@ def dokumentationsfotos_hochladen(
             breite=foto.breite,
             hoehe=foto.hoehe,
             bildunterschrift=bildunterschrift,
+            ergebnis=ergebnis,
+            darf_veroeffentlicht_werden=darf_veroeffentlicht_werden,
             erfasst_von=erfasst_von,
             von_partner=von_partner,
         )
@@ -132,6 +145,47 @@ def dokumentationsfotos_hochladen(
         eintrag.save()
         fotos.append(eintrag)
     return fotos
+
+
+@transaction.atomic
+def dokumentationsfoto_speichern(*, foto: Dokumentationsfoto) -> Dokumentationsfoto:
+    """Save a photo's caption, publication flag and card (a card of the same event, or none).
+
+    The files stay as they are; who uploaded it and whether a partner did stay too.
+    """
+    _karte_pruefen(foto.dokumentation.veranstaltung, foto.ergebnis)
+    foto.full_clean()
+    foto.save()
+    return foto
+
+
+def _nach_dem_commit_entfernen(namen: list[str]) -> None:
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in namen if name])
+
+
+@transaction.atomic
+def dokumentationsfoto_loeschen(*, foto: Dokumentationsfoto) -> None:
+    """Delete a photo of the documentation (also from its card). Side effects: its web and print
+    files are removed from the storage after the commit."""
+    namen = [foto.web.name, foto.druck.name]
+    foto.delete()
+    _nach_dem_commit_entfernen(namen)
+
+
+@transaction.atomic
+def dokumentationsanhang_speichern(*, anhang: Dokumentationsanhang) -> Dokumentationsanhang:
+    """Save an attachment's title (the PDF itself is replaced by deleting and attaching anew)."""
+    anhang.full_clean()
+    anhang.save()
+    return anhang
+
+
+@transaction.atomic
+def dokumentationsanhang_loeschen(*, anhang: Dokumentationsanhang) -> None:
+    """Delete an attachment. Side effects: its PDF is removed from the storage after the commit."""
+    name = anhang.datei.name
+    anhang.delete()
+    _nach_dem_commit_entfernen([name])
 
 
 @transaction.atomic
@@ -162,3 +216,18 @@ def fragebogen_erfassen(*, fragebogen: Fragebogen, erfasst_von: AbstractBaseUser
     fragebogen.full_clean()
     fragebogen.save()
     return fragebogen
+
+
+@transaction.atomic
+def fragebogen_speichern(*, fragebogen: Fragebogen) -> Fragebogen:
+    """Save a corrected questionnaire; who typed it up and whether a partner did stay as they were.
+    Raises ``ValidationError`` for an empty questionnaire or a value outside 1–5."""
+    fragebogen.full_clean()
+    fragebogen.save()
+    return fragebogen
+
+
+@transaction.atomic
+def fragebogen_loeschen(*, fragebogen: Fragebogen) -> None:
+    """Delete a questionnaire typed up by mistake (twice, or of another event)."""
+    fragebogen.delete()

@@ -1,6 +1,8 @@
 """Results of an event and of all events of a quarter: the list with filters and export, the map;
 the fast entry of cards, correcting a card."""
 
+from abc import ABC, abstractmethod
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -57,12 +59,13 @@ def _erfassen_antwort(request, veranstaltung, *, behalten=None, form=None, meldu
     return nicht_speichern(render(request, ERFASSEN_TEIL if ist_htmx(request) else ERFASSEN, kontext))
 
 
-class ErgebnisFilterMixin:
+class ErgebnisFilterMixin(ABC):
     """The filters and sort order of results, read from the query string (list and map), for the
     results of whatever ``bezug()`` names: ``{"veranstaltung": ...}`` or ``{"quartier": ...}``."""
 
+    @abstractmethod
     def bezug(self):
-        raise NotImplementedError
+        """The keyword naming whose results these are, for the queries of ``queries.ergebnisse``."""
 
     def filter_lesen(self):
         self.filter = {k: self.request.GET.get(k, "") for k in ("handlungsfeld", "art", "gegenstand")}
@@ -88,10 +91,11 @@ class ErgebnisListeMixin(ErgebnisFilterMixin):
     mit_veranstaltung = False  # a column naming the event (results of several events)
 
     def get_queryset(self):
-        return ergebnisse_liste(**self.bezug(), **self.filter_lesen())
+        return ergebnisse_liste(**self.bezug(), **self.filter_lesen(), mit_fotos=True)
 
+    @abstractmethod
     def export_titel(self):
-        raise NotImplementedError
+        """The title of the CSV/XLSX export (and, as a slug, its file name)."""
 
     def get(self, request, *args, **kwargs):
         format_ = request.GET.get("format")
@@ -125,6 +129,8 @@ class ErgebnisListView(VeranstaltungBezugMixin, ErgebnisListeMixin, ListView):
         return super().get_context_data(
             darf_erfassen=self.request.user.has_perm("buergerdialog.add_ergebnis", veranstaltung),
             darf_korrigieren=self.request.user.has_perm("buergerdialog.change_veranstaltung", veranstaltung),
+            darf_fotos=veranstaltung.nimmt_ergebnisse_an
+            and self.request.user.has_perm("buergerdialog.change_dokumentation", veranstaltung),
             **kwargs,
         )
 

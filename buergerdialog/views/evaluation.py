@@ -2,19 +2,19 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, TemplateView, View
+from django.views.generic import CreateView, DeleteView, ListView, TemplateView, UpdateView, View
 
 from dwk.permissions import ist_projektteam
 from dwk.views import FormularMixin
 
 from ..diagramme import auswertung_svg
 from ..dokumente import fragebogen_pdf
-from ..forms_dokumentation import FragebogenForm
+from ..forms_dokumentation import FragebogenBearbeitenForm, FragebogenForm
 from ..models import Fragebogen
 from ..queries.dokumente import auswertung
 from ..services import dokumentation as dienste
-from .basis import VeranstaltungBezugMixin
-from .dokumente import NichtSpeichernMixin
+from .basis import FORMULAR, VeranstaltungBezugMixin
+from .dokumente import EintragBezugMixin, EintragLoeschenMixin, NichtSpeichernMixin
 from .einladungen import pdf_antwort
 
 
@@ -68,3 +68,51 @@ class FragebogenCreateView(VeranstaltungBezugMixin, FormularMixin, CreateView):
 
     def get_success_url_fuer(self, objekt):
         return reverse("buergerdialog:fragebogen_erfassen", kwargs={"pk": objekt.veranstaltung_id})
+
+
+class FragebogenListView(VeranstaltungBezugMixin, NichtSpeichernMixin, ListView):
+    """The typed-up questionnaires of an event, each with its values, to correct or delete one."""
+
+    permission_required = "buergerdialog.add_fragebogen"
+    template_name = "buergerdialog/fragebogen_list.html"
+    context_object_name = "frageboegen"
+
+    def get_queryset(self):
+        return Fragebogen.objects.filter(veranstaltung=self.get_veranstaltung()).order_by("pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            items=[Fragebogen._meta.get_field(feld) for feld in Fragebogen.ITEMS],
+            darf_alle=ist_projektteam(self.request.user),
+            **kwargs,
+        )
+
+
+class FrageboegenZurueckMixin:
+    zur_veranstaltung = "veranstaltung"
+
+    def get_zurueck_url(self):
+        return reverse("buergerdialog:fragebogen_liste", kwargs={"pk": self.get_veranstaltung().pk})
+
+
+class FragebogenUpdateView(FrageboegenZurueckMixin, EintragBezugMixin, FormularMixin, UpdateView):
+    """Correct one questionnaire: Projektteam any, the partner of the event those it typed up."""
+
+    model = Fragebogen
+    form_class = FragebogenBearbeitenForm
+    template_name = FORMULAR
+    erfolgsmeldung = _("Der Fragebogen ist gespeichert.")
+
+    def get_titel(self):
+        return _("%(fragebogen)s bearbeiten") % {"fragebogen": self.object}
+
+    def speichern(self, form):
+        return dienste.fragebogen_speichern(fragebogen=form.instance)
+
+
+class FragebogenDeleteView(FrageboegenZurueckMixin, EintragLoeschenMixin, DeleteView):
+    model = Fragebogen
+    loeschmeldung = _("Der Fragebogen ist gelöscht.")
+
+    def loeschen(self, objekt):
+        dienste.fragebogen_loeschen(fragebogen=objekt)

@@ -34,39 +34,37 @@ class KatalogFormularMixin(Geschuetzt, FormularMixin):
         return reverse("buergerdialog:katalog")
 
 
-class GegenstandCreateView(KatalogFormularMixin, CreateView):
+class GegenstandFormularMixin(KatalogFormularMixin):
     form_class = BeteiligungsgegenstandForm
+    model = Beteiligungsgegenstand
+
+    def speichern(self, form):
+        return dienste.beteiligungsgegenstand_speichern(gegenstand=form.instance)
+
+
+class GegenstandCreateView(GegenstandFormularMixin, CreateView):
     titel = _("Neuer Beteiligungsgegenstand")
     erfolgsmeldung = _("Der Beteiligungsgegenstand „%(objekt)s“ ist angelegt.")
 
-    def speichern(self, form):
-        return dienste.beteiligungsgegenstand_speichern(gegenstand=form.instance)
 
-
-class GegenstandUpdateView(KatalogFormularMixin, UpdateView):
-    form_class = BeteiligungsgegenstandForm
-    model = Beteiligungsgegenstand
+class GegenstandUpdateView(GegenstandFormularMixin, UpdateView):
     titel = _("Beteiligungsgegenstand bearbeiten")
     erfolgsmeldung = _("Der Beteiligungsgegenstand „%(objekt)s“ ist gespeichert.")
 
-    def speichern(self, form):
-        return dienste.beteiligungsgegenstand_speichern(gegenstand=form.instance)
 
-
-class MottoCreateView(KatalogFormularMixin, CreateView):
+class MottoFormularMixin(KatalogFormularMixin):
     form_class = MottoForm
+    model = Motto
+
+    def speichern(self, form):
+        return dienste.motto_speichern(motto=form.instance)
+
+
+class MottoCreateView(MottoFormularMixin, CreateView):
     titel = _("Neues Motto")
     erfolgsmeldung = _("Das Motto „%(objekt)s“ ist angelegt.")
 
-    def speichern(self, form):
-        return dienste.motto_speichern(motto=form.instance)
 
-
-class MottoUpdateView(KatalogFormularMixin, UpdateView):
-    form_class = MottoForm
-    model = Motto
+class MottoUpdateView(MottoFormularMixin, UpdateView):
     titel = _("Motto bearbeiten")
     erfolgsmeldung = _("Das Motto „%(objekt)s“ ist gespeichert.")
-
-    def speichern(self, form):
-        return dienste.motto_speichern(motto=form.instance)

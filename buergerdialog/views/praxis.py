@@ -72,12 +72,18 @@ class ErgebnisPraxisView(ErgebnisBezugMixin, FormularMixin, FormView):
         return reverse("buergerdialog:massnahme_weg", kwargs={"pk": objekt.pk})
 
 
-class WeitergabeCreateView(ErgebnisBezugMixin, FormularMixin, CreateView):
-    """Record that a result was passed to another programme (e.g. „nordwärts“)."""
-
+class WeitergabeFormularMixin(FormularMixin):
     permission_required = "buergerdialog.change_praxis"
     form_class = WeitergabeForm
     template_name = FORMULAR
+
+    def speichern(self, form):
+        return dienste.weitergabe_speichern(weitergabe=form.instance)
+
+
+class WeitergabeCreateView(WeitergabeFormularMixin, ErgebnisBezugMixin, CreateView):
+    """Record that a result was passed to another programme (e.g. „nordwärts“)."""
+
     erfolgsmeldung = _("Die Weitergabe ist eingetragen.")
 
     def get_titel(self):
@@ -85,16 +91,13 @@ class WeitergabeCreateView(ErgebnisBezugMixin, FormularMixin, CreateView):
 
     def speichern(self, form):
         form.instance.ergebnis = self.get_ergebnis()
-        return dienste.weitergabe_speichern(weitergabe=form.instance)
+        return super().speichern(form)
 
 
-class WeitergabeUpdateView(Geschuetzt, FormularMixin, UpdateView):
+class WeitergabeUpdateView(WeitergabeFormularMixin, Geschuetzt, UpdateView):
     """Correct a passing-on or enter the answer (a stale save is refused)."""
 
-    permission_required = "buergerdialog.change_praxis"
-    form_class = WeitergabeForm
     model = Weitergabe
-    template_name = FORMULAR
     erfolgsmeldung = _("Die Weitergabe ist gespeichert.")
 
     def get_queryset(self):
@@ -102,9 +105,6 @@ class WeitergabeUpdateView(Geschuetzt, FormularMixin, UpdateView):
 
     def get_titel(self):
         return _("Weitergabe bearbeiten: „%(ergebnis)s“") % {"ergebnis": self.object.ergebnis}
-
-    def speichern(self, form):
-        return dienste.weitergabe_speichern(weitergabe=form.instance)
 
 
 class TagesordnungspunktView(VeranstaltungBezugMixin, FormularMixin, FormView):

@@ -5,12 +5,14 @@ from tests.buergerdialog.matrix_bewertung import MATRIX as MATRIX_BEWERTUNG
 from tests.buergerdialog.matrix_bewertung import anlegen as bewertung_anlegen
 from tests.buergerdialog.matrix_dokumente import MATRIX as MATRIX_DOKUMENTE
 from tests.buergerdialog.matrix_dokumente import anlegen as dokumente_anlegen
+from tests.buergerdialog.matrix_partner import moderation_des_partners
 from tests.factories import ChecklistenpunktFactory, ErgebnisFactory, VeranstaltungFactory
 from tests.matrix import nur
 
 LESEN_ALLE = ("projektteam", "lenkungsgruppe", "superuser")
 NUR_PROJEKTTEAM = ("projektteam", "superuser")
-# The event lies in the partner's quarter (``partner``), not in that of ``partner_fremd``.
+# The events are moderated by the organisation of ``partner`` (its Partnerkonto), not by that of
+# ``partner_fremd`` (linked to another organisation).
 VERANSTALTUNG_LESEN = (*LESEN_ALLE, "partner")
 ERFASSEN = (*NUR_PROJEKTTEAM, "partner")
 NUR_POST = {**nur(*NUR_PROJEKTTEAM), "projektteam": 405, "superuser": 405}
@@ -39,9 +41,9 @@ MATRIX = {
     ),
     "buergerdialog:ergebnis_liste": ("get", V, nur(*VERANSTALTUNG_LESEN)),
     "buergerdialog:ergebnis_karte": ("get", V, nur(*VERANSTALTUNG_LESEN)),
-    # All events of a quarter: who reads the quarter (the partner only its own, Ratsbüro nothing).
-    "buergerdialog:quartier_ergebnis_liste": ("get", lambda o: {"slug": o["quartier"].slug}, nur(*VERANSTALTUNG_LESEN)),
-    "buergerdialog:quartier_ergebnis_karte": ("get", lambda o: {"slug": o["quartier"].slug}, nur(*VERANSTALTUNG_LESEN)),
+    # All events of a quarter: who reads everything (a partner reads only its events, Ratsbüro nothing).
+    "buergerdialog:quartier_ergebnis_liste": ("get", lambda o: {"slug": o["quartier"].slug}, nur(*LESEN_ALLE)),
+    "buergerdialog:quartier_ergebnis_karte": ("get", lambda o: {"slug": o["quartier"].slug}, nur(*LESEN_ALLE)),
     "buergerdialog:ergebnis_erfassen": ("get", V, nur(*ERFASSEN)),
     "buergerdialog:ergebnis_zuruecknehmen": ("get", V, NUR_POST_ERFASSEN),
     # The card was entered by the partner: the partner corrects its own, Projektteam every card.
@@ -58,7 +60,9 @@ MATRIX = {
 
 def anlegen(benutzer, quartier):
     gegenstand = Beteiligungsgegenstand.objects.order_by("reihenfolge").first()
-    veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=VeranstaltungStatus.DURCHGEFUEHRT)
+    veranstaltung = VeranstaltungFactory(
+        quartiere=[quartier], status=VeranstaltungStatus.DURCHGEFUEHRT, moderation=moderation_des_partners(benutzer)
+    )
     veranstaltung.gegenstaende.add(gegenstand)
     return {
         **bewertung_anlegen(benutzer, quartier),

@@ -15,6 +15,7 @@ from tests.factories import (
     ChecklistenpunktFactory,
     ErgebnisFactory,
     MitgliedFactory,
+    PartnerkontoFactory,
     QuartierFactory,
     UserFactory,
     VeranstaltungFactory,
@@ -71,7 +72,7 @@ def test_ergebnisliste_abfragen(client_projektteam, django_assert_num_queries, a
     veranstaltung.gegenstaende.add(gegenstand)
     for _ in range(anzahl):
         ErgebnisFactory(veranstaltung=veranstaltung, gegenstand=gegenstand, handlungsfeld=Handlungsfeld.objects.first())
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):  # 9th: the pin-board photos of the cards
         antwort = client_projektteam.get(reverse("buergerdialog:ergebnis_liste", kwargs={"pk": veranstaltung.pk}))
     assert len(antwort.context["ergebnisse"]) == anzahl
 
@@ -130,9 +131,8 @@ def test_detailseite_abfragen(client_projektteam, django_assert_num_queries, anz
 
 
 def test_schnellerfassung_mit_htmx_behaelt_feld_und_station(client, partner):
-    quartier = QuartierFactory()
-    quartier.partner.add(partner)
-    veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=S.DURCHGEFUEHRT)
+    organisation = PartnerkontoFactory(benutzer=partner).organisation
+    veranstaltung = VeranstaltungFactory(status=S.DURCHGEFUEHRT, moderation=[organisation])
     feld = Handlungsfeld.objects.get(slug=Handlungsfeld.objects.order_by("reihenfolge")[1].slug)
     client.force_login(partner)
     url = reverse("buergerdialog:ergebnis_erfassen", kwargs={"pk": veranstaltung.pk})
@@ -195,7 +195,13 @@ def test_zuruecknehmen_mit_und_ohne_htmx(client_projektteam, projektteam):
 
 
 def test_partner_darf_fremde_veranstaltung_nicht_erfassen(client, partner):
-    veranstaltung = VeranstaltungFactory(quartiere=[QuartierFactory()], status=S.DURCHGEFUEHRT)
+    PartnerkontoFactory(benutzer=partner)
+    # In the partner's quarter but moderated by another organisation: not the partner's event.
+    quartier = QuartierFactory()
+    quartier.partner.add(partner)
+    veranstaltung = VeranstaltungFactory(
+        quartiere=[quartier], status=S.DURCHGEFUEHRT, moderation=[PartnerkontoFactory().organisation]
+    )
     client.force_login(partner)
     url = reverse("buergerdialog:ergebnis_erfassen", kwargs={"pk": veranstaltung.pk})
     assert client.post(url, {"text": "x", "art": "idee"}).status_code == 403
@@ -276,9 +282,8 @@ def test_export_csv_und_xlsx(client_projektteam):
 
 
 def test_teilnahme_vom_partner_bleibt_markiert_nach_korrektur(client, partner, projektteam):
-    quartier = QuartierFactory()
-    quartier.partner.add(partner)
-    veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=S.DURCHGEFUEHRT)
+    organisation = PartnerkontoFactory(benutzer=partner).organisation
+    veranstaltung = VeranstaltungFactory(status=S.DURCHGEFUEHRT, moderation=[organisation])
     url = reverse("buergerdialog:anwesenheit", kwargs={"pk": veranstaltung.pk})
     client.force_login(partner)
     stand = client.get(url).context["form"].initial["bearbeitungsstand"]
@@ -295,9 +300,8 @@ def test_teilnahme_vom_partner_bleibt_markiert_nach_korrektur(client, partner, p
 
 
 def test_partner_korrigiert_nur_eigene_karten(partner, projektteam):
-    quartier = QuartierFactory()
-    quartier.partner.add(partner)
-    veranstaltung = VeranstaltungFactory(quartiere=[quartier], status=S.DURCHGEFUEHRT)
+    organisation = PartnerkontoFactory(benutzer=partner).organisation
+    veranstaltung = VeranstaltungFactory(status=S.DURCHGEFUEHRT, moderation=[organisation])
     eigene = ErgebnisFactory(veranstaltung=veranstaltung, erfasst_von=partner, von_partner=True)
     fremde = ErgebnisFactory(veranstaltung=veranstaltung, erfasst_von=projektteam)
     assert partner.has_perm("buergerdialog.change_ergebnis", eigene)
@@ -330,7 +334,7 @@ def _quartier_mit_ergebnissen(anzahl):
 def test_quartier_ergebnisliste_abfragen(client_projektteam, django_assert_num_queries, anzahl):
     quartier = _quartier_mit_ergebnissen(anzahl)
     url = reverse("buergerdialog:quartier_ergebnis_liste", kwargs={"slug": quartier.slug})
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):  # 9th: the pin-board photos of the cards
         antwort = client_projektteam.get(url)
     assert [e.punkte for e in antwort.context["ergebnisse"]] == list(range(anzahl - 1, -1, -1))
     inhalt = antwort.content.decode()
@@ -371,14 +375,17 @@ def test_quartier_ergebnisse_filter_und_export(client_projektteam):
     assert client_projektteam.get(url, {"format": "xlsx"}).content[:2] == b"PK"
 
 
-def test_quartier_ergebnisse_partner_nur_eigene_quartiere(client, partner):
-    eigenes, fremdes = QuartierFactory(), QuartierFactory()
-    eigenes.partner.add(partner)
-    veranstaltung = VeranstaltungFactory(quartiere=[eigenes, fremdes], status=S.DOKUMENTIERT)
+def test_quartier_ergebnisse_nicht_fuer_partner(client, partner):
+    """A partner reads the results of its organisation's events, not all events of a quarter."""
+    quartier = QuartierFactory()
+    quartier.partner.add(partner)
+    veranstaltung = VeranstaltungFactory(
+        quartiere=[quartier], status=S.DOKUMENTIERT, moderation=[PartnerkontoFactory(benutzer=partner).organisation]
+    )
     client.force_login(partner)
-    for quartier, status in ((eigenes, 200), (fremdes, 403)):
-        for name in ("buergerdialog:quartier_ergebnis_liste", "buergerdialog:quartier_ergebnis_karte"):
-            assert client.get(reverse(name, kwargs={"slug": quartier.slug})).status_code == status
-    detail = client.get(reverse("buergerdialog:veranstaltung_detail", kwargs={"pk": veranstaltung.pk})).content.decode()
-    assert reverse("buergerdialog:quartier_ergebnis_liste", kwargs={"slug": eigenes.slug}) in detail
-    assert reverse("buergerdialog:quartier_ergebnis_liste", kwargs={"slug": fremdes.slug}) not in detail
+    for name in ("buergerdialog:quartier_ergebnis_liste", "buergerdialog:quartier_ergebnis_karte"):
+        assert client.get(reverse(name, kwargs={"slug": quartier.slug})).status_code == 403
+    detail = client.get(reverse("buergerdialog:veranstaltung_detail", kwargs={"pk": veranstaltung.pk}))
+    assert detail.status_code == 200
+    liste = reverse("buergerdialog:quartier_ergebnis_liste", kwargs={"slug": quartier.slug})
+    assert liste not in detail.content.decode()

@@ -7,7 +7,7 @@ from buergerdialog.queries.ergebnisse import ergebnisse_liste, ergebnisse_zeilen
 from buergerdialog.rules import ist_partner_der_veranstaltung
 from buergerdialog.services.ergebnisse import ergebnis_erfassen, ergebnis_speichern, ergebnis_zuruecknehmen
 from quartiere.models import Handlungsfeld
-from tests.factories import ErgebnisFactory, QuartierFactory, UserFactory, VeranstaltungFactory
+from tests.factories import ErgebnisFactory, PartnerkontoFactory, QuartierFactory, UserFactory, VeranstaltungFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,14 +70,16 @@ def test_filter_und_sortierung():
     assert ergebnisse_zeilen([b])[0] == [1, b.text, "Idee", wohnen.name, "", "", 7, False]
 
 
-def test_partner_nur_fuer_veranstaltungen_seiner_quartiere():
-    partner = UserFactory()
-    eigenes, fremdes = QuartierFactory(), QuartierFactory()
-    eigenes.partner.add(partner)
-    assert ist_partner_der_veranstaltung(partner, VeranstaltungFactory(quartiere=[eigenes]))
+def test_partner_nur_fuer_veranstaltungen_seiner_organisation():
+    konto = PartnerkontoFactory()
+    partner = konto.benutzer
+    eigenes = QuartierFactory()
+    eigenes.partner.add(partner)  # the quarter does not matter, the moderation does
+    assert ist_partner_der_veranstaltung(partner, VeranstaltungFactory(moderation=[konto.organisation]))
     partner = UserFactory(username=partner.username)  # a fresh request: nothing cached on the user
-    assert not ist_partner_der_veranstaltung(partner, VeranstaltungFactory(quartiere=[fremdes]))
-    assert not ist_partner_der_veranstaltung(partner, VeranstaltungFactory())
+    assert not ist_partner_der_veranstaltung(partner, VeranstaltungFactory(quartiere=[eigenes]))
+    andere = PartnerkontoFactory().organisation
+    assert not ist_partner_der_veranstaltung(partner, VeranstaltungFactory(moderation=[andere]))
 
 
 def test_filter_und_sortierung_aller_veranstaltungen_eines_quartiers():

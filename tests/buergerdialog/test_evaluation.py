@@ -17,7 +17,7 @@ from buergerdialog.services.dokumentation import fragebogen_erfassen
 from dwk.permissions import PARTNER
 from tests.buergerdialog.test_einladungen import _schriftgroessen
 from tests.dwk.test_pdf_fetcher import pdfa_kennung
-from tests.factories import FragebogenFactory, QuartierFactory, UserFactory, VeranstaltungFactory
+from tests.factories import FragebogenFactory, PartnerkontoFactory, QuartierFactory, UserFactory, VeranstaltungFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,7 @@ def test_fragebogen_pdf(veranstaltung):
 
 def test_schnellerfassung_bogen_fuer_bogen_durch_den_partner(client, veranstaltung):
     partner = UserFactory(rolle=PARTNER)
-    veranstaltung.quartiere.get().partner.add(partner)
+    veranstaltung.moderation.add(PartnerkontoFactory(benutzer=partner).organisation)
     client.force_login(partner)
     url = reverse("buergerdialog:fragebogen_erfassen", args=[veranstaltung.pk])
     antwort = client.get(url)

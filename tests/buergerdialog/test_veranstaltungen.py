@@ -19,6 +19,7 @@ from tests.factories import (
     ChecklistenpunktFactory,
     MitgliedFactory,
     OrganisationFactory,
+    PartnerkontoFactory,
     QuartierFactory,
     UserFactory,
     VeranstaltungFactory,
@@ -128,11 +129,12 @@ def test_meine_aufgaben_namentlich_und_ueber_die_organisation():
     assert list(meine_aufgaben(user=UserFactory())) == []
 
 
-def test_partner_sieht_nur_veranstaltungen_seiner_quartiere(partner, lenkungsgruppe, ratsbuero):
-    eigenes, fremdes = QuartierFactory(), QuartierFactory()
-    eigenes.partner.add(partner)
-    meine = VeranstaltungFactory(quartiere=[eigenes, fremdes])
-    VeranstaltungFactory(quartiere=[fremdes])
+def test_partner_sieht_nur_veranstaltungen_seiner_organisation(partner, lenkungsgruppe, ratsbuero):
+    eigene = PartnerkontoFactory(benutzer=partner).organisation
+    quartier = QuartierFactory()
+    quartier.partner.add(partner)
+    meine = VeranstaltungFactory(quartiere=[quartier], moderation=[eigene, OrganisationFactory()])
+    VeranstaltungFactory(quartiere=[quartier], moderation=[OrganisationFactory()])
     VeranstaltungFactory()
     assert list(sichtbare_veranstaltungen(user=partner)) == [meine]
     assert sichtbare_veranstaltungen(user=lenkungsgruppe).count() == 3
