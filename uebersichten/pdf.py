@@ -1,7 +1,9 @@
 """Render the overviews to PDF/A (WeasyPrint, through ``dwk.pdf`` and its URL fetcher).
 
-``*_html`` build the document (its HTML, title and author) from the data; ``*_pdf`` render it.
-The bench renders the same HTML with WeasyPrint alone as its floor.
+``*_html`` build the document (its HTML, title and author) from the data in the request's process;
+``*_pdf`` render it as the reports are rendered: WeasyPrint in a child process with a time and a
+memory limit (``berichte.services.rendern.pdf_abgeschottet``), any failure a ``PdfFehler`` with one
+German sentence. The bench renders the same HTML with WeasyPrint alone as its floor.
 """
 
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from dwk.pdf import render_pdf
+from berichte.services.rendern import pdf_abgeschottet
 
 from .karten import stadtkarte_svg
 from .queries.kommunalprofil import kommunalprofil_sammeln
@@ -64,14 +66,16 @@ def sachstandsbericht_html(*, user: AbstractBaseUser) -> Dokument | None:
 def _rendern(dokument: Dokument | None) -> bytes | None:
     if dokument is None:
         return None
-    return render_pdf(dokument.html, title=dokument.titel, author=dokument.autor, lang="de")
+    return pdf_abgeschottet(teile=[dokument.html], titel=dokument.titel, autor=dokument.autor)
 
 
 def kommunalprofil_pdf() -> bytes | None:
-    """The Kommunalprofil as PDF/A-3b bytes, or None while no city is set up. Reads the database; writes nothing."""
+    """The Kommunalprofil as PDF/A-3b bytes, or None while no city is set up; ``PdfFehler`` when the
+    render fails or passes its limits. Reads the database; writes nothing."""
     return _rendern(kommunalprofil_html())
 
 
 def sachstandsbericht_pdf(*, user: AbstractBaseUser) -> bytes | None:
-    """The progress report as PDF/A-3b bytes, or None while no city is set up. Reads the database; writes nothing."""
+    """The progress report as PDF/A-3b bytes, or None while no city is set up; ``PdfFehler`` when the
+    render fails or passes its limits. Reads the database; writes nothing."""
     return _rendern(sachstandsbericht_html(user=user))

@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.generic import TemplateView, View
 
+from berichte.services.rendern import PdfFehler
 from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt
 
@@ -12,10 +13,16 @@ from .queries.kommunalprofil import kommunalprofil_sammeln
 from .queries.sachstand import sachstand_sammeln
 
 KEINE_STADT = "uebersichten/keine_stadt.html"
+PDF_FEHLER = "uebersichten/pdf_fehler.html"
 
 
-def _pdf_antwort(request, inhalt, dateiname):
-    """The PDF ``inhalt`` as a download, or the page saying the city is not set up yet (404)."""
+def _pdf_antwort(request, rendern, dateiname):
+    """The PDF that ``rendern()`` makes, as a download; the page saying the city is not set up yet
+    (404), or the render's German error (503)."""
+    try:
+        inhalt = rendern()
+    except PdfFehler as fehler:
+        return nicht_speichern(render(request, PDF_FEHLER, {"fehler": str(fehler)}, status=503))
     if inhalt is None:
         return nicht_speichern(render(request, KEINE_STADT, status=404))
     antwort = HttpResponse(inhalt, content_type="application/pdf")
@@ -48,7 +55,7 @@ class KommunalprofilPdfView(Geschuetzt, View):
     permission_required = "uebersichten.view_kommunalprofil"
 
     def get(self, request):
-        return _pdf_antwort(request, kommunalprofil_pdf(), "kommunalprofil.pdf")
+        return _pdf_antwort(request, kommunalprofil_pdf, "kommunalprofil.pdf")
 
 
 class SachstandsberichtView(Geschuetzt, TemplateView):
@@ -68,4 +75,4 @@ class SachstandsberichtPdfView(Geschuetzt, View):
     permission_required = "uebersichten.view_sachstandsbericht"
 
     def get(self, request):
-        return _pdf_antwort(request, sachstandsbericht_pdf(user=request.user), "sachstandsbericht.pdf")
+        return _pdf_antwort(request, lambda: sachstandsbericht_pdf(user=request.user), "sachstandsbericht.pdf")

@@ -133,6 +133,19 @@ def test_pdf_besteht_die_archiv_und_tagging_pruefung(stadt, tmp_path):
     assert figuren_ohne_alt(reader) == (1, [])
 
 
+def test_pdf_ueber_der_speichergrenze_sagt_es_auf_deutsch(stadt, client, projektteam, settings):
+    """The render runs in a child process with the reports' limits (berichte.services.rendern)."""
+    settings.DWK_PDF_MAX_SPEICHER_MB = 1
+    client.force_login(projektteam)
+    antwort = client.get(reverse("uebersichten:kommunalprofil_pdf"))
+    assert antwort.status_code == 503
+    # Out of memory shows either as such or, where a C library fails first, as a general failure.
+    seite = antwort.content.decode()
+    assert "Das PDF konnte nicht erstellt werden" in seite
+    assert ("mehr Arbeitsspeicher als erlaubt (1 MB)" in seite) or ("Das PDF ließ sich nicht setzen" in seite)
+    assert "no-store" in antwort["Cache-Control"]
+
+
 def test_pdf_ohne_stadt_sagt_es(client, projektteam):
     client.force_login(projektteam)
     antwort = client.get(reverse("uebersichten:kommunalprofil_pdf"))
