@@ -104,6 +104,10 @@ def main():
 
     buergerdialog_messen(client, messen)
 
+    from bench_profil_pdf import profil_pdf_messen  # bench/bench_profil_pdf.py: full profile against its floor
+
+    profil_pdf_messen()
+
     from durchsatz import seiten_messen  # bench/durchsatz.py: pages under gunicorn as a ratio to the floor view
 
     seiten_messen()

@@ -1,0 +1,95 @@
+"""The full quarter profile of Menglinghausen as PDF against its floor (called by bench/run.py).
+
+Adds twelve publishable photos (through the photo pipeline, print derivatives) to the released
+profile version of the demo, inside a transaction that is rolled back and with a temporary
+MEDIA_ROOT, so the demo stays as it was. Measures, in the same run:
+
+- the full profile: collect from the apps' queries, draw maps and charts, render the template,
+  WeasyPrint (``berichte.pdf.quartiersprofil_pdf``);
+- the floor: WeasyPrint alone rendering the same HTML with the same options and URL fetcher.
+
+Targets (issue 11): about 20 pages, 2 maps, 8 charts, 12 photos; under 4 s and within 1.3× the floor.
+"""
+
+import io
+import statistics
+import tempfile
+import time
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
+from PIL import Image, ImageDraw
+from pypdf import PdfReader
+from weasyprint import HTML
+
+WIEDERHOLUNGEN = 3
+
+
+def _foto(nummer):
+    """A 2400 × 1800 photo-like JPEG (the pipeline makes the print derivative from it)."""
+    bild = Image.linear_gradient("L").resize((2400, 1800)).convert("RGB")
+    zeichnung = ImageDraw.Draw(bild)
+    for x in range(0, 2400, 9):
+        zeichnung.line((x, 0, 2400 - x, 1800), fill=((x * nummer) % 255, 120, 200))
+    puffer = io.BytesIO()
+    bild.save(puffer, "JPEG", quality=85)
+    return SimpleUploadedFile(f"bench-{nummer}.jpg", puffer.getvalue(), content_type="image/jpeg")
+
+
+def _median(funktion):
+    zeiten, ergebnis = [], None
+    for _ in range(WIEDERHOLUNGEN):
+        start = time.perf_counter()
+        ergebnis = funktion()
+        zeiten.append(time.perf_counter() - start)
+    return statistics.median(zeiten), min(zeiten), ergebnis
+
+
+def profil_pdf_messen():
+    from berichte.daten import freigegebene_fassung
+    from berichte.pdf import quartiersprofil_html, quartiersprofil_pdf
+    from dwk.pdf import PDF_BASE_URL, PDF_VARIANT, PdfURLFetcher
+    from quartiere.models import Quartier
+    from quartiersprofil.services.begehungen import fotos_hochladen
+
+    quartier = Quartier.objects.get(slug="menglinghausen")
+    fassung = freigegebene_fassung(quartier)
+    if fassung is None:
+        print("Quartiersprofil-PDF: Menglinghausen hat keine freigegebene Fassung (demo_daten?)")
+        return
+    with tempfile.TemporaryDirectory() as medien, override_settings(MEDIA_ROOT=medien), transaction.atomic():
+        abschnitte = list(fassung.abschnitte.select_related("handlungsfeld").order_by("handlungsfeld__reihenfolge"))
+        for i in range(12):
+            abschnitt = abschnitte[i % len(abschnitte)]
+            (foto,) = fotos_hochladen(
+                quartier=quartier,
+                dateien=[_foto(i + 1)],
+                handlungsfeld=abschnitt.handlungsfeld,
+                bildunterschrift=f"Messfoto {i + 1}",
+                darf_veroeffentlicht_werden=True,
+            )
+            abschnitt.fotos.add(foto)
+        quartiersprofil_pdf(quartier=quartier, fassung=fassung)  # once before: caches, fonts
+        voll, voll_min, pdf = _median(lambda: quartiersprofil_pdf(quartier=quartier, fassung=fassung))
+        html = quartiersprofil_html(quartier=quartier, fassung=fassung)
+        optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
+        boden, boden_min, _ = _median(
+            lambda: HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=PdfURLFetcher()).write_pdf(**optionen)
+        )
+        transaction.set_rollback(True)
+    reader = PdfReader(io.BytesIO(pdf))
+    bilder = {
+        v.idnum
+        for seite in reader.pages
+        for v in (seite["/Resources"].get("/XObject") or {}).values()
+        if v.get_object().get("/Subtype") == "/Image"
+    }
+    name = "Quartiersprofil-PDF voll (Menglinghausen)"
+    print(f"{name:<48} Median {voll * 1000:8.1f} ms   min {voll_min * 1000:8.1f} ms")
+    name = "  Boden: WeasyPrint allein, dasselbe HTML"
+    print(f"{name:<48} Median {boden * 1000:8.1f} ms   min {boden_min * 1000:8.1f} ms")
+    name = "  Verhältnis voll / Boden (Ziel ≤ 1,3; < 4 s)"
+    print(f"{name:<48} {voll / boden:8.2f}×   {'erreicht' if voll < 4 and voll / boden <= 1.3 else 'VERFEHLT'}")
+    name = "  Seiten / Fotos / Größe"
+    print(f"{name:<48} {len(reader.pages):5d} Seiten {len(bilder):3d} Fotos {len(pdf) / 1024:8.1f} KB")
