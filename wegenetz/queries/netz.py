@@ -10,13 +10,14 @@ facility to that node. Plain ORM reads only, so SpatiaLite and PostGIS behave al
 
 import functools
 import hashlib
+import struct
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
-from django.contrib.gis.geos import GEOSGeometry, MultiPoint, Point
+from django.contrib.gis.geos import GEOSGeometry, Point
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
@@ -220,13 +221,27 @@ def gehzeiten_von(
     return ergebnis[: graph.anzahl_knoten]
 
 
+_WKB_PUNKT = np.dtype([("ordnung", "u1"), ("typ", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
+def koordinaten_metrisch(lonlat: np.ndarray) -> np.ndarray:
+    """An (k, 2) array of EPSG:4326 coordinates in EPSG:25832: one GDAL transformation of a
+    MultiPoint built as WKB from the array (no Python object per point)."""
+    lonlat = np.asarray(lonlat, dtype=float).reshape(-1, 2)
+    if not len(lonlat):
+        return np.zeros((0, 2))
+    punkte = np.zeros(len(lonlat), dtype=_WKB_PUNKT)
+    punkte["ordnung"], punkte["typ"], punkte["x"], punkte["y"] = 1, 1, lonlat[:, 0], lonlat[:, 1]
+    wkb = struct.pack("<BII", 1, 4, len(lonlat)) + punkte.tobytes()
+    alle = GEOSGeometry(memoryview(wkb), srid=4326)
+    alle.transform(_nach_metrisch())
+    ergebnis = np.frombuffer(bytes(alle.wkb)[9:], dtype=_WKB_PUNKT)
+    return np.column_stack([ergebnis["x"], ergebnis["y"]])
+
+
 def punkte_metrisch(punkte: list[Point]) -> np.ndarray:
     """EPSG:4326 points as an (k, 2) array in EPSG:25832 (one transformation for all of them)."""
-    if not punkte:
-        return np.zeros((0, 2))
-    alle = MultiPoint([Point(p.x, p.y) for p in punkte], srid=4326)
-    alle.transform(_nach_metrisch())
-    return np.array(alle.coords, dtype=float).reshape(-1, 2)
+    return koordinaten_metrisch(np.array([(p.x, p.y) for p in punkte], dtype=float))
 
 
 @functools.cache

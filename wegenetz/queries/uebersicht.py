@@ -12,7 +12,8 @@ from .netz import aktuelles_netz, barriere_kanten, einrichtungen_je_kategorie, f
 AUFGABE_DISTANZFELDER = "wegenetz.services.distanzfelder.distanzfelder_aufgabe"
 
 
-def _bericht_zeilen(bericht: dict) -> list[str]:
+def bericht_zeilen(bericht: dict) -> list[str]:
+    """An import report (``Netzstand.bericht``) as German sentences: kept and dropped ways by kind."""
     zeilen = []
     if bericht.get("behalten"):
         zeilen.append(_("Behalten (Wege je Art): ") + ", ".join(f"{a} {n}" for a, n in bericht["behalten"].items()))
@@ -22,6 +23,14 @@ def _bericht_zeilen(bericht: dict) -> list[str]:
         zeilen.append(
             _("%(anzahl)s Wegabschnitte außerhalb der Stadtbezirke verworfen.")
             % {"anzahl": bericht["kanten_ausserhalb"]}
+        )
+    if bericht.get("barrieren_erhalten") or bericht.get("barrieren_entfallen"):
+        zeilen.append(
+            _(
+                "Barrieren aus Begehungen: %(erhalten)s wieder verknüpft, "
+                "%(entfallen)s entfallen (Weg nicht mehr im Netz)."
+            )
+            % {"erhalten": bericht.get("barrieren_erhalten", 0), "entfallen": bericht.get("barrieren_entfallen", 0)}
         )
     return zeilen
 
@@ -59,7 +68,7 @@ def netz_uebersicht() -> dict:
     )
     return {
         "netz": netz,
-        "bericht_zeilen": _bericht_zeilen(netz.bericht) if netz else [],
+        "bericht_zeilen": bericht_zeilen(netz.bericht) if netz else [],
         "profile": profile,
         "kategorien": kategorien,
         "felder_stand": stand,
