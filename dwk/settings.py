@@ -337,7 +337,7 @@ CACHES = {
     "default": {**_CACHES[os.environ.get("DWK_CACHE", "datenbank")], "TIMEOUT": 7 * 24 * 3600},
 }
 # Report PDFs (berichte) are rendered by WeasyPrint in a child process with these limits (seconds, MB).
-DWK_PDF_MAX_SEKUNDEN = int(os.environ.get("DWK_PDF_MAX_SEKUNDEN", 120))
+DWK_PDF_MAX_SEKUNDEN = int(os.environ.get("DWK_PDF_MAX_SEKUNDEN", 300))
 DWK_PDF_MAX_SPEICHER_MB = int(os.environ.get("DWK_PDF_MAX_SPEICHER_MB", 2048))
 # OParl 1.1 endpoint of the council information system (the System object's URL); empty: none,
 # the council fields of a report are entered by hand. Only this origin is ever requested.
