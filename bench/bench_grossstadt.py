@@ -74,6 +74,7 @@ def messen() -> dict:
     from django.db.models import Count  # noqa: PLC0415
     from django.test import Client  # noqa: PLC0415
     from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+    from durchsatz import sitzung  # noqa: PLC0415 -- bench/durchsatz.py beside this script
 
     from buergerdialog.models import Veranstaltung  # noqa: PLC0415
     from dwk.permissions import PROJEKTTEAM  # noqa: PLC0415
@@ -82,7 +83,7 @@ def messen() -> dict:
     benutzer, _neu = get_user_model().objects.get_or_create(username="bench-projektteam")
     benutzer.groups.add(Group.objects.get(name=PROJEKTTEAM))
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(benutzer)
+    client.cookies["sessionid"] = sitzung(benutzer.username)  # logged in, second factor passed
     quartier = Quartier.objects.referenzquartiere().order_by("pk").first()
     veranstaltung = Veranstaltung.objects.annotate(n=Count("ergebnisse")).order_by("-n", "pk").first()
     seiten = {
