@@ -8,6 +8,8 @@ nofollow"``. Raw HTML in the text is cleaned by the same rules, so the result is
 into a page or a PDF as it is.
 """
 
+import functools
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import mark_safe
@@ -64,10 +66,17 @@ def markdown_html(text):
     """
     if not text:
         return mark_safe("")  # noqa: S308 - empty
+    return mark_safe(_bereinigtes_html(str(text)))  # noqa: S308 - cleaned by nh3
+
+
+# The result depends on the text alone: a page that shows the same texts again (a quarter profile
+# has about 20) converts each once per process, not on every request.
+@functools.lru_cache(maxsize=2048)
+def _bereinigtes_html(text):
     html = markdown_lib.markdown(
         text,
         extensions=["sane_lists", "tables", "toc"],
         extension_configs={"toc": {"baselevel": 2}},
         output_format="html",
     )
-    return mark_safe(html_bereinigen(html))  # noqa: S308 - cleaned by nh3 just above
+    return html_bereinigen(html)
