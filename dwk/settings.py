@@ -207,6 +207,8 @@ AXES_DISABLE_ACCESS_LOG = True
 # in with force_login; tests/dwk/test_zwei_faktor.py shows it is on with the production settings.
 DWK_2FA_PFLICHT = True
 OTP_TOTP_ISSUER = "DWK Quartiersplanung"
+# The admin never shows the secrets of authenticator apps or the recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "uebersicht"
 LOGOUT_REDIRECT_URL = "start"

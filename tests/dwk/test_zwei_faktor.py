@@ -217,6 +217,7 @@ def test_andere_rollen_brauchen_keinen(client):
     UserFactory(username="mitglied", rolle=LENKUNGSGRUPPE)
     _anmelden(client, "mitglied")
     assert client.get("/uebersicht/").status_code == 200
+    assert "noch nicht eingerichtet" in client.get(CODES).content.decode()
     # They may set one up of their own accord; from then on it is asked for.
     assert client.get(EINRICHTEN).status_code == 200
 
@@ -253,6 +254,11 @@ def test_zuruecksetzen_durch_administrator(protokoll):
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert not StaticDevice.objects.filter(user=user).exists()
     assert TOTPDevice.objects.filter(user=admin_user, confirmed=True).exists()
+    # The admin never shows an app's secret.
+    eigenes = TOTPDevice.objects.get(user=admin_user)
+    seite = admin.get(f"/admin/otp_totp/totpdevice/{eigenes.pk}/change/")
+    assert seite.status_code == 200
+    assert eigenes.key not in seite.content.decode()
     # The session verified with the removed app no longer counts: set up anew.
     assert planerin.get("/uebersicht/").url.startswith(EINRICHTEN)
     zeile = next(z for z in _zeilen(protokoll) if z["ereignis"] == "zwei_faktor_zurueckgesetzt")
