@@ -19,7 +19,7 @@ from django.urls import NoReverseMatch, get_resolver, reverse
 from tests.dwk.test_berechtigungen import MATRIX, benutzer, objekte, quartier  # noqa: F401 -- shared fixtures
 
 WURZEL = Path(__file__).resolve().parents[2]
-APPS = ["dwk", "quartiere", "lenkungsgruppe", "quartiersprofil", "buergerdialog", "berichte"]
+APPS = ["dwk", "quartiere", "lenkungsgruppe", "quartiersprofil", "buergerdialog", "berichte", "wegenetz"]
 
 # Names that many views share or that an attacker tries first, beside those found in the source.
 ALLGEMEINE_PARAMETER = {"pk", "id", "seite", "page", "jahr", "q", "next", "sort", "ebene", "nummer", "slug"}
