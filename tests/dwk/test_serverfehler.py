@@ -8,7 +8,7 @@ import re
 import pytest
 from django.test import Client
 
-from dwk import urls, views
+from dwk import ausfall, urls, views
 from dwk.protokoll import JsonFormatter, VorfallFilter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.dwk.urls_serverfehler")]
@@ -30,7 +30,9 @@ def json_protokoll():
 
 
 def test_dwk_urls_verwendet_die_fehlerseite():
-    assert urls.handler500 is views.serverfehler
+    # A database outage becomes the 503 page there; every other error goes on to views.serverfehler.
+    assert urls.handler500 == "dwk.ausfall.serverfehler"
+    assert ausfall.views.serverfehler is views.serverfehler
 
 
 def test_fehlerseite_zeigt_die_vorfallnummer_aus_dem_protokoll(settings, json_protokoll):
