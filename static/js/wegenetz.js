@@ -1,6 +1,6 @@
 /* The isochrone map of the walking network. Called by django-leaflet's map:init callback.
  * Areas reached in 5, 10 and 15 minutes differ in colour AND in line style (solid, dashed, dotted);
- * streets reached carry their minutes in a tooltip; the table under the map says the same in numbers.
+ * streets reached are drawn per band and named in a tooltip; the table under the map says the same in numbers.
  * A click into the map puts its coordinates into the form and sends it. No inline styles (strict CSP). */
 (function () {
   "use strict";
@@ -21,7 +21,7 @@
     if (daten.geojson) {
       var ebene = L.geoJSON(daten.geojson, {
         style: function (f) {
-          var s = stil(f.properties.art === "weg" ? f.properties.stufe : f.properties.minuten);
+          var s = stil(f.properties.minuten);
           if (f.properties.art === "weg") {
             return { color: s.color, weight: 3, dashArray: s.dashArray, interactive: true };
           }
@@ -30,7 +30,7 @@
         onEachFeature: function (f, layer) {
           if (f.properties.art !== "weg") return;
           var el = document.createElement("span");
-          el.textContent = (f.properties.name || f.properties.weg) + ": " + String(f.properties.minuten).replace(".", ",") + " min";
+          el.textContent = "Wege bis " + f.properties.minuten + " Minuten";
           layer.bindTooltip(el, { sticky: true });
         },
       }).addTo(map);

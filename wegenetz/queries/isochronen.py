@@ -3,17 +3,19 @@
 The start is joined to the nearest network node (at most ``ANBINDUNG_MAX_M`` away, walked at the
 profile's speed); one Dijkstra run gives every node's time. An edge counts as reached when its
 middle is reached (the earlier end's time plus half the edge's time), and belongs to the first
-band (5, 10, 15 minutes) that contains that time. The area of a band is the union of its reached
-edges and those of the bands before, buffered by ``PUFFER_M`` metres and simplified — a drawing of
-where one gets, not an exact boundary.
+band (5, 10, 15 minutes) that contains that time. The area of a band covers its reached edges and
+those of the bands before on a 25 m grid, widened by one cell and simplified (``rasterflaeche``) —
+a drawing of where one gets, not an exact boundary.
 """
 
 import json
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.contrib.gis.geos import GEOSGeometry, MultiLineString, Point
+from django.contrib.gis.geos import GEOSGeometry, MultiPolygon, Point, Polygon
 from django.utils.translation import gettext as _
+
+from quartiere.queries import METRISCHES_SRID
 
 from ..models import Wegabschnitt, Wegprofil
 from .netz import (
@@ -23,14 +25,13 @@ from .netz import (
     barriere_kanten,
     gehzeiten_von,
     kantenzeiten,
-    nach_metrisch,
     nach_wgs84,
     netzgraph,
     punkte_metrisch,
 )
 
 STUFEN_MIN = (5, 10, 15)
-PUFFER_M = 40
+RASTER_M = 25
 VEREINFACHUNG_M = 10
 NACHKOMMASTELLEN = 5
 
@@ -61,8 +62,13 @@ class Isochrone:
             for stufe in self.stufen
         ]
 
-    def geojson(self) -> dict:
-        """A FeatureCollection: the areas (largest first), then the reached edges with their minutes."""
+    def geojson(self, *, je_weg: bool = False) -> dict:
+        """A FeatureCollection: the areas (largest first), then the reached edges.
+
+        For the map the edges of a band are one MultiLineString (``{"art": "weg", "minuten": 10}``), which
+        keeps the layer small; ``je_weg`` gives one feature per edge with its minutes, name and kind
+        (for the command line and scripts).
+        """
         merkmale = []
         for stufe in sorted(self.flaechen, reverse=True):
             merkmale.append(
@@ -72,26 +78,38 @@ class Isochrone:
                     "geometry": _runden(json.loads(self.flaechen[stufe].json)),
                 }
             )
-        for kante in self.kanten:
-            merkmale.append(
-                {
-                    "type": "Feature",
-                    "properties": {
-                        "art": "weg",
-                        "minuten": kante["minuten"],
-                        "stufe": kante["stufe"],
-                        "name": kante["name"],
-                        "weg": kante["art"],
-                    },
-                    "geometry": _runden(json.loads(kante["geometrie"].json)),
-                }
-            )
+        if je_weg:
+            for kante in self.kanten:
+                merkmale.append(
+                    {
+                        "type": "Feature",
+                        "properties": {
+                            "art": "weg",
+                            "minuten": kante["minuten"],
+                            "stufe": kante["stufe"],
+                            "name": kante["name"],
+                            "weg": kante["art"],
+                        },
+                        "geometry": _runden(json.loads(kante["geometrie"].json)),
+                    }
+                )
+            return {"type": "FeatureCollection", "features": merkmale}
+        for stufe in self.stufen:
+            linien = [list(kante["geometrie"].coords) for kante in self.kanten if kante["stufe"] == stufe]
+            if linien:
+                merkmale.append(
+                    {
+                        "type": "Feature",
+                        "properties": {"art": "weg", "minuten": stufe},
+                        "geometry": _runden({"type": "MultiLineString", "coordinates": linien}),
+                    }
+                )
         return {"type": "FeatureCollection", "features": merkmale}
 
 
 def _runden(geometrie: dict) -> dict:
-    def runden(wert: list | float) -> list | float:
-        if isinstance(wert, list):
+    def runden(wert: list | tuple | float) -> list | float:
+        if isinstance(wert, list | tuple):
             return [runden(w) for w in wert]
         return round(wert, NACHKOMMASTELLEN)
 
@@ -144,11 +162,46 @@ def isochrone_berechnen(
             }
         )
     if mit_flaechen:
+        position = {int(pk): i for i, pk in enumerate(graph.kanten_pk[erreicht])}
+        von, nach = graph.von[erreicht], graph.nach[erreicht]
         for stufe in stufen:
-            linien = [k["geometrie"] for k in isochrone.kanten if k["stufe"] <= stufe]
-            if not linien:
-                continue
-            flaeche = nach_metrisch(MultiLineString(linien, srid=4326))
-            flaeche = flaeche.buffer_with_style(PUFFER_M, quadsegs=2).simplify(VEREINFACHUNG_M, preserve_topology=True)
-            isochrone.flaechen[stufe] = nach_wgs84(flaeche)
+            auswahl = [position[k["pk"]] for k in isochrone.kanten if k["stufe"] <= stufe]
+            if auswahl:
+                flaeche = rasterflaeche(graph.knoten_xy[von[auswahl]], graph.knoten_xy[nach[auswahl]])
+                isochrone.flaechen[stufe] = nach_wgs84(flaeche.simplify(VEREINFACHUNG_M, preserve_topology=True))
     return isochrone
+
+
+def rasterflaeche(anfang: np.ndarray, ende: np.ndarray) -> GEOSGeometry:
+    """The area around the straight segments ``anfang`` → ``ende`` (EPSG:25832, shape (k, 2)): the cells
+    of a ``RASTER_M`` grid that the segments pass, widened by one cell on every side, as polygons.
+
+    Buffering thousands of lines with GEOS takes minutes; marking grid cells takes milliseconds, and
+    the union of the cells' row runs (a few hundred rectangles) is quick.
+    """
+    laenge = np.hypot(*(ende - anfang).T)
+    schritte = np.maximum(1, np.ceil(laenge / (RASTER_M / 2))).astype(int)
+    kante = np.repeat(np.arange(len(laenge)), schritte + 1)
+    anteil = np.concatenate([np.linspace(0, 1, n + 1) for n in schritte])
+    punkte = anfang[kante] + (ende[kante] - anfang[kante]) * anteil[:, None]
+    x0, y0 = punkte.min(axis=0) - 2 * RASTER_M
+    spalte = ((punkte[:, 0] - x0) // RASTER_M).astype(int)
+    zeile = ((punkte[:, 1] - y0) // RASTER_M).astype(int)
+    raster = np.zeros((zeile.max() + 3, spalte.max() + 3), dtype=bool)
+    raster[zeile, spalte] = True
+    breit = raster.copy()
+    breit[1:, :] |= raster[:-1, :]
+    breit[:-1, :] |= raster[1:, :]
+    raster = breit.copy()
+    breit[:, 1:] |= raster[:, :-1]
+    breit[:, :-1] |= raster[:, 1:]
+    rechtecke = []
+    for z, reihe in enumerate(breit):
+        wechsel = np.diff(np.concatenate([[0], reihe.astype(np.int8), [0]]))
+        for von, bis in zip(np.flatnonzero(wechsel == 1), np.flatnonzero(wechsel == -1), strict=True):
+            rechtecke.append(
+                Polygon.from_bbox(
+                    (x0 + von * RASTER_M, y0 + z * RASTER_M, x0 + bis * RASTER_M, y0 + (z + 1) * RASTER_M)
+                )
+            )
+    return MultiPolygon(rechtecke, srid=METRISCHES_SRID).unary_union

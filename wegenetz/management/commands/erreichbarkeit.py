@@ -36,7 +36,7 @@ class Command(BaseCommand):
             )
         except KeinNetz as fehler:
             raise CommandError(str(fehler)) from fehler
-        text = json.dumps(isochrone.geojson(), ensure_ascii=False)
+        text = json.dumps(isochrone.geojson(je_weg=True), ensure_ascii=False)
         if geojson == "-":
             self.stdout.write(text)
         else:
