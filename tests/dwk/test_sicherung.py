@@ -197,3 +197,72 @@ def test_spatialite_datei_wird_konsistent_kopiert(tmp_path):
             ("Derne",),
             ("Menglinghausen",),
         ]
+
+
+SPATIALITE_DATEN = """
+from django.contrib.gis.geos import Point
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from quartiere.models import Infrastruktur, InfrastrukturKategorie
+kategorie = InfrastrukturKategorie.objects.first()
+for i in range(3):
+    Infrastruktur.objects.create(
+        name=f"Treff {i}", kategorie=kategorie, punkt=Point(7.4 + i / 100, 51.5, srid=4326),
+        quelle="begehung", stand="2017-10-16",
+    )
+default_storage.save("plaene/plan.pdf", ContentFile(b"%PDF-1.4 Plan"))
+print("ok")
+"""
+
+
+@pytest.mark.spatialite
+def test_spatialite_sichern_und_wiederherstellen(tmp_path):
+    """The SpatiaLite case end to end, as `make backup` / `make restore` run it for the local demo:
+    migrate a SpatiaLite file, add rows with geometries and a media file, back up, restore into
+    another file and media folder, compare."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    def manage(ort, *argumente, eingabe=None):
+        umgebung = {
+            **os.environ,
+            "DWK_DATABASE_URL": f"spatialite:///{ort / 'dwk.sqlite3'}",
+            "DWK_VAR_DIR": str(ort),
+            "DWK_MEDIA_ROOT": str(ort / "medien"),
+        }
+        ergebnis = subprocess.run(
+            [sys.executable, "manage.py", *argumente],
+            cwd=settings.BASE_DIR,
+            env=umgebung,
+            input=eingabe,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
+        return ergebnis.stdout
+
+    alt, neu = tmp_path / "alt", tmp_path / "neu"
+    manage(alt, "migrate", "--no-input", "-v", "0")
+    assert manage(alt, "shell", eingabe=SPATIALITE_DATEN).strip().endswith("ok")
+    assert "Mediendateien: 1" in manage(alt, "sicherung_erstellen", "--ziel", str(tmp_path / "s"))
+    ordner = next((tmp_path / "s").iterdir())
+    manifest = json.loads((ordner / MANIFEST).read_text())
+    assert manifest["datenbank"]["art"] == "spatialite"
+    assert manifest["tabellen"]["quartiere_infrastruktur"] == 3
+
+    ausgabe = manage(neu, "sicherung_wiederherstellen", str(ordner))
+    assert "1 Mediendateien" in ausgabe
+    with sqlite3.connect(neu / "dwk.sqlite3") as db:
+        db.enable_load_extension(True)
+        db.load_extension("mod_spatialite")
+        standorte = db.execute("SELECT name, AsText(punkt) FROM quartiere_infrastruktur ORDER BY name").fetchall()
+    assert standorte == [(f"Treff {i}", f"POINT({7.4 + i / 100:g} 51.5)") for i in range(3)]
+    assert (neu / "medien" / "plaene" / "plan.pdf").read_bytes() == b"%PDF-1.4 Plan"
+    # Into an existing file only when asked.
+    with pytest.raises(AssertionError, match="besteht schon"):
+        manage(neu, "sicherung_wiederherstellen", str(ordner))
