@@ -60,9 +60,9 @@ REIHEN_STIL = (
     ("#D55E00", "10 5", "quadrat", 2.6),
     ("#333333", "2 4", "dreieck", 2.6),
 )
-BREITE, HOEHE = 760, 420
-LINKS, RECHTS, OBEN, UNTEN = 92, 30, 48, 150
-SCHRIFT = 19  # 19 of 760 units at a width of 170 mm: 12 pt
+BREITE, HOEHE = 520, 370
+LINKS, RECHTS, OBEN, UNTEN = 84, 24, 20, 150
+SCHRIFT = 21  # 21 of 520 units at a width of 100 mm: 11.4 pt
 
 
 def _schritt(spanne: float) -> float:
@@ -88,9 +88,7 @@ def _text(x: float, y: float, inhalt: str, *, anker: str = "start", groesse: int
     )
 
 
-def liniendiagramm_svg(
-    *, titel: str, einheit: str, jahre: list[int], reihen: list[tuple[str, list[float | None]]], alt: str, id_: str
-) -> str:
+def liniendiagramm_svg(*, jahre: list[int], reihen: list[tuple[str, list[float | None]]], alt: str, id_: str) -> str:
     """A line chart of ``reihen`` (``[(name, [value or None per year])]``) over ``jahre`` as SVG markup,
     drawn directly (matplotlib takes a quarter to half a second per chart, too slow for eight in a
     PDF that must render in a few seconds). ``alt`` becomes the ``<title>``: the alternative text."""
@@ -107,7 +105,8 @@ def liniendiagramm_svg(
     def y_von(wert: float) -> float:
         return OBEN + innen_h * (1 - (wert - unten_wert) / (oben_wert - unten_wert))
 
-    teile = [_text(LINKS - 86, 26, f"{titel}", groesse=SCHRIFT + 1, fett=True)]
+    # The title stands in the caption below the figure; the SVG carries it as its <title> (alt text).
+    teile = []
     stufe = unten_wert
     while stufe <= oben_wert + schritt / 1000:
         y = y_von(stufe)
@@ -128,7 +127,7 @@ def liniendiagramm_svg(
             teile.append(f'<path d="{d}" fill="none" stroke="{farbe}" stroke-width="{dicke}"{gestrichelt}/>')
         teile += [_punkt_marker(form, x, y, farbe) for x, y in punkte]
         # The legend below the chart, one line per series: line style, marker and name.
-        y = HOEHE - UNTEN + 60 + n * 30
+        y = HOEHE - UNTEN + 62 + n * 32
         gestrichelt = f' stroke-dasharray="{strich}"' if strich else ""
         teile.append(
             f'<line x1="{LINKS}" y1="{y:.1f}" x2="{LINKS + 60}" y2="{y:.1f}" '
@@ -151,8 +150,6 @@ def zeitreihen_diagramme(profil: Quartiersprofil) -> list[tuple[object, SafeStri
         indikator, reihe = diagramm.indikator, diagramm.reihe
         titel = f"{indikator.name} ({indikator.einheit})"
         svg = liniendiagramm_svg(
-            titel=titel,
-            einheit=indikator.einheit,
             jahre=reihe.jahre,
             reihen=reihe.reihen,
             alt=_diagramm_alt(titel, reihe.jahre, reihe.reihen),
