@@ -56,9 +56,13 @@ def test_folien_aus_den_daten(projekt, projektteam):
 def test_lange_tabelle_geht_auf_der_naechsten_folie_weiter(projekt, projektteam):
     for nummer in range(2, ZEILEN_JE_FOLIE + 2):
         lenkungsgruppe_anlegen(nummer, quartiere=projekt)
-    titel = [f.titel for f in sachstand_sammeln(user=projektteam).folien]
+    folien = sachstand_sammeln(user=projektteam).folien
+    titel = [f.titel for f in folien]
     assert "Zeitleiste: Erreicht (Fortsetzung)" in titel
     assert "Fachworkshops (Fortsetzung)" in titel
+    # ZEILEN_JE_FOLIE + 1 rows: spread over two slides evenly, not all but one on the first.
+    erreicht = [len(f.tabelle.zeilen) for f in folien if f.titel.startswith("Zeitleiste: Erreicht")]
+    assert erreicht == [(ZEILEN_JE_FOLIE + 2) // 2, (ZEILEN_JE_FOLIE + 1) // 2]
 
 
 def test_pdf_eine_folie_je_seite_querformat_lesezeichen_pdfa_keine_personen(projekt, client, lenkungsgruppe):

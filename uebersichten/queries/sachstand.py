@@ -101,11 +101,13 @@ def _datum(wert: date | datetime | None) -> str:
 
 
 def _aufteilen(folie: Folie) -> list[Folie]:
-    """``folie``, and as many continuation slides as its table needs (``ZEILEN_JE_FOLIE`` rows each)."""
-    je_folie = folie.zeilen_je_folie
-    if folie.tabelle is None or len(folie.tabelle.zeilen) <= je_folie:
+    """``folie``, and as many continuation slides as its table needs (at most ``zeilen_je_folie`` rows each)."""
+    if folie.tabelle is None or len(folie.tabelle.zeilen) <= folie.zeilen_je_folie:
         return [folie]
     zeilen = folie.tabelle.zeilen
+    # As few slides as the limit needs, the rows spread evenly (8 rows: 4 and 4, not 7 and 1).
+    anzahl_folien = -(-len(zeilen) // folie.zeilen_je_folie)
+    je_folie = -(-len(zeilen) // anzahl_folien)
     folien = []
     for start in range(0, len(zeilen), je_folie):
         tabelle = Tabelle(folie.tabelle.beschriftung, folie.tabelle.kopf, zeilen[start : start + je_folie])
