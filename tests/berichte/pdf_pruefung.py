@@ -10,7 +10,13 @@ it cannot be installed here. What runs instead, in every ``make test``:
    agrees with the info dictionary (title, author, producer, dates), an output intent with an embedded
    ICC profile, a file identifier, no encryption, no JavaScript or launch actions, no embedded files
    (a profile has no attachments), every font embedded, a structure tree with ``MarkInfo/Marked``,
-   a document language, and alternative text on every figure.
+   a document language, the title shown instead of the file name (``DisplayDocTitle``), and
+   alternative text on every figure — the structural requirements PDF/UA-1 shares with tagging.
+
+WeasyPrint 70 writes one variant only (``pdf_variant``): ``pdf/a-3b`` with ``pdf_tags=True`` gives a
+tagged PDF/A-3b, but it cannot also declare PDF/UA (WeasyPrint issue 2783, open), and its running
+headers and footers are neither tagged nor marked as artifacts in PDF 1.7, which PDF/UA-1 requires;
+so the files do not claim PDF/UA.
 
 Each function returns a list of German findings; an empty list means the file passed.
 """
@@ -179,6 +185,8 @@ def pdfa_fehler(reader: PdfReader) -> list[str]:
         fehler.append("MarkInfo/Marked fehlt.")
     if not str(katalog.get("/Lang", "")).strip():
         fehler.append("Keine Dokumentsprache (/Lang).")
+    if str((_aufloesen(katalog.get("/ViewerPreferences")) or {}).get("/DisplayDocTitle", "")).lower() != "true":
+        fehler.append("ViewerPreferences/DisplayDocTitle fehlt (Titel statt Dateiname in der Titelleiste).")
     _anzahl, ohne_alt = figuren_ohne_alt(reader)
     if ohne_alt:
         fehler.append(f"{len(ohne_alt)} Abbildung(en) ohne Alternativtext.")
