@@ -29,15 +29,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 
-from dwk.pdf import PDF_BASE_URL, PDF_VARIANT, PdfURLFetcher
+# PdfFehler: a PDF could not be made; ``str()`` is German for the user (one class for dwk.pdf and here).
+from dwk.pdf import MAX_VERSCHACHTELUNG, PDF_BASE_URL, PDF_VARIANT, PdfFehler, PdfURLFetcher, verschachtelungstiefe
 
 logger = logging.getLogger(__name__)
 
 PDF_OPTIONEN = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
-
-
-class PdfFehler(Exception):
-    """A PDF could not be made; ``str()`` is one German sentence for the user."""
 
 
 def html_rendern(*, vorlage: str, kontext: dict) -> str:
@@ -123,10 +120,21 @@ def pdf_abgeschottet(
     Limits: ``sekunden`` (default ``DWK_PDF_MAX_SEKUNDEN``), ``speicher_mb`` (default
     ``DWK_PDF_MAX_SPEICHER_MB``; 0: none). ``zeitpunkt`` is the PDF's creation date (default: now).
     Raises ``PdfFehler`` for a runaway render, too much
-    memory, a text nested too deeply or any other failure of WeasyPrint. Writes nothing.
+    memory, a text nested more than ``dwk.pdf.MAX_VERSCHACHTELUNG`` levels (refused before rendering) or
+    any other failure of WeasyPrint. Writes nothing.
     """
     if not teile:
         raise PdfFehler(_("Es gibt nichts, woraus ein PDF werden könnte."))
+    tiefe = max(verschachtelungstiefe(teil) for teil in teile)
+    if tiefe > MAX_VERSCHACHTELUNG:
+        # Refused before any rendering: WeasyPrint would fail only after many seconds (see dwk.pdf).
+        raise PdfFehler(
+            _(
+                "Ein Text ist zu tief verschachtelt (%(tiefe)s Ebenen ineinander, höchstens %(hoechstens)s), "
+                "z. B. durch sehr viele ineinanderliegende Zitate oder Listen. Bitte vereinfachen Sie die Gliederung."
+            )
+            % {"tiefe": tiefe, "hoechstens": MAX_VERSCHACHTELUNG}
+        )
     sekunden = settings.DWK_PDF_MAX_SEKUNDEN if sekunden is None else sekunden
     speicher_mb = settings.DWK_PDF_MAX_SPEICHER_MB if speicher_mb is None else speicher_mb
     zeit = timezone.localtime(zeitpunkt or timezone.now()).isoformat(timespec="seconds")
