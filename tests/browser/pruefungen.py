@@ -86,7 +86,7 @@ def tastatur_durchlauf(page, *, hoechstens=400):
     probleme = []
     page.evaluate(ANFANG)
     anzahl = page.evaluate(FOKUSSIERBAR)
-    gesehen = []
+    gesehen, wiederholt = [], 0
     for _ in range(hoechstens):
         page.keyboard.press("Tab")
         fokus = page.evaluate(FOKUS)
@@ -95,8 +95,13 @@ def tastatur_durchlauf(page, *, hoechstens=400):
         if not gesehen and ("Zum Inhalt" not in fokus["kennung"] or fokus["flaeche"] < 50):
             probleme.append(("Sprunglink nicht zuerst oder nicht sichtbar", fokus))
         if gesehen and fokus["kennung"] == gesehen[-1]:
-            probleme.append(("Fokus bleibt hängen", fokus["kennung"]))
-            break
+            # A date or time field takes the Tab key through its parts (day, month, year, …).
+            wiederholt += 1
+            if wiederholt > 6:
+                probleme.append(("Fokus bleibt hängen", fokus["kennung"]))
+                break
+            continue
+        wiederholt = 0
         if not fokus["sichtbar"]:
             probleme.append(("Fokus nicht sichtbar", fokus["kennung"]))
         gesehen.append(fokus["kennung"])

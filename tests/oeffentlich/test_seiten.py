@@ -194,6 +194,7 @@ def test_pflichtseiten_und_beispiel(client, stand):
     assert "Beispieltext:" in html
     html = client.get(reverse("oeffentlich:pflichtseite", kwargs={"art": "barrierefreiheit"})).content.decode()
     assert 'action="/projekt/barrierefreiheit/rueckmeldung/"' in html and "csrfmiddlewaretoken" not in html
+    assert '<label for="id_text">Welche Barriere haben Sie gefunden?</label>' in html
     html = client.get(reverse("oeffentlich:pflichtseite", kwargs={"art": "leichte-sprache"})).content.decode()
     assert "Informationen in Leichter Sprache" in html and "Erklärung zur Barriere-Freiheit" in html
 
