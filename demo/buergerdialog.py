@@ -41,6 +41,7 @@ from buergerdialog.services.veranstaltungen import (
     veranstaltung_speichern,
 )
 from demo.abgleich import abgleichen
+from demo.konten import demo_partnerkonten_verknuepfen
 from dwk.zeit import heute
 from lenkungsgruppe.models import Mitglied, Organisation
 from quartiere.models import Handlungsfeld, Quartier
@@ -285,9 +286,11 @@ def buergerdialog_demo_anlegen():
     """Create the citizen dialogue's demo data or bring it back to its defined state.
 
     Needs the quarters, the organisations and members (``lenkungsgruppe_demo_anlegen``) and the
-    demo accounts. Side effects: events with their checklists, attendance, sustainability entries
-    and the cards of the two documented dialogues — each written only when it differs.
+    demo accounts. Side effects: links the demo partner account to the Stiftung Mitarbeit; events
+    with their checklists, attendance, sustainability entries and the cards of the two documented
+    dialogues — each written only when it differs.
     """
+    demo_partnerkonten_verknuepfen()
     User = get_user_model()
     felder = {f.slug: f for f in Handlungsfeld.objects.all()}
     quartiere = {q.slug: q for q in Quartier.objects.all()}

@@ -5,7 +5,8 @@ Menglinghausen (29 June 2017) went to review until 31 August 2017 and is closed;
 rated, the demo member „lenkungsgruppe“ (Overkamp) has not, so „Meine Lenkungsgruppe“ shows it
 waiting. The best-ranked cards became measures of their quarter (herkunft Bürgerdialog), one
 Menglinghausen card joined an existing measure of the profile, one Derne card was passed to
-„nordwärts“ with its answer. Deterministic (seeded per event) and idempotent: a second run writes
+„nordwärts“ with its answer. The ranking of Menglinghausen went back to the steering group as an
+agenda item of its meeting of 20 September 2017. Deterministic (seeded per event) and idempotent: a second run writes
 no row and no history entry.
 """
 
@@ -17,11 +18,15 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from buergerdialog.models import Bewertungsrunde, Ergebnis, ErgebnisBewertung, Umsetzung, Veranstaltung, Weitergabe
-from buergerdialog.queries.bewertung import auswertung
-from buergerdialog.services.praxis import ergebnis_als_massnahme, ergebnis_massnahme_anschliessen
+from buergerdialog.queries.bewertung import auswertung, runde_von
+from buergerdialog.services.praxis import (
+    ergebnis_als_massnahme,
+    ergebnis_massnahme_anschliessen,
+    ergebnisse_an_lenkungsgruppe,
+)
 from demo.abgleich import abgleichen, gespeichert
 from demo.zeit import am_tag
-from lenkungsgruppe.models import Mitglied, Stadtentwicklungsprojekt
+from lenkungsgruppe.models import Mitglied, Sitzung, Stadtentwicklungsprojekt
 from quartiersprofil.models import Massnahme
 
 D = datetime.date
@@ -47,6 +52,24 @@ WEITERGABE = {
     "antwort": "Der Vorschlag wird in das Projekt „Quartiersspaziergänge im Dortmunder Norden“ aufgenommen.",
     "antwort_am": D(2017, 10, 5),
 }
+
+
+# Feedback to the steering group: the ranking of Menglinghausen as an agenda item of the 11th meeting
+# (20 September 2017), put there by Projektteam after the review's deadline.
+RUECKMELDUNG = {"event": "Bürgerwerkstatt Menglinghausen", "sitzung_am": D(2017, 9, 20), "am": D(2017, 9, 4)}
+
+
+def _rueckmeldung_anlegen():
+    """The agenda item „Ergebnisse der Bürgerwerkstatt …“ with the ranking, once (found again by its title)."""
+    veranstaltung = Veranstaltung.objects.filter(titel=RUECKMELDUNG["event"]).first()
+    sitzung = Sitzung.objects.filter(beginn__date=RUECKMELDUNG["sitzung_am"]).first()
+    if veranstaltung is None or sitzung is None or runde_von(veranstaltung) is None:
+        return None
+    vorhanden = sitzung.tagesordnungspunkte.filter(titel__contains=f"„{veranstaltung.titel}“").first()
+    if vorhanden is not None:
+        return vorhanden
+    with am_tag(RUECKMELDUNG["am"]):
+        return ergebnisse_an_lenkungsgruppe(veranstaltung=veranstaltung, sitzung=sitzung)
 
 
 @dataclass
@@ -115,7 +138,8 @@ def buergerdialog_bewertung_demo_anlegen():
     """Create the review rounds, ratings, measures and the passing-on to „nordwärts“, or bring them
     back to their defined state. Needs ``lenkungsgruppe_demo_anlegen``, ``profil_demo_anlegen`` and
     ``buergerdialog_demo_anlegen``. Side effects: rows of Bewertungsrunde, ErgebnisBewertung,
-    Umsetzung, Weitergabe and new measures, each written only when missing or different."""
+    Umsetzung, Weitergabe and new measures, and the agenda item with Menglinghausen's ranking, each
+    written only when missing or different."""
     projektteam = get_user_model().objects.filter(username="projektteam").first()
     for titel, quartier_slug, frist, tag, anzahl in RUNDEN:
         veranstaltung = Veranstaltung.objects.filter(titel=titel).first()
@@ -151,6 +175,7 @@ def buergerdialog_bewertung_demo_anlegen():
                         antwort_am=WEITERGABE["antwort_am"],
                     )
                 )
+    _rueckmeldung_anlegen()
     return BewertungDemo(
         runden=Bewertungsrunde.objects.count(),
         bewertungen=ErgebnisBewertung.objects.count(),

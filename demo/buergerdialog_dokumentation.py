@@ -30,6 +30,7 @@ from buergerdialog.models import (
     DokumentationStatus,
     Einladung,
     EinladungWeg,
+    Ergebnis,
     Fragebogen,
     Veranstaltung,
 )
@@ -138,6 +139,26 @@ def _pinnwand(titel, farbe, seed):
     return SimpleUploadedFile("pinnwand.jpg", puffer.getvalue(), content_type="image/jpeg")
 
 
+KARTENFOTOS = 3  # the cards with the most dots each get a close-up of their place on the pin board
+
+
+def _kartenfotos(veranstaltung, seed, projektteam):
+    """A photo of the pin board at each of the ``KARTENFOTOS`` best-voted cards, once per card."""
+    karten = Ergebnis.objects.filter(veranstaltung=veranstaltung).order_by("-punkte", "pk")[:KARTENFOTOS]
+    for nummer, karte in enumerate(karten):
+        if karte.fotos.exists():
+            continue
+        dokumentationsfotos_hochladen(
+            veranstaltung=veranstaltung,
+            dateien=[_pinnwand(karte.text[:60], (235, 220, 200), seed + 100 + nummer)],
+            bildunterschrift=f"Pinnwand, Karte mit {karte.punkte} Punkten",
+            ergebnis=karte,
+            darf_veroeffentlicht_werden=True,  # drawn cards, nobody on the picture
+            erfasst_von=projektteam,
+            von_partner=False,
+        )
+
+
 @dataclass
 class DokumentationDemo:
     dokumentationen: int = 0
@@ -171,7 +192,7 @@ def buergerdialog_dokumentation_demo_anlegen():
             gespeichert,
         )
         ergebnis.dokumentationen += 1
-        if not Dokumentationsfoto.objects.filter(dokumentation__veranstaltung=veranstaltung).exists():
+        if not Dokumentationsfoto.objects.filter(dokumentation__veranstaltung=veranstaltung, ergebnis=None).exists():
             for nummer, (titel, farbe) in enumerate(PINNWAENDE):
                 dokumentationsfotos_hochladen(
                     veranstaltung=veranstaltung,
@@ -180,6 +201,7 @@ def buergerdialog_dokumentation_demo_anlegen():
                     erfasst_von=projektteam,
                     von_partner=False,
                 )
+        _kartenfotos(veranstaltung, demo.seed, projektteam)
         ergebnis.fotos += Dokumentationsfoto.objects.filter(dokumentation__veranstaltung=veranstaltung).count()
         soll = _frageboegen(demo)
         ist = list(Fragebogen.objects.filter(veranstaltung=veranstaltung).order_by("pk").values_list(*felder))

@@ -7,7 +7,10 @@ them elsewhere unless asked explicitly.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from buergerdialog.models import Partnerkonto
+from buergerdialog.services.partner import partnerkonto_zuordnen
 from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
+from lenkungsgruppe.models import Organisation
 
 DEMO_PASSWORT = "dwk-demo-2017"  # documented on purpose: printed by the command, reset on every run
 DEMO_EMAIL_DOMAIN = "demo.dwk.invalid"  # marks the demo users; others with the same name are left alone
@@ -42,3 +45,21 @@ def demo_konten_anlegen():
         user.groups.set([Group.objects.get(name=rolle)] if rolle else [])
         ergebnis[username] = (user, rolle, False)
     return ergebnis
+
+
+DEMO_PARTNERORGANISATION = {"partner": "Stiftung Mitarbeit"}  # username → kurzname of its organisation
+
+
+def demo_partnerkonten_verknuepfen():
+    """Link the demo partner account to its organisation (the moderating Stiftung Mitarbeit), once
+    the organisations exist (``lenkungsgruppe_demo_anlegen``). Returns the links that hold."""
+    User = get_user_model()
+    konten = []
+    for username, kurzname in DEMO_PARTNERORGANISATION.items():
+        user = User.objects.filter(username=username, email=f"{username}@{DEMO_EMAIL_DOMAIN}").first()
+        organisation = Organisation.objects.filter(kurzname=kurzname).first()
+        if user is None or organisation is None:
+            continue
+        konto = Partnerkonto.objects.filter(benutzer=user, organisation=organisation).first()
+        konten.append(konto or partnerkonto_zuordnen(benutzer=user, organisation=organisation))
+    return konten

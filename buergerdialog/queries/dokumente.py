@@ -36,6 +36,10 @@ class Auswertung:
     naechste_schritte: list[str] = field(default_factory=list)
     kommentare: list[str] = field(default_factory=list)
 
+    @property
+    def anzahl_freitexte(self) -> int:
+        return len(self.naechste_schritte) + len(self.kommentare)
+
 
 def auswertung(*, veranstaltung: Veranstaltung) -> Auswertung:
     """Averages and distributions (1–5) of every item, the texts, from one query over the questionnaires.

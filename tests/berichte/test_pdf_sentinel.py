@@ -130,14 +130,8 @@ def test_sentinel_reaches_the_person_fields(mit_personen):
         "flyer",
         "plakat",
         "fragebogen",
-        pytest.param(
-            "dokumentation",
-            # Known finding, reported in /work/koordination/schnittstellen.md: the documentation prints the
-            # questionnaires' free texts verbatim (templates/buergerdialog/_auswertung.html, "Weitere
-            # Anmerkungen"), so a participant who names a person puts the name into the public PDF.
-            # strict: this test fails as soon as that is fixed, so the mark is removed then.
-            marks=pytest.mark.xfail(strict=True, reason="Dokumentation druckt Freitexte der Fragebögen wörtlich"),
-        ),
+        # The documentation counts the questionnaires' free texts instead of printing them (they may name persons).
+        "dokumentation",
     ],
 )
 def test_pdf_contains_no_personal_data(mit_personen, art):

@@ -2,14 +2,16 @@
 cards became measures, one went to „nordwärts“; the demo member's Derne review still waits; a second
 run changes nothing."""
 
+import datetime
 from io import StringIO
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from buergerdialog.models import Bewertungsrunde, ErgebnisBewertung, Umsetzung, Weitergabe
 from buergerdialog.queries.bewertung import auswertung, offene_bewertungen
 from demo.zeit import DEMO_TAG
-from lenkungsgruppe.models import Mitglied
+from lenkungsgruppe.models import Mitglied, Tagesordnungspunkt
 from quartiersprofil.models import Massnahme
 
 
@@ -23,6 +25,7 @@ def _stand():
         "weitergaben": list(Weitergabe.objects.order_by("pk").values_list("pk", "updated_at")),
         "massnahmen": list(Massnahme.objects.order_by("pk").values_list("pk", "updated_at")),
         "historie": (ErgebnisBewertung.history.count(), Bewertungsrunde.history.count(), Massnahme.history.count()),
+        "tagesordnung": list(Tagesordnungspunkt.objects.order_by("pk").values_list("pk", "titel", "updated_at")),
     }
 
 
@@ -38,6 +41,16 @@ def test_bewertungen_massnahmen_und_weitergabe(demo):
     assert Massnahme.objects.filter(herkunft="buergerdialog").count() >= 5
     weitergabe = Weitergabe.objects.get()
     assert (weitergabe.projekt.name, weitergabe.ergebnis.veranstaltung.titel) == ("nordwärts", "Bürgerdialog Derne")
+
+
+def test_rangliste_als_tagesordnungspunkt_der_sitzung_nach_der_werkstatt(demo):
+    [top] = Tagesordnungspunkt.objects.filter(titel__startswith="Ergebnisse der Bürgerwerkstatt")
+    assert top.titel == "Ergebnisse der Bürgerwerkstatt „Bürgerwerkstatt Menglinghausen“"
+    assert timezone.localdate(top.sitzung.beginn) == datetime.date(2017, 9, 20)
+    assert top.quartier.slug == "menglinghausen"
+    runde = Bewertungsrunde.objects.get(veranstaltung__titel="Bürgerwerkstatt Menglinghausen")
+    erste = next(r for r in auswertung(runde=runde)["raenge"] if r.platz == 1)
+    assert erste.ergebnis.text in top.beschreibung
 
 
 def test_demo_mitglied_sieht_offene_bewertung(demo, settings):

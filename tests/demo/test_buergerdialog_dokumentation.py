@@ -28,10 +28,15 @@ def test_freigegebene_dokumentation_auswertung_und_einladungen(demo):
         assert 24 <= ergebnis.anzahl <= 27
         assert all(item.mittelwert and 3 <= item.mittelwert <= 5 for item in ergebnis.items)
         assert ergebnis.kommentare
-        assert [f.bildunterschrift for f in dokumentation.fotos.all()] == [
+        assert [f.bildunterschrift for f in dokumentation.fotos.filter(ergebnis=None)] == [
             "Pinnwand Wohnen und Wohnumfeld",
             "Pinnwand Mobilität und Nahversorgung",
         ]
+        # The three best-voted cards have a photo of their pin board, through the photo pipeline.
+        karten = list(dokumentation.veranstaltung.ergebnisse.order_by("-punkte", "pk")[:3])
+        kartenfotos = list(dokumentation.fotos.exclude(ergebnis=None).order_by("pk"))
+        assert [f.ergebnis for f in kartenfotos] == karten
+        assert all(f.darf_veroeffentlicht_werden and f.web.name and f.druck.name for f in kartenfotos)
     einladungen = Einladung.objects.select_related("akteur")
     assert einladungen.exists()
     for einladung in einladungen:
