@@ -1,27 +1,14 @@
 /* Map of a walk-through, or of all findings and photos of a quarter. Called by django-leaflet's
  * map:init callback. Strengths, deficiencies and photos differ in shape and sign ("+", "!", "F"),
  * not only in colour, and carry the number under which the table beside the map lists them.
- * No inline styles (strict CSP). */
+ * Sign, marker and text popup come from js/kartenzeichen.js (load it first). No inline styles (strict CSP). */
 (function () {
   "use strict";
 
-  function zeichen(klasse, text) {
-    var el = document.createElement("span");
-    el.className = "beleg-zeichen " + klasse;
-    el.setAttribute("aria-hidden", "true");
-    el.textContent = text;
-    return el;
-  }
+  var K = window.dwkKartenzeichen;
 
-  function popupBefund(b) {
-    var el = document.createElement("div");
-    var kopf = document.createElement("strong");
-    kopf.textContent = b.nr + " · " + b.art_name + " · " + b.handlungsfeld;
-    el.appendChild(kopf);
-    var text = document.createElement("p");
-    text.textContent = b.text;
-    el.appendChild(text);
-    return el;
+  function zeichen(klasse, text) {
+    return K.zeichen("beleg-zeichen " + klasse, text);
   }
 
   function popupFoto(f) {
@@ -60,13 +47,8 @@
     var befunde = L.layerGroup();
     daten.befunde.forEach(function (b) {
       var art = b.art === "staerke" ? "beleg-staerke" : "beleg-mangel";
-      var m = L.marker([b.lat, b.lon], {
-        icon: L.divIcon({ className: "beleg-marker", html: zeichen(art, b.nr), iconSize: [38, 26] }),
-        title: b.nr + ": " + b.art_name + " (" + b.handlungsfeld + ")",
-        alt: b.nr + ": " + b.art_name + " (" + b.handlungsfeld + ")",
-        keyboard: true,
-      });
-      m.bindPopup(popupBefund(b));
+      var m = K.marker(b.lat, b.lon, "beleg-marker", zeichen(art, b.nr), [38, 26], b.nr + ": " + b.art_name + " (" + b.handlungsfeld + ")");
+      m.bindPopup(K.textPopup(b.nr + " · " + b.art_name + " · " + b.handlungsfeld, b.text));
       befunde.addLayer(m);
       grenzen.extend([b.lat, b.lon]);
     });
@@ -75,12 +57,7 @@
 
     var fotos = L.layerGroup();
     daten.fotos.forEach(function (f) {
-      var m = L.marker([f.lat, f.lon], {
-        icon: L.divIcon({ className: "beleg-marker", html: zeichen("beleg-foto", f.nr), iconSize: [38, 26] }),
-        title: f.nr + ": " + f.titel,
-        alt: f.nr + ": " + f.titel,
-        keyboard: true,
-      });
+      var m = K.marker(f.lat, f.lon, "beleg-marker", zeichen("beleg-foto", f.nr), [38, 26], f.nr + ": " + f.titel);
       m.bindPopup(popupFoto(f));
       fotos.addLayer(m);
       grenzen.extend([f.lat, f.lon]);
