@@ -38,12 +38,16 @@ def _foto(nummer):
 
 
 def _median(funktion):
-    zeiten, ergebnis = [], None
+    """Median and minimum of the wall-clock time, the median CPU time of this process, and the result.
+
+    The CPU time is what to compare on a busy machine (other processes stretch the wall clock)."""
+    zeiten, cpu, ergebnis = [], [], None
     for _ in range(WIEDERHOLUNGEN):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         ergebnis = funktion()
         zeiten.append(time.perf_counter() - start)
-    return statistics.median(zeiten), min(zeiten), ergebnis
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(zeiten), min(zeiten), statistics.median(cpu), ergebnis
 
 
 def profil_pdf_messen():
@@ -71,10 +75,10 @@ def profil_pdf_messen():
             )
             abschnitt.fotos.add(foto)
         quartiersprofil_pdf(quartier=quartier, fassung=fassung)  # once before: caches, fonts
-        voll, voll_min, pdf = _median(lambda: quartiersprofil_pdf(quartier=quartier, fassung=fassung))
+        voll, voll_min, voll_cpu, pdf = _median(lambda: quartiersprofil_pdf(quartier=quartier, fassung=fassung))
         html = quartiersprofil_html(quartier=quartier, fassung=fassung)
         optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
-        boden, boden_min, _ = _median(
+        boden, boden_min, boden_cpu, _ = _median(
             lambda: HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=PdfURLFetcher()).write_pdf(**optionen)
         )
         transaction.set_rollback(True)
@@ -89,7 +93,10 @@ def profil_pdf_messen():
     print(f"{name:<48} Median {voll * 1000:8.1f} ms   min {voll_min * 1000:8.1f} ms")
     name = "  Boden: WeasyPrint allein, dasselbe HTML"
     print(f"{name:<48} Median {boden * 1000:8.1f} ms   min {boden_min * 1000:8.1f} ms")
+    name = "  CPU-Zeit voll / Boden (Median)"
+    print(f"{name:<48} {voll_cpu * 1000:8.1f} ms / {boden_cpu * 1000:8.1f} ms")
     name = "  Verhältnis voll / Boden (Ziel ≤ 1,3; < 4 s)"
-    print(f"{name:<48} {voll / boden:8.2f}×   {'erreicht' if voll < 4 and voll / boden <= 1.3 else 'VERFEHLT'}")
+    ziel = "erreicht" if voll < 4 and voll / boden <= 1.3 else "VERFEHLT"
+    print(f"{name:<48} {voll / boden:8.2f}× (CPU {voll_cpu / boden_cpu:4.2f}×)   {ziel}")
     name = "  Seiten / Fotos / Größe"
     print(f"{name:<48} {len(reader.pages):5d} Seiten {len(bilder):3d} Fotos {len(pdf) / 1024:8.1f} KB")
