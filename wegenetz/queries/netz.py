@@ -216,9 +216,34 @@ def gehzeiten_von(
     """
     if not quellen:
         return np.full(graph.anzahl_knoten, np.inf)
+    grenze = np.inf if grenze_s is None else grenze_s
+    if len(quellen) == 1:
+        # One start (an isochrone): Dijkstra on the profile's matrix, kept in memory, plus the walk to it.
+        knoten, sekunden = quellen[0]
+        if sekunden > grenze:
+            return np.full(graph.anzahl_knoten, np.inf)
+        ergebnis = dijkstra(_grundmatrix(graph, zeiten), directed=False, indices=knoten, limit=grenze - sekunden)
+        return ergebnis[: graph.anzahl_knoten] + sekunden
     matrix = _matrix(graph, zeiten, quellen)
-    ergebnis = dijkstra(matrix, directed=False, indices=graph.anzahl_knoten, limit=grenze_s or np.inf)
+    ergebnis = dijkstra(matrix, directed=False, indices=graph.anzahl_knoten, limit=grenze)
     return ergebnis[: graph.anzahl_knoten]
+
+
+_MATRIZEN: dict[tuple, object] = {}
+
+
+def _grundmatrix(graph: Netzgraph, zeiten: np.ndarray) -> object:
+    """The matrix of ``zeiten`` without sources, built once per graph and edge times (a few profiles)."""
+    schluessel = (graph.netz_id, graph.anzahl_knoten, hashlib.blake2b(zeiten.tobytes(), digest_size=16).digest())
+    with _SPERRE:
+        if schluessel in _MATRIZEN:
+            return _MATRIZEN[schluessel]
+    matrix = _matrix(graph, zeiten, [])
+    with _SPERRE:
+        if len(_MATRIZEN) >= 6:
+            _MATRIZEN.pop(next(iter(_MATRIZEN)))
+        _MATRIZEN[schluessel] = matrix
+    return matrix
 
 
 _WKB_PUNKT = np.dtype([("ordnung", "u1"), ("typ", "<u4"), ("x", "<f8"), ("y", "<f8")])
