@@ -1,6 +1,7 @@
 """The public pages: open to everyone, no cookie, nothing from other servers, few queries,
 cached until the data change; their downloads (profile, flyer, calendar, feed, photo)."""
 
+import datetime
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -71,7 +72,10 @@ def test_seite_ist_neu_wenn_sich_die_daten_aendern(client, stand):
     url = reverse("oeffentlich:neuigkeiten")
     assert "Erste Neuigkeit" in client.get(url).content.decode()
     neuigkeit_speichern(
-        titel="Geänderte Neuigkeit", text="x", veroeffentlicht_am=zeit(HEUTE, 8), neuigkeit=stand["neuigkeit"]
+        titel="Geänderte Neuigkeit",
+        text="x",
+        veroeffentlicht_am=zeit(HEUTE - datetime.timedelta(days=1)),
+        neuigkeit=stand["neuigkeit"],
     )
     html = client.get(url).content.decode()
     assert "Geänderte Neuigkeit" in html and "Erste Neuigkeit" not in html
