@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 
 from dwk.zeit import heute
 from quartiere.models import Handlungsfeld, Kommune, Quartier, QuartierUnterbezirk
-from quartiere.queries import flaeche_km2, metrisch, schwerpunkt
 from quartiersprofil.models import Massnahme, MassnahmeStatus, ProfilAbschnitt, Profilfassung, ProfilStatus, Quelle
 from quartiersprofil.queries.profil import letzte_freigabe
 
+from .karten import metrisch
 from .queries.profil import (
     Abdeckung,
     Belege,
@@ -206,6 +206,9 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
                 belege=belege.get(handlungsfeld.pk),
             )
         )
+    # Area and centroid in EPSG:25832, like quartiere.queries.flaeche_km2 and schwerpunkt, with one transformation.
+    grenze_metrisch = metrisch(quartier.grenze)
+    schwerpunkt_4326 = grenze_metrisch.centroid.transform(quartier.grenze.srid, clone=True)
     return Quartiersprofil(
         quartier=quartier,
         kommune=kommune,
@@ -216,9 +219,9 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
         status=quartier.get_status_display(),
         ist_referenzquartier=quartier.ist_referenzquartier,
         auswahlbegruendung=quartier.auswahlbegruendung,
-        flaeche_km2=flaeche_km2(quartier.grenze),
-        schwerpunkt=schwerpunkt(quartier.grenze),
-        schwerpunkt_metrisch=metrisch(quartier.grenze).centroid,
+        flaeche_km2=grenze_metrisch.area / 1_000_000,
+        schwerpunkt=schwerpunkt_4326,
+        schwerpunkt_metrisch=grenze_metrisch.centroid,
         unterbezirke=unterbezirke,
         statistische_bezirke=bezirke,
         kapitel=kapitel,

@@ -7,11 +7,13 @@ lines differ in width and style, not only in colour, so the map also reads in bl
 """
 
 import math
+import threading
 
-from django.contrib.gis.geos import MultiPoint
+from django.contrib.gis.gdal import CoordTransform, SpatialReference
+from django.contrib.gis.geos import MultiPoint, Point
 from django.utils.translation import gettext as _
 
-from quartiere.queries import metrisch
+from quartiere.queries import METRISCHES_SRID
 from quartiere.svgkarten import (
     QUARTIER_LINIE,
     STADTBEZIRK_FUELLUNG,
@@ -23,11 +25,33 @@ from quartiere.svgkarten import (
     beschriftung,
     massstabsleiste,
     nordpfeil,
-    nordwinkel,
     schraffur,
     svg_dokument,
     text_element,
 )
+
+_lokal = threading.local()
+
+
+def metrisch(geometrie):
+    """A copy of ``geometrie`` in EPSG:25832 through one cached transformation per thread and source
+    system: ``quartiere.queries.metrisch`` lets GDAL build a new transformation each time (about
+    15 ms each, a third of a second for the maps and facts of one profile)."""
+    if geometrie.srid == METRISCHES_SRID:
+        return geometrie.clone()
+    transformationen = _lokal.__dict__.setdefault("transformationen", {})
+    if geometrie.srid not in transformationen:
+        transformationen[geometrie.srid] = CoordTransform(
+            SpatialReference(geometrie.srid), SpatialReference(METRISCHES_SRID)
+        )
+    return geometrie.transform(transformationen[geometrie.srid], clone=True)
+
+
+def nordwinkel(punkt_4326):
+    """Degrees (clockwise) by which true north deviates from grid north of EPSG:25832 at ``punkt_4326``
+    (as ``quartiere.svgkarten.nordwinkel``, through the cached transformation)."""
+    a, b = metrisch(MultiPoint(Point(punkt_4326.x, punkt_4326.y), Point(punkt_4326.x, punkt_4326.y + 0.01), srid=4326))
+    return math.degrees(math.atan2(b.x - a.x, b.y - a.y))
 
 
 def quartier_karte_svg(*, quartier, stadtbezirk, unterbezirke, id_="quartierskarte"):
