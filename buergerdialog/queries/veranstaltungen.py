@@ -9,7 +9,7 @@ from dwk.permissions import ist_partner, liest_alles
 from dwk.zeit import heute
 from lenkungsgruppe.models import Mitglied
 
-from ..models import Checklistenpunkt, Veranstaltung
+from ..models import Checklistenpunkt, Partnerkonto, Veranstaltung
 
 
 def sichtbare_veranstaltungen(*, user: AbstractBaseUser) -> QuerySet[Veranstaltung]:
@@ -44,16 +44,24 @@ def ueberfaellige_punkte(*, user: AbstractBaseUser) -> QuerySet[Checklistenpunkt
 
 def meine_aufgaben(*, user: AbstractBaseUser) -> QuerySet[Checklistenpunkt]:
     """Open checklist items the member linked to ``user`` is responsible for: by name, or through
-    their organisation where no person is named. Empty for users without a member."""
+    their organisation where no person is named. A partner: the items of its organisation
+    (``Partnerkonto``) where no person is named, in the events it moderates. Empty otherwise."""
     mitglied = Mitglied.objects.filter(benutzer=user).first() if user.is_authenticated else None
-    if mitglied is None:
+    if mitglied is not None:
+        bedingung = Q(verantwortlich_mitglied=mitglied) | Q(
+            verantwortlich_mitglied__isnull=True, verantwortlich_organisation_id=mitglied.organisation_id
+        )
+    elif ist_partner(user) and (konto := Partnerkonto.objects.filter(benutzer=user).first()) is not None:
+        bedingung = Q(
+            verantwortlich_mitglied__isnull=True,
+            verantwortlich_organisation_id=konto.organisation_id,
+            veranstaltung__moderation=konto.organisation_id,
+        )
+    else:
         return Checklistenpunkt.objects.none()
     return (
         Checklistenpunkt.objects.filter(erledigt=False)
-        .filter(
-            Q(verantwortlich_mitglied=mitglied)
-            | Q(verantwortlich_mitglied__isnull=True, verantwortlich_organisation_id=mitglied.organisation_id)
-        )
+        .filter(bedingung)
         .select_related("veranstaltung", "verantwortlich_mitglied", "verantwortlich_organisation")
         .order_by("faellig_am", "pk")
     )

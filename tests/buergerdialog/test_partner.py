@@ -9,10 +9,17 @@ from django.urls import reverse
 
 from buergerdialog.models import Ergebnis, Partnerkonto
 from buergerdialog.models import VeranstaltungStatus as S
-from buergerdialog.queries.veranstaltungen import sichtbare_veranstaltungen
+from buergerdialog.queries.veranstaltungen import meine_aufgaben, sichtbare_veranstaltungen
 from buergerdialog.services.partner import partnerkonto_zuordnen
 from dwk.permissions import LENKUNGSGRUPPE, PARTNER
-from tests.factories import OrganisationFactory, PartnerkontoFactory, QuartierFactory, UserFactory, VeranstaltungFactory
+from tests.factories import (
+    ChecklistenpunktFactory,
+    OrganisationFactory,
+    PartnerkontoFactory,
+    QuartierFactory,
+    UserFactory,
+    VeranstaltungFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +92,24 @@ def test_zuordnung_nur_fuer_partnerkonten_und_ersetzt_die_alte():
         "benutzer": ["Nur Konten mit der Rolle Partner können einer Organisation zugeordnet werden."]
     }
     assert not Partnerkonto.objects.filter(benutzer=mitglied).exists()
+
+
+def test_meine_aufgaben_des_partners(client, lage):
+    partner, eigene, fremde = lage
+    organisation = partner.partnerkonto.organisation
+    offen = ChecklistenpunktFactory(
+        veranstaltung=eigene, titel="Material besorgen", verantwortlich_organisation=organisation
+    )
+    ChecklistenpunktFactory(
+        veranstaltung=eigene, titel="Erledigt", verantwortlich_organisation=organisation, erledigt=True
+    )
+    ChecklistenpunktFactory(
+        veranstaltung=fremde, titel="Fremde Veranstaltung", verantwortlich_organisation=organisation
+    )
+    ChecklistenpunktFactory(
+        veranstaltung=eigene, titel="Andere Organisation", verantwortlich_organisation=OrganisationFactory()
+    )
+    assert list(meine_aufgaben(user=partner)) == [offen]
+    assert list(meine_aufgaben(user=UserFactory(rolle=PARTNER))) == []
+    client.force_login(partner)
+    assert "Material besorgen" in client.get(reverse("buergerdialog:uebersicht")).content.decode()

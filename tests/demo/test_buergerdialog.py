@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from buergerdialog.models import Checklistenpunkt, Ergebnis, Nachhaltigkeit, Veranstaltung
+from buergerdialog.models import Checklistenpunkt, Ergebnis, Nachhaltigkeit, Partnerkonto, Veranstaltung
 from buergerdialog.queries.veranstaltungen import meine_aufgaben, sichtbare_veranstaltungen
 from demo.zeit import DEMO_TAG, am_tag
 
@@ -20,6 +20,7 @@ def _stand():
         "punkte": list(Checklistenpunkt.objects.order_by("pk").values_list("pk", "erledigt", "updated_at")),
         "ergebnisse": list(Ergebnis.objects.order_by("pk").values_list("pk", "text", "punkte", "updated_at")),
         "historie": (Veranstaltung.history.count(), Ergebnis.history.count(), Checklistenpunkt.history.count()),
+        "partnerkonten": list(Partnerkonto.objects.values_list("pk", "benutzer", "organisation")),
     }
 
 
@@ -82,11 +83,20 @@ def test_jungferntal_checkliste_am_demotag(demo):
     )
 
 
-def test_partner_sieht_menglinghausen_und_derne(demo):
+def test_partner_sieht_die_von_der_stiftung_mitarbeit_moderierten(demo):
     partner = get_user_model().objects.get(username="partner")
+    assert partner.partnerkonto.organisation.kurzname == "Stiftung Mitarbeit"
     titel = {v.titel for v in sichtbare_veranstaltungen(user=partner)}
-    assert {"Bürgerwerkstatt Menglinghausen", "Bürgerdialog Derne"} <= titel
-    assert "Bürgerwerkstatt Jungferntal" not in titel
+    assert titel == {
+        "Planungstreffen Bürgerdialoge",
+        "Bürgerwerkstatt Menglinghausen",
+        "Bürgerdialog Derne",
+        "Bürgerwerkstatt Jungferntal",
+    }
+    # „Meine Aufgaben“ of the foundation's account: its open item of Jungferntal's checklist.
+    assert [(p.veranstaltung.titel, p.titel) for p in meine_aufgaben(user=partner)] == [
+        ("Bürgerwerkstatt Jungferntal", "Schlüsselpersonen eingeladen")
+    ]
 
 
 def test_ausgabe_und_zweiter_lauf_aendert_nichts(demo):
