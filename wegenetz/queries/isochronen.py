@@ -182,7 +182,8 @@ def rasterflaeche(anfang: np.ndarray, ende: np.ndarray) -> GEOSGeometry:
     laenge = np.hypot(*(ende - anfang).T)
     schritte = np.maximum(1, np.ceil(laenge / (RASTER_M / 2))).astype(int)
     kante = np.repeat(np.arange(len(laenge)), schritte + 1)
-    anteil = np.concatenate([np.linspace(0, 1, n + 1) for n in schritte])
+    beginn = np.concatenate([[0], np.cumsum(schritte + 1)[:-1]])
+    anteil = (np.arange(len(kante)) - beginn[kante]) / schritte[kante]
     punkte = anfang[kante] + (ende[kante] - anfang[kante]) * anteil[:, None]
     x0, y0 = punkte.min(axis=0) - 2 * RASTER_M
     spalte = ((punkte[:, 0] - x0) // RASTER_M).astype(int)
