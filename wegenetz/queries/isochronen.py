@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 
 from quartiere.queries import METRISCHES_SRID
 
-from ..models import Wegabschnitt, Wegprofil
+from ..models import Wegprofil
 from .netz import (
     ANBINDUNG_MAX_M,
     aktuelles_netz,
     anbinden,
     barriere_kanten,
     gehzeiten_von,
+    kantengeometrien,
     kantenzeiten,
     nach_wgs84,
     netzgraph,
@@ -48,7 +49,7 @@ class Isochrone:
     start: Point
     anbindung_m: float
     stufen: list[int]
-    kanten: list[dict] = field(default_factory=list)  # pk, name, art, laenge_m, minuten, stufe, geometrie (GEOS)
+    kanten: list[dict] = field(default_factory=list)  # pk, name, art, laenge_m, minuten, stufe, koordinaten
     flaechen: dict[int, GEOSGeometry] = field(default_factory=dict)  # minutes -> area (EPSG:4326)
 
     def laenge_je_stufe(self) -> list[tuple[int, float, int]]:
@@ -90,12 +91,12 @@ class Isochrone:
                             "name": kante["name"],
                             "weg": kante["art"],
                         },
-                        "geometry": _runden(json.loads(kante["geometrie"].json)),
+                        "geometry": _runden({"type": "LineString", "coordinates": kante["koordinaten"]}),
                     }
                 )
             return {"type": "FeatureCollection", "features": merkmale}
         for stufe in self.stufen:
-            linien = [list(kante["geometrie"].coords) for kante in self.kanten if kante["stufe"] == stufe]
+            linien = [kante["koordinaten"] for kante in self.kanten if kante["stufe"] == stufe]
             if linien:
                 merkmale.append(
                     {
@@ -123,7 +124,7 @@ def isochrone_berechnen(
     """The isochrone from ``punkt`` (EPSG:4326) for ``profil`` with the bands ``stufen`` (minutes).
 
     Raises ``KeinNetz`` when no network is imported or the point lies farther than
-    ``ANBINDUNG_MAX_M`` from it. Reads only (4 queries once the graph is in memory).
+    ``ANBINDUNG_MAX_M`` from it. Reads only (2 queries once the graph and its geometries are in memory).
     """
     netz = aktuelles_netz()
     if netz is None:
@@ -142,23 +143,19 @@ def isochrone_berechnen(
     sekunden = gehzeiten_von(graph, zeiten, [(knoten, start_s)], grenze_s=grenze)
     mitte = np.minimum(sekunden[graph.von], sekunden[graph.nach]) + zeiten / 2
     erreicht = np.isfinite(mitte) & (mitte <= grenze)
-    minuten = {int(pk): float(m) / 60 for pk, m in zip(graph.kanten_pk[erreicht], mitte[erreicht], strict=True)}
     isochrone = Isochrone(profil=profil, start=punkt, anbindung_m=round(meter), stufen=stufen)
-    for pk, name, art, laenge, geometrie in (
-        Wegabschnitt.objects.filter(pk__in=list(minuten))
-        .order_by("pk")
-        .values_list("pk", "name", "art", "laenge_m", "geometrie")
-    ):
-        stufe = next(s for s in stufen if minuten[pk] <= s)
+    geometrien = kantengeometrien(graph)
+    for i in np.flatnonzero(erreicht):
+        minute = float(mitte[i]) / 60
         isochrone.kanten.append(
             {
-                "pk": pk,
-                "name": name,
-                "art": art,
-                "laenge_m": laenge,
-                "minuten": round(minuten[pk], 1),
-                "stufe": stufe,
-                "geometrie": geometrie,
+                "pk": int(graph.kanten_pk[i]),
+                "name": graph.namen[i],
+                "art": graph.arten[i],
+                "laenge_m": float(graph.laenge[i]),
+                "minuten": round(minute, 1),
+                "stufe": next(s for s in stufen if minute <= s),
+                "koordinaten": geometrien[i],
             }
         )
     if mit_flaechen:

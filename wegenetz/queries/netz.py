@@ -68,7 +68,10 @@ class Netzgraph:
     hoher_bordstein: np.ndarray
     nicht_rollstuhlgerecht: np.ndarray
     knoten_xy: np.ndarray
+    namen: list[str]
+    arten: list[str]
     baum: cKDTree
+    geometrien: list | None = None
 
     def position(self, pks: np.ndarray) -> np.ndarray:
         """The array positions of the edges ``pks``."""
@@ -105,11 +108,13 @@ def netzgraph(netz: Netzstand) -> Netzgraph:
             "smoothness",
             "kerb",
             "wheelchair",
+            "name",
+            "art",
         )
     )
     roh = Netzstand.objects.filter(pk=netz.pk).values_list("knoten_koordinaten", flat=True).get()
     knoten_xy = np.frombuffer(bytes(roh), dtype="<f8").reshape(-1, 2)
-    spalten = list(zip(*zeilen, strict=True)) if zeilen else [()] * 10
+    spalten = list(zip(*zeilen, strict=True)) if zeilen else [()] * 12
     oberflaeche, ebenheit, kerb, rollstuhl = spalten[6], spalten[7], spalten[8], spalten[9]
     graph = Netzgraph(
         netz_id=netz.pk,
@@ -128,12 +133,25 @@ def netzgraph(netz: Netzstand) -> Netzgraph:
         hoher_bordstein=np.array([k in HOHE_BORDSTEINE for k in kerb], dtype=bool),
         nicht_rollstuhlgerecht=np.array([r == "no" for r in rollstuhl], dtype=bool),
         knoten_xy=knoten_xy,
+        namen=list(spalten[10]),
+        arten=list(spalten[11]),
         baum=cKDTree(knoten_xy if len(knoten_xy) else np.zeros((1, 2))),
     )
     with _SPERRE:
         _GRAPHEN.clear()  # one network at a time
         _GRAPHEN[schluessel] = graph
     return graph
+
+
+def kantengeometrien(graph: Netzgraph) -> list:
+    """The coordinates of every edge (EPSG:4326, in the graph's order), loaded once per process and
+    network (1 query the first time), so an isochrone needs no geometry from the database."""
+    if graph.geometrien is None:
+        geometrien = (
+            Wegabschnitt.objects.filter(netz_id=graph.netz_id).order_by("pk").values_list("geometrie", flat=True)
+        )
+        graph.geometrien = [g.coords for g in geometrien]
+    return graph.geometrien
 
 
 def barriere_kanten(netz: Netzstand) -> np.ndarray:
