@@ -41,6 +41,19 @@ class BerichtMixin(SingleObjectMixin):
         return bericht
 
 
+class BerichtAktionMixin(BerichtMixin):
+    """Form views on one report: the report is loaded after the permission check of
+    ``Geschuetzt.dispatch``, so a report that does not exist answers 404 (not a 500)."""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+
 class BerichtNeuView(Geschuetzt, FormularMixin, CreateView):
     permission_required = "berichte.add_bericht"
     form_class = BerichtForm
@@ -104,16 +117,12 @@ class BerichtDetailView(BerichtMixin, Geschuetzt, DetailView):
         return nicht_speichern(super().render_to_response(context, **response_kwargs))
 
 
-class BeratungView(BerichtMixin, Geschuetzt, FormView):
+class BeratungView(BerichtAktionMixin, Geschuetzt, FormView):
     """Put the draft to the steering group with a deadline."""
 
     permission_required = "berichte.consult_bericht"
     form_class = BeratungForm
     template_name = "berichte/aktion.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.object = self.get_object() if self.get_permission_object() else None
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -219,16 +228,12 @@ class EntwurfPdfView(BerichtMixin, Geschuetzt, View):
         return redirect(auftrag)
 
 
-class FreigabeView(BerichtMixin, Geschuetzt, FormView):
+class FreigabeView(BerichtAktionMixin, Geschuetzt, FormView):
     """Release: a background job renders the report once and stores it as the next version."""
 
     permission_required = "berichte.release_bericht"
     form_class = FreigabeForm
     template_name = "berichte/aktion.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.object = self.get_object() if self.get_permission_object() else None
-        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         return {"beschluss": self.object.beschluss_id}
