@@ -142,7 +142,9 @@ def oeffentlich_demo_anlegen() -> dict:
         with am_tag(min(DEMO_TAG, timezone.localtime(veranstaltung.beginn).date() - datetime.timedelta(days=28))):
             veranstaltung_freigeben(veranstaltung=veranstaltung, kurztext=KURZTEXT, von=projektteam)
     fotos = Dokumentationsfoto.objects.filter(
-        dokumentation__veranstaltung__in=werkstaetten, dokumentation__status=DokumentationStatus.FREIGEGEBEN
+        dokumentation__veranstaltung__in=werkstaetten,
+        dokumentation__status=DokumentationStatus.FREIGEGEBEN,
+        darf_veroeffentlicht_werden=True,
     ).select_related("dokumentation__veranstaltung")
     for nummer, foto in enumerate(fotos, start=1):
         with am_tag(DEMO_TAG):

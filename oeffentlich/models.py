@@ -187,9 +187,13 @@ class Fotofreigabe(models.Model):
         return self.alternativtext
 
     def clean(self):
-        """Only photos of a released documentation of a publicly released event."""
+        """Only photos marked publishable, of a released documentation of a publicly released event."""
         if not self.foto_id:
             return
+        if not self.foto.darf_veroeffentlicht_werden:
+            raise ValidationError(
+                _("Dieses Foto ist nicht zur Veröffentlichung markiert (Personen erkennbar oder ohne Zustimmung).")
+            )
         dokumentation = self.foto.dokumentation
         if not dokumentation.ist_freigegeben:
             raise ValidationError(_("Fotos einer Dokumentation werden erst nach deren Freigabe veröffentlicht."))

@@ -258,10 +258,12 @@ def dokumentation(*, pk: int) -> OeffentlicheDokumentation:
 
 
 def oeffentliche_fotos() -> QuerySet[Dokumentationsfoto]:
-    """Photos released for the public, of released documentations of public events."""
+    """Photos marked publishable (``darf_veroeffentlicht_werden``) and released for the public with
+    an alternative text, of released documentations of public events."""
     return (
         Dokumentationsfoto.objects.filter(
             freigabe__isnull=False,
+            darf_veroeffentlicht_werden=True,
             dokumentation__status=DokumentationStatus.FREIGEGEBEN,
             dokumentation__veranstaltung__freigabe__isnull=False,
         )

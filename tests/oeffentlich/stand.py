@@ -52,8 +52,10 @@ def stand_anlegen(quartier=None):
     )
     f.VeranstaltungsfreigabeFactory(veranstaltung=vergangen)
     dokumentation = f.DokumentationFactory(veranstaltung=vergangen, status=DokumentationStatus.FREIGEGEBEN)
-    foto = f.DokumentationsfotoFactory(dokumentation=dokumentation)
+    foto = f.DokumentationsfotoFactory(dokumentation=dokumentation, darf_veroeffentlicht_werden=True)
     f.FotofreigabeFactory(foto=foto)
+    # Released with an alternative text, but not marked publishable (persons recognisable).
+    f.FotofreigabeFactory(foto=f.DokumentationsfotoFactory(dokumentation=dokumentation))
     f.DokumentationsfotoFactory(dokumentation=dokumentation)  # not released for the public
     ergebnis = f.ErgebnisFactory(veranstaltung=vergangen, handlungsfeld=feld, text="Eine Bank am Markt")
     massnahme = f.MassnahmeFactory(

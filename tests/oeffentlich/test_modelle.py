@@ -16,6 +16,10 @@ pytestmark = pytest.mark.django_db
 
 def test_foto_nur_aus_freigegebener_dokumentation_einer_oeffentlichen_veranstaltung():
     foto = f.DokumentationsfotoFactory()
+    with pytest.raises(ValidationError, match="nicht zur Veröffentlichung markiert"):
+        foto_freigeben(foto=foto, alternativtext="Pinnwand")
+    foto.darf_veroeffentlicht_werden = True
+    foto.save()
     with pytest.raises(ValidationError, match="erst nach deren Freigabe"):
         foto_freigeben(foto=foto, alternativtext="Pinnwand")
     foto.dokumentation.status = DokumentationStatus.FREIGEGEBEN
