@@ -115,7 +115,8 @@ def client_projektteam(client, projektteam):
 @pytest.fixture
 def daten_der_migrationen(transactional_db):
     """What the data migrations created (roles, Handlungsfelder, infrastructure categories,
-    indicators), made again with the migrations' own functions. A transactional test needs it:
+    indicators, the catalogue of participation subjects, the walking profiles), made again with
+    the migrations' own functions. A transactional test needs it:
     a browser test before it has emptied the database, and serialized rollback cannot refill it
     then (the live server's connections lack the serialized state, and the flush has recreated
     the content types). Ask for it before fixtures that need roles, e.g. ``projektteam``."""
@@ -125,3 +126,5 @@ def daten_der_migrationen(transactional_db):
     importlib.import_module("quartiere.migrations.0002_handlungsfelder").anlegen(apps, None)
     importlib.import_module("quartiere.migrations.0004_infrastruktur_kategorien").anlegen(apps, None)
     importlib.import_module("quartiere.migrations.0005_indikatoren").anlegen(apps, None)
+    importlib.import_module("buergerdialog.migrations.0002_kataloge").anlegen(apps, None)
+    importlib.import_module("wegenetz.migrations.0002_wegprofile").anlegen(apps, None)

@@ -4,13 +4,11 @@ objects of ``tests/matrix.stand_anlegen``) that answers with HTML, each checked 
 role in ``ROLLEN`` that may open it (so each role's own pages are seen as that role sees them).
 The public pages have their own test (test_oeffentlich.py)."""
 
-import importlib
 import inspect
 import warnings
 
 import factory
 import pytest
-from django.apps import apps
 from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 
@@ -56,10 +54,6 @@ def seiten_der_rolle(rolle):
 
 @pytest.mark.parametrize("rolle", ROLLEN)
 def test_seiten_hinter_der_anmeldung_fliessen_um_und_gehen_mit_tastatur(live_server, page, rolle, tmp_path):
-    # What data migrations beyond those of ``daten_der_migrationen`` made and the flush emptied:
-    # the catalogue of participation subjects, the walking profiles of the path network.
-    for migration in ("buergerdialog.migrations.0002_kataloge", "wegenetz.migrations.0002_wegprofile"):
-        importlib.import_module(migration).anlegen(apps, None)
     # The matrix's state as in a fresh process: the factories' squares start at the grid's corner
     # again (the path network of tests/wegenetz/matrix.py lies there).
     for _name, klasse in inspect.getmembers(factories, inspect.isclass):
