@@ -24,7 +24,7 @@ assert "Menglinghausen" in karte.content.decode()
 assert c.get("/karte/unterbezirke.geojson").json()["features"], "keine Unterbezirke"
 pdf = c.get("/quartiere/menglinghausen/profil.pdf")
 assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf", pdf.status_code
-open({pfad!r}, "wb").write(pdf.content)
+open({pfad!r}, "wb").write(pdf.getvalue())
 print("ok")
 """
 

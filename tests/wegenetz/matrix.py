@@ -27,7 +27,9 @@ MATRIX = {
 
 
 def anlegen(benutzer, quartier):
-    """A small network with one barrier (a finding tied to its first edge)."""
-    netz_bauen([([(0, 0), (100, 0), (100, 100)], FUSSWEG)])
+    """A small network with one barrier (a finding tied to its first edge). The network lies in the
+    quarter's Stadtbezirk wherever the factories' grid put it (edges outside are dropped)."""
+    innen = quartier.stadtbezirk.geometrie.point_on_surface
+    netz_bauen([([(0, 0), (10, 0), (10, 10)], FUSSWEG)], ursprung=(innen.x, innen.y))
     barriere = Barriere.objects.create(befund=BefundFactory(), wegabschnitt=Wegabschnitt.objects.first())
     return {"barriere": barriere}

@@ -17,23 +17,24 @@ M_JE_GRAD_Y = 111_320
 M_JE_GRAD_X = M_JE_GRAD_Y * math.cos(math.radians(URSPRUNG[1]))
 
 
-def lonlat(x, y):
-    return (URSPRUNG[0] + x / M_JE_GRAD_X, URSPRUNG[1] + y / M_JE_GRAD_Y)
+def lonlat(x, y, ursprung=URSPRUNG):
+    return (ursprung[0] + x / M_JE_GRAD_X, ursprung[1] + y / M_JE_GRAD_Y)
 
 
 def punkt(x, y):
     return Point(*lonlat(x, y), srid=4326)
 
 
-def netz_bauen(wege, quelle="Testnetz"):
-    """``wege``: [(points [(x, y), …], tags)]; returns (Netzstand, Importbericht)."""
+def netz_bauen(wege, quelle="Testnetz", ursprung=URSPRUNG):
+    """``wege``: [(points [(x, y), …], tags)] in metres from ``ursprung`` (lon, lat; by default
+    inside the test grid's first square); returns (Netzstand, Importbericht)."""
     ids, orte, osm_wege = {}, {}, []
     for nummer, (punkte, tags) in enumerate(wege, start=1):
         knoten = []
         for xy in punkte:
             if xy not in ids:
                 ids[xy] = len(ids) + 1
-                orte[ids[xy]] = lonlat(*xy)
+                orte[ids[xy]] = lonlat(*xy, ursprung=ursprung)
             knoten.append(ids[xy])
         osm_wege.append(Weg(osm_id=nummer, knoten=knoten, tags=dict(tags)))
     return wegenetz_aus_wegen(wege=osm_wege, orte=orte, quelle=quelle)
