@@ -12,7 +12,8 @@ from tests.dwk.test_pdf_fetcher import pdfa_kennung
 from tests.uebersichten.conftest import SENTINEL, lenkungsgruppe_anlegen, stadtbezirk_anlegen
 from tests.uebersichten.test_kommunalprofil import _lesezeichen
 from uebersichten.pdf import sachstandsbericht_pdf
-from uebersichten.queries.sachstand import ZEILEN_JE_FOLIE, sachstand_sammeln
+from uebersichten.queries.folien import ZEILEN_JE_FOLIE
+from uebersichten.queries.sachstand import sachstand_sammeln
 
 TITEL = [
     "Bisherige Aktivitäten",
