@@ -690,3 +690,78 @@ class ProfilDateiFactory(factory.django.DjangoModelFactory):
     datei = factory.django.FileField(filename="profil.pdf", data=b"%PDF-1.7\n%%EOF\n")
     sha256 = "0" * 64
     groesse = 15
+
+
+# --- Wegenetz ------------------------------------------------------------------------------
+import struct as _struct  # noqa: E402
+
+from django.contrib.gis.geos import LineString as _LineString  # noqa: E402
+
+from wegenetz import models as wn  # noqa: E402
+from wegenetz.queries.netz import koordinaten_metrisch as _koordinaten_metrisch  # noqa: E402
+
+# Two nodes about 100 m apart, inside the test grid's first square.
+_WEG_LONLAT = ((X0 + 0.005, Y0 + 0.005), (X0 + 0.005 + 100 / 69_400, Y0 + 0.005))
+
+
+class NetzstandFactory(factory.django.DjangoModelFactory):
+    """An imported network of one edge (add it with ``WegabschnittFactory(netz=...)``)."""
+
+    class Meta:
+        model = wn.Netzstand
+
+    quelle = factory.Sequence(lambda n: f"auszug-{n + 1}.osm.pbf")
+    importiert_am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 3, 1, 10, 0)))
+    anzahl_kanten = 1
+    anzahl_knoten = 2
+    bericht = factory.LazyFunction(lambda: {"behalten": {"footway": 1}, "verworfen": {}})
+    knoten_koordinaten = factory.LazyFunction(lambda: _koordinaten_metrisch(_WEG_LONLAT).astype("<f8").tobytes())
+
+
+class WegabschnittFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wn.Wegabschnitt
+
+    netz = factory.SubFactory(NetzstandFactory)
+    osm_weg = factory.Sequence(lambda n: 1000 + n)
+    von_knoten = 1
+    nach_knoten = 2
+    von_index = 0
+    nach_index = 1
+    geometrie = factory.LazyFunction(lambda: _LineString(_WEG_LONLAT, srid=4326))
+    laenge_m = 100.0
+    art = "footway"
+    name = factory.Sequence(lambda n: f"Fußweg {n + 1}")
+    oberflaeche = "asphalt"
+    lit = "yes"
+
+
+class WegprofilFactory(factory.django.DjangoModelFactory):
+    """One of the three profiles (made by data migration 0002; fetched, not duplicated)."""
+
+    class Meta:
+        model = wn.Wegprofil
+        django_get_or_create = ("art",)
+
+    art = wn.Profilart.FUSS
+    geschwindigkeit_m_s = "0.90"
+
+
+class DistanzfeldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wn.Distanzfeld
+
+    netz = factory.SubFactory(NetzstandFactory)
+    kategorie = factory.LazyFunction(lambda: models.InfrastrukturKategorie.objects.get(slug="apotheke"))
+    profil = factory.SubFactory(WegprofilFactory)
+    sekunden = factory.LazyFunction(lambda: _struct.pack("<2f", 0.0, 111.0))
+    fingerabdruck = "0" * 64
+    berechnet_am = factory.LazyFunction(lambda: _timezone.make_aware(_dt.datetime(2017, 3, 1, 11, 0)))
+
+
+class BarriereFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wn.Barriere
+
+    befund = factory.SubFactory(BefundFactory)
+    wegabschnitt = factory.SubFactory(WegabschnittFactory)
