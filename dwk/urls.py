@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("auftraege.urls")),
     path("wegenetz/", include("wegenetz.urls")),
     path("projekt/", include("oeffentlich.urls")),
+    path("oeffentliche-seiten/", include("oeffentlich.urls_redaktion")),
     path("admin/", admin.site.urls),
 ]
 handler400 = views.fehlerhafte_anfrage

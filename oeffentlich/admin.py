@@ -1,5 +1,6 @@
-"""The public pages' texts and releases in the admin (until Projektteam has pages of its own for
-them): news, statutory pages, the project page, quarter texts, releases of events and photos."""
+"""The public pages' texts and releases in the admin, for administrators: news, statutory pages, the
+project page, quarter texts, releases of events and photos. Projektteam keeps them on its own pages
+(``urls_redaktion``, „Öffentliche Seiten“ in the menu); the feedback counters are not listed."""
 
 from django.contrib import admin
 

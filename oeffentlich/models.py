@@ -178,6 +178,7 @@ class Fotofreigabe(models.Model):
     freigegeben_von = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Freigabe eines Fotos")
@@ -199,3 +200,24 @@ class Fotofreigabe(models.Model):
             raise ValidationError(_("Fotos einer Dokumentation werden erst nach deren Freigabe veröffentlicht."))
         if not Veranstaltungsfreigabe.objects.filter(veranstaltung_id=dokumentation.veranstaltung_id).exists():
             raise ValidationError(_("Die Veranstaltung dieses Fotos ist nicht öffentlich."))
+
+
+class Rueckmeldungszaehler(models.Model):
+    """How many messages about barriers were sent in one clock hour: for the whole site
+    (``absender`` 0) and per sender (``absender``: a keyed hash of the hour and the sender's address,
+    so the address itself is never stored and two hours of one sender cannot be linked). Rows of past
+    hours are deleted by the next message (``services.rueckmeldung``); no text column on purpose."""
+
+    stunde = models.DateTimeField(_("Stunde"))
+    absender = models.BigIntegerField(_("Absender (Prüfwert, 0 = alle)"))
+    zahl = models.PositiveIntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        verbose_name = _("Zähler der Rückmeldungen")
+        verbose_name_plural = _("Zähler der Rückmeldungen")
+        constraints = [
+            models.UniqueConstraint(fields=["stunde", "absender"], name="rueckmeldungszaehler_einmal_je_stunde")
+        ]
+
+    def __str__(self):
+        return f"{self.stunde:%Y-%m-%d %H} Uhr: {self.zahl}"

@@ -7,18 +7,30 @@ from .freigaben import (
     veranstaltung_freigabe_zuruecknehmen,
     veranstaltung_freigeben,
 )
-from .inhalte import auftritt_speichern, neuigkeit_speichern, pflichtseite_speichern, quartiersseite_speichern
-from .rueckmeldung import RueckmeldungAbgelehnt, rueckmeldung_senden
+from .inhalte import (
+    auftritt_speichern,
+    neuigkeit_loeschen,
+    neuigkeit_speichern,
+    neuigkeit_veroeffentlichen,
+    neuigkeit_zurueckziehen,
+    pflichtseite_speichern,
+    quartiersseite_speichern,
+)
+from .rueckmeldung import RueckmeldungAbgelehnt, rueckmeldung_senden, rueckmeldung_zaehlen
 
 __all__ = [
     "RueckmeldungAbgelehnt",
     "auftritt_speichern",
     "foto_freigabe_zuruecknehmen",
     "foto_freigeben",
+    "neuigkeit_loeschen",
     "neuigkeit_speichern",
+    "neuigkeit_veroeffentlichen",
+    "neuigkeit_zurueckziehen",
     "pflichtseite_speichern",
     "quartiersseite_speichern",
     "rueckmeldung_senden",
+    "rueckmeldung_zaehlen",
     "veranstaltung_freigabe_zuruecknehmen",
     "veranstaltung_freigeben",
 ]

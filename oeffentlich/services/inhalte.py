@@ -3,9 +3,12 @@
 import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from dwk.text import eindeutiger_slug
+from dwk.zeit import jetzt
 from quartiere.models import Kommune, Quartier
 
 from ..models import Auftritt, Neuigkeit, Pflichtseite, Quartiersseite
@@ -81,3 +84,47 @@ def neuigkeit_speichern(
     neuigkeit.full_clean()
     neuigkeit.save()
     return neuigkeit
+
+
+def _stand_pruefen(neuigkeit: Neuigkeit, gesehener_stand: str | None) -> Neuigkeit:
+    """The row of ``neuigkeit``, locked until commit; ValidationError(code="veraltet") when it was
+    saved after the state ``gesehener_stand`` (``updated_at`` as ISO text) the person looked at."""
+    zeile = Neuigkeit.objects.select_for_update().get(pk=neuigkeit.pk)
+    if gesehener_stand is not None and zeile.updated_at.isoformat() != gesehener_stand:
+        raise ValidationError(
+            _(
+                "Diese Neuigkeit wurde inzwischen von jemand anderem geändert. Bitte sehen Sie sich die "
+                "Vorschau der neuen Fassung an, bevor Sie sie veröffentlichen."
+            ),
+            code="veraltet",
+        )
+    return zeile
+
+
+@transaction.atomic
+def neuigkeit_veroeffentlichen(
+    *, neuigkeit: Neuigkeit, am: datetime.datetime | None = None, gesehener_stand: str | None = None
+) -> Neuigkeit:
+    """Publish ``neuigkeit`` now, or from ``am`` on (it appears on the public pages and in the feed
+    once that time has passed). Refuses (ValidationError ``veraltet``, nothing saved) when the post
+    was changed after the state ``gesehener_stand`` the person previewed. One row."""
+    zeile = _stand_pruefen(neuigkeit, gesehener_stand)
+    zeile.veroeffentlicht_am = am or jetzt()
+    zeile.full_clean()
+    zeile.save(update_fields=["veroeffentlicht_am", "updated_at"])
+    return zeile
+
+
+@transaction.atomic
+def neuigkeit_zurueckziehen(*, neuigkeit: Neuigkeit) -> Neuigkeit:
+    """Make ``neuigkeit`` a draft again: it leaves the public pages and the feed. One row."""
+    zeile = _stand_pruefen(neuigkeit, None)
+    zeile.veroeffentlicht_am = None
+    zeile.save(update_fields=["veroeffentlicht_am", "updated_at"])
+    return zeile
+
+
+@transaction.atomic
+def neuigkeit_loeschen(*, neuigkeit: Neuigkeit) -> None:
+    """Delete ``neuigkeit`` (and with it its public page and feed entry). One row."""
+    Neuigkeit.objects.filter(pk=neuigkeit.pk).delete()

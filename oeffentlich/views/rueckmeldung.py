@@ -3,7 +3,8 @@
 No cookie may be set for anonymous visitors, so the form carries no CSRF token. Instead a POST is
 accepted only from this site's own pages (``Origin`` or, without it, ``Referer`` names this host),
 a field hidden from people must stay empty (robots fill it), and the service limits the number of
-messages per hour. Nothing is stored (see ``services.rueckmeldung``).
+messages per hour, per sender and for the whole site, in the database (shared by every server).
+Nothing of the message is stored (see ``services.rueckmeldung``).
 """
 
 from urllib.parse import urlsplit
@@ -15,6 +16,7 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from dwk.anmeldesperren import client_adresse
 from dwk.http import nicht_speichern
 
 from ..forms import RueckmeldungForm
@@ -53,7 +55,10 @@ class RueckmeldungView(View):
             return redirect("oeffentlich:rueckmeldung_danke")
         try:
             rueckmeldung_senden(
-                text=form.cleaned_data["text"], email=form.cleaned_data["email"], seite=form.cleaned_data["seite"]
+                text=form.cleaned_data["text"],
+                email=form.cleaned_data["email"],
+                seite=form.cleaned_data["seite"],
+                adresse=client_adresse(request),
             )
         except ValidationError as fehler:
             for feld, meldungen in fehler.message_dict.items():

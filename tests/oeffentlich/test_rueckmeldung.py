@@ -1,9 +1,12 @@
-"""The feedback form of the accessibility statement: reaches Projektteam by e-mail, stores nothing,
-sets no cookie, refuses posts from elsewhere, ignores robots, and limits the messages per hour."""
+"""The feedback form of the accessibility statement: reaches Projektteam by e-mail, stores nothing
+of the message (only two counters without text), sets no cookie, refuses posts from elsewhere,
+ignores robots, and limits the messages per hour per sender and for the whole site."""
 
 import pytest
 from django.apps import apps
 from django.urls import reverse
+
+from oeffentlich.models import Rueckmeldungszaehler
 
 pytestmark = pytest.mark.django_db
 URL = "/projekt/barrierefreiheit/rueckmeldung/"
@@ -11,7 +14,11 @@ HIER = {"HTTP_ORIGIN": "http://testserver"}
 
 
 def _zeilen():
-    return sum(m._base_manager.count() for m in apps.get_models() if m._meta.managed and not m._meta.proxy)
+    return {
+        m._meta.label_lower: m._base_manager.count()
+        for m in apps.get_models()
+        if m._meta.managed and not m._meta.proxy and m is not Rueckmeldungszaehler
+    }
 
 
 def test_rueckmeldung_geht_per_mail_und_wird_nicht_gespeichert(client, stand, mailoutbox):
@@ -24,6 +31,9 @@ def test_rueckmeldung_geht_per_mail_und_wird_nicht_gespeichert(client, stand, ma
     assert antwort.status_code == 302 and antwort["Location"] == reverse("oeffentlich:rueckmeldung_danke")
     assert not antwort.cookies
     assert _zeilen() == vorher
+    # Only the counters: the site's and the sender's (a number, no text column at all).
+    assert sorted(Rueckmeldungszaehler.objects.values_list("zahl", flat=True)) == [1, 1]
+    assert Rueckmeldungszaehler.objects.filter(absender=0).count() == 1
     (mail,) = mailoutbox
     assert mail.to == ["barrieren@example.org"] and mail.reply_to == ["leser@example.org"]
     assert "Der Kontrast im Kopf ist zu schwach." in mail.body and "/projekt/" in mail.body
