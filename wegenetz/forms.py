@@ -42,6 +42,7 @@ class WegprofilForm(VeralteterStandMixin, forms.ModelForm):
             "geschwindigkeit_m_s",
             "treppen_meiden",
             "max_steigung_prozent",
+            "max_gefaelle_prozent",
             "hohe_bordsteine_meiden",
             "aufschlag_unbefestigt",
             "aufschlag_holprig",

@@ -50,7 +50,13 @@ class Wegabschnitt(models.Model):
     name = models.CharField(_("Name"), max_length=200, blank=True)
     ist_treppe = models.BooleanField(_("ist Treppe"), default=False)
     steigung_prozent = models.FloatField(
-        _("Steigung (%)"), null=True, blank=True, help_text=_("Betrag; leer, wenn nicht erfasst.")
+        _("Steigung (%)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "In Richtung des Verlaufs (vom Anfangs- zum Endknoten): positiv bergauf, negativ bergab, wie OSM "
+            "„incline“ relativ zur Wegrichtung; leer, wenn nicht oder nur als up/down ohne Zahl erfasst."
+        ),
     )
     oberflaeche = models.CharField(_("Oberfläche"), max_length=40, blank=True)
     smoothness = models.CharField(_("Ebenheit"), max_length=40, blank=True)
@@ -89,13 +95,22 @@ class Wegprofil(models.Model):
     )
     treppen_meiden = models.BooleanField(_("Treppen meiden"), default=False)
     max_steigung_prozent = models.DecimalField(
-        _("größte Steigung (%)"),
+        _("größte Steigung bergauf (%)"),
         max_digits=4,
         decimal_places=1,
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(50)],
-        help_text=_("Steilere Wege werden gemieden; leer: keine Grenze."),
+        help_text=_("Steilere Wege werden bergauf gemieden; leer: keine Grenze."),
+    )
+    max_gefaelle_prozent = models.DecimalField(
+        _("größtes Gefälle bergab (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(50)],
+        help_text=_("Steilere Wege werden bergab gemieden; leer: keine Grenze."),
     )
     hohe_bordsteine_meiden = models.BooleanField(_("hohe Bordsteine meiden"), default=False)
     aufschlag_unbefestigt = models.DecimalField(

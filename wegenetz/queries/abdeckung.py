@@ -8,8 +8,14 @@ so "mit Rollator" covers less where steps, steep paths or a slower pace stand in
 **Share** (``anteil``) of a quarter, category and profile: the share of the length of the network
 inside the quarter (edges that touch its boundary) that lies within the walking time of a facility
 of the category. An edge whose ends are reached after ``a`` and ``b`` seconds and that takes ``t``
-seconds is covered for ``min(t, max(0, T − a) + max(0, T − b))`` of its ``t`` seconds (``T``: the
-walking time); an edge the profile cannot pass counts as not covered.
+seconds towards the first end and ``t'`` towards the second is covered for the share
+``min(1, max(0, T − a) / t + max(0, T − b) / t')`` of its length (``T``: the walking time; uphill and
+downhill take different times); a direction the profile cannot pass covers nothing.
+
+**Stale fields** are never shown as current: a field whose fingerprint (the facilities of its
+category, the profile, the barriers, the network) differs from today's gives no share (``None``,
+``Profilwert.veraltet``) until the background job has computed it again; the pages say "wird neu
+berechnet" and start that job (``services.distanzfelder.distanzfelder_nachziehen``).
 
 **Gap** (Lücke), as for the straight-line coverage: less than half of the network covered, or the
 node nearest the quarter's centre not within the walking time.
@@ -54,6 +60,7 @@ class Profilwert:
     anteil: float | None
     minuten_vom_mittelpunkt: float | None
     gruende: list = field(default_factory=list)
+    veraltet: bool = False  # computed from other facilities, profiles or barriers: no value shown
 
     @property
     def prozent(self) -> float | None:
@@ -84,6 +91,11 @@ class Netzabdeckung:
     veraltet: bool
     fehlend: bool
 
+    @property
+    def wartet_auf_berechnung(self) -> bool:
+        """Some value is not shown because its field is stale or missing."""
+        return self.veraltet or self.fehlend
+
     def luecken(self, profil: str = Profilart.FUSS) -> list[Netzerreichbarkeit]:
         """The categories that are a gap for ``profil``."""
         return [e for e in self.eintraege if e.profile[profil].ist_luecke]
@@ -104,11 +116,15 @@ def _sekunden(feld: Distanzfeld) -> np.ndarray:
 def abgedeckte_anteile(
     *, a: np.ndarray, b: np.ndarray, zeiten: np.ndarray, laengen: np.ndarray, grenze: float
 ) -> np.ndarray:
-    """Covered metres of each edge (ends reached after ``a``, ``b`` s, edge takes ``zeiten`` s)."""
-    with np.errstate(invalid="ignore"):
-        rest = np.maximum(0, grenze - a) + np.maximum(0, grenze - b)
-        anteil = np.where(np.isfinite(zeiten), np.minimum(1.0, rest / np.maximum(zeiten, 1e-9)), 0.0)
-    return np.nan_to_num(anteil) * laengen
+    """Covered metres of each edge: from its ``von`` end the facility is ``a`` s away, from its
+    ``nach`` end ``b`` s; ``zeiten`` (shape (2, k)) the edge's seconds forward (towards ``nach``) and
+    back (towards ``von``). A point is covered through the end it walks to within ``grenze``."""
+    hin, rueck = zeiten
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ueber_a = np.where(np.isfinite(rueck), np.maximum(0, grenze - a) / np.maximum(rueck, 1e-9), 0.0)
+        ueber_b = np.where(np.isfinite(hin), np.maximum(0, grenze - b) / np.maximum(hin, 1e-9), 0.0)
+        anteil = np.minimum(1.0, np.nan_to_num(ueber_a) + np.nan_to_num(ueber_b))
+    return anteil * laengen
 
 
 def netz_abdeckung(
@@ -118,8 +134,9 @@ def netz_abdeckung(
 
     Reads only (about 8 queries, plus one per distance field not yet in this process's memory).
     ``veraltet``: some field was computed from other facilities, profiles or barriers than today's
-    (the values shown are the stored ones until the background job has run); ``fehlend``: some
-    field was never computed (its values are None).
+    (its values are None and marked ``veraltet`` until the background job has run: nothing stale
+    reads as current); ``fehlend``: some field was never computed (its values are None). A page
+    that shows the result passes it to ``services.distanzfelder.distanzfelder_nachziehen``.
     """
     netz = aktuelles_netz()
     if netz is None:
@@ -148,7 +165,7 @@ def netz_abdeckung(
     mittel_knoten = int(graph.baum.query(mitte)[1]) if graph.anzahl_knoten else None
     veraltet = fehlend = False
     eintraege = []
-    zeiten_je_profil = {art: kantenzeiten(graph, p, barrieren)[pos] for art, p in profile.items()}
+    zeiten_je_profil = {art: kantenzeiten(graph, p, barrieren)[:, pos] for art, p in profile.items()}
     for kategorie in kategorien:
         grenze = gehzeit_s(kategorie)
         werte = {}
@@ -161,7 +178,10 @@ def netz_abdeckung(
             abdruck = fingerabdruck(
                 netz=netz, profil=profil, einrichtungen=einrichtungen.get(kategorie.pk, []), barrieren=barrieren
             )
-            veraltet |= abdruck != feld.fingerabdruck
+            if abdruck != feld.fingerabdruck:
+                veraltet = True
+                werte[art] = Profilwert(profil=art, anteil=None, minuten_vom_mittelpunkt=None, veraltet=True)
+                continue
             sekunden = _sekunden(feld)
             gedeckt = abgedeckte_anteile(
                 a=sekunden[a_idx], b=sekunden[b_idx], zeiten=zeiten_je_profil[art], laengen=laengen, grenze=grenze

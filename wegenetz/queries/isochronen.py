@@ -141,7 +141,7 @@ def isochrone_berechnen(
     grenze = stufen[-1] * 60
     start_s = meter / float(profil.geschwindigkeit_m_s)
     sekunden = gehzeiten_von(graph, zeiten, [(knoten, start_s)], grenze_s=grenze)
-    mitte = np.minimum(sekunden[graph.von], sekunden[graph.nach]) + zeiten / 2
+    mitte = np.minimum(sekunden[graph.von] + zeiten[0] / 2, sekunden[graph.nach] + zeiten[1] / 2)
     erreicht = np.isfinite(mitte) & (mitte <= grenze)
     isochrone = Isochrone(profil=profil, start=punkt, anbindung_m=round(meter), stufen=stufen)
     geometrien = kantengeometrien(graph)

@@ -2,8 +2,9 @@
 
 The graph is built once per process and network from the ``Wegabschnitt`` rows (without their
 geometry) and kept in memory; a new import has a new ``Netzstand`` id, so a stale graph is never
-used. Shortest paths run with scipy's ``scipy.sparse.csgraph.dijkstra`` on an undirected sparse
-matrix of walking times in seconds; several sources (all facilities of a category) at once through a
+used. Shortest paths run with scipy's ``scipy.sparse.csgraph.dijkstra`` on a directed sparse
+matrix of walking times in seconds (each edge in both directions, with its own time: uphill and
+downhill differ); several sources (all facilities of a category) at once through a
 virtual source node joined to each facility's nearest network node by the time of the walk from the
 facility to that node. Plain ORM reads only, so SpatiaLite and PostGIS behave alike.
 """
@@ -163,9 +164,13 @@ def barriere_kanten(netz: Netzstand) -> np.ndarray:
 
 
 def kantenzeiten(graph: Netzgraph, profil: Wegprofil, barrieren: np.ndarray) -> np.ndarray:
-    """Walking time (s) of every edge for ``profil``; ``inf`` where the profile cannot pass.
+    """Walking time (s) of every edge for ``profil`` in each direction, shape (2, edges): row 0 from
+    the edge's ``von`` to its ``nach`` node (along its geometry), row 1 back; ``inf`` where the
+    profile cannot pass in that direction.
 
-    Missing tags count as passable: no incline, a paved and even surface, a lowered kerb.
+    The incline is signed along the geometry: walking an edge of +8 % forward is uphill, backward
+    downhill; ``max_steigung_prozent`` limits uphill, ``max_gefaelle_prozent`` downhill. Missing tags
+    count as passable: no incline, a paved and even surface, a lowered kerb.
     """
     geschwindigkeit = float(profil.geschwindigkeit_m_s)
     faktor = np.ones(len(graph.laenge))
@@ -175,34 +180,51 @@ def kantenzeiten(graph: Netzgraph, profil: Wegprofil, barrieren: np.ndarray) -> 
     gesperrt = np.zeros(len(zeiten), dtype=bool)
     if profil.treppen_meiden:
         gesperrt |= graph.treppe
-    if profil.max_steigung_prozent is not None:
-        with np.errstate(invalid="ignore"):
-            gesperrt |= graph.steigung > float(profil.max_steigung_prozent)
     if profil.hohe_bordsteine_meiden:
         gesperrt |= graph.hoher_bordstein
     if profil.art == Profilart.ROLLSTUHL:
         gesperrt |= graph.nicht_rollstuhlgerecht
     if profil.barrieren_beachten and len(barrieren):
         gesperrt[np.isin(graph.kanten_pk, barrieren)] = True
-    zeiten[gesperrt] = np.inf
-    return zeiten
+    hin_gesperrt, rueck_gesperrt = gesperrt.copy(), gesperrt.copy()
+    with np.errstate(invalid="ignore"):  # NaN (no incline) compares False: passable
+        if profil.max_steigung_prozent is not None:
+            grenze = float(profil.max_steigung_prozent)
+            hin_gesperrt |= graph.steigung > grenze
+            rueck_gesperrt |= -graph.steigung > grenze
+        if getattr(profil, "max_gefaelle_prozent", None) is not None:
+            grenze = float(profil.max_gefaelle_prozent)
+            hin_gesperrt |= -graph.steigung > grenze
+            rueck_gesperrt |= graph.steigung > grenze
+    ergebnis = np.vstack([zeiten, zeiten])
+    ergebnis[0, hin_gesperrt] = np.inf
+    ergebnis[1, rueck_gesperrt] = np.inf
+    return ergebnis
 
 
-def _matrix(graph: Netzgraph, zeiten: np.ndarray, quellen: list[tuple[int, float]]) -> coo_matrix:
-    """The sparse matrix of passable edges (the shortest of parallel ones), plus a virtual source
-    node (index ``anzahl_knoten``) joined to ``quellen`` (node index, seconds) when given."""
+def _matrix(
+    graph: Netzgraph, zeiten: np.ndarray, quellen: list[tuple[int, float]], *, zum_ziel: bool = False
+) -> coo_matrix:
+    """The directed sparse matrix of passable edge directions (the shortest of parallel ones), plus
+    a virtual source node (index ``anzahl_knoten``) joined to ``quellen`` (node index, seconds) when
+    given. ``zum_ziel``: every edge reversed, so that a run from the sources gives the time from
+    every node *to* them (walking to the nearest facility)."""
     n = graph.anzahl_knoten
-    frei = np.isfinite(zeiten) & (graph.von != graph.nach)
-    a, b, w = graph.von[frei], graph.nach[frei], zeiten[frei]
-    klein, gross = np.minimum(a, b), np.maximum(a, b)
+    a = np.concatenate([graph.von, graph.nach])
+    b = np.concatenate([graph.nach, graph.von])
+    w = np.concatenate([zeiten[0], zeiten[1]])
+    if zum_ziel:
+        a, b = b, a
+    frei = np.isfinite(w) & (a != b)
+    a, b, w = a[frei], b[frei], w[frei]
     # csgraph treats an explicit 0 as "no edge"; parallel entries would be summed: keep the shortest.
     w = np.maximum(w, 1e-6)
-    schluessel = klein * (n + 1) + gross
+    schluessel = a * (n + 1) + b
     reihenfolge = np.lexsort((w, schluessel))
-    schluessel, klein, gross, w = schluessel[reihenfolge], klein[reihenfolge], gross[reihenfolge], w[reihenfolge]
+    schluessel, a, b, w = schluessel[reihenfolge], a[reihenfolge], b[reihenfolge], w[reihenfolge]
     erste = np.ones(len(schluessel), dtype=bool)
     erste[1:] = schluessel[1:] != schluessel[:-1]
-    zeilen, spalten, gewichte = klein[erste], gross[erste], w[erste]
+    zeilen, spalten, gewichte = a[erste], b[erste], w[erste]
     if quellen:
         knoten = np.array([q[0] for q in quellen], dtype=np.int64)
         sekunden = np.maximum(np.array([q[1] for q in quellen], dtype=float), 1e-6)
@@ -226,9 +248,16 @@ def anbinden(graph: Netzgraph, xy: np.ndarray) -> list[tuple[int, float]]:
 
 
 def gehzeiten_von(
-    graph: Netzgraph, zeiten: np.ndarray, quellen: list[tuple[int, float]], *, grenze_s: float | None = None
+    graph: Netzgraph,
+    zeiten: np.ndarray,
+    quellen: list[tuple[int, float]],
+    *,
+    grenze_s: float | None = None,
+    zum_ziel: bool = False,
 ) -> np.ndarray:
-    """Walking time (s) from the nearest of ``quellen`` (node, seconds to reach it) to every node.
+    """Walking time (s) from the nearest of ``quellen`` (node, seconds between it and the source) to
+    every node; with ``zum_ziel`` from every node to the nearest of them (what a distance field holds:
+    uphill and downhill differ, so the two are not the same on a directed graph).
 
     One run of Dijkstra from a virtual source node; ``inf`` for nodes not reached (within ``grenze_s``).
     """
@@ -240,23 +269,29 @@ def gehzeiten_von(
         knoten, sekunden = quellen[0]
         if sekunden > grenze:
             return np.full(graph.anzahl_knoten, np.inf)
-        ergebnis = dijkstra(_grundmatrix(graph, zeiten), directed=False, indices=knoten, limit=grenze - sekunden)
+        matrix = _grundmatrix(graph, zeiten, zum_ziel=zum_ziel)
+        ergebnis = dijkstra(matrix, directed=True, indices=knoten, limit=grenze - sekunden)
         return ergebnis[: graph.anzahl_knoten] + sekunden
-    matrix = _matrix(graph, zeiten, quellen)
-    ergebnis = dijkstra(matrix, directed=False, indices=graph.anzahl_knoten, limit=grenze)
+    matrix = _matrix(graph, zeiten, quellen, zum_ziel=zum_ziel)
+    ergebnis = dijkstra(matrix, directed=True, indices=graph.anzahl_knoten, limit=grenze)
     return ergebnis[: graph.anzahl_knoten]
 
 
 _MATRIZEN: dict[tuple, object] = {}
 
 
-def _grundmatrix(graph: Netzgraph, zeiten: np.ndarray) -> object:
-    """The matrix of ``zeiten`` without sources, built once per graph and edge times (a few profiles)."""
-    schluessel = (graph.netz_id, graph.anzahl_knoten, hashlib.blake2b(zeiten.tobytes(), digest_size=16).digest())
+def _grundmatrix(graph: Netzgraph, zeiten: np.ndarray, *, zum_ziel: bool = False) -> object:
+    """The matrix of ``zeiten`` without sources, built once per graph, edge times and direction."""
+    schluessel = (
+        graph.netz_id,
+        graph.anzahl_knoten,
+        zum_ziel,
+        hashlib.blake2b(np.ascontiguousarray(zeiten).tobytes(), digest_size=16).digest(),
+    )
     with _SPERRE:
         if schluessel in _MATRIZEN:
             return _MATRIZEN[schluessel]
-    matrix = _matrix(graph, zeiten, [])
+    matrix = _matrix(graph, zeiten, [], zum_ziel=zum_ziel)
     with _SPERRE:
         if len(_MATRIZEN) >= 6:
             _MATRIZEN.pop(next(iter(_MATRIZEN)))
@@ -329,6 +364,7 @@ def profil_kennung(profil: Wegprofil) -> str:
             "geschwindigkeit_m_s",
             "treppen_meiden",
             "max_steigung_prozent",
+            "max_gefaelle_prozent",
             "hohe_bordsteine_meiden",
             "aufschlag_unbefestigt",
             "aufschlag_holprig",

@@ -1,6 +1,11 @@
 """Writes of the walking network: import, distance fields, profiles, barriers."""
 
-from .distanzfelder import distanzfelder_aufgabe, distanzfelder_berechnen, distanzfelder_neu_starten
+from .distanzfelder import (
+    distanzfelder_aufgabe,
+    distanzfelder_berechnen,
+    distanzfelder_nachziehen,
+    distanzfelder_neu_starten,
+)
 from .netz_import import Importbericht, Weg, wegenetz_aus_wegen, wegenetz_importieren
 
 __all__ = [
@@ -8,6 +13,7 @@ __all__ = [
     "Weg",
     "distanzfelder_aufgabe",
     "distanzfelder_berechnen",
+    "distanzfelder_nachziehen",
     "distanzfelder_neu_starten",
     "wegenetz_aus_wegen",
     "wegenetz_importieren",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -69,7 +69,7 @@ def distanzfelder_berechnen(*, alle: bool = False, melden: Callable[[int, int], 
             )
             if alle or vorhanden.get((kategorie.pk, profil.pk)) != abdruck:
                 quellen = [(knoten, meter / geschwindigkeit) for knoten, meter in anbindung[kategorie.pk]]
-                sekunden = gehzeiten_von(graph, zeiten, quellen, grenze_s=FELD_GRENZE_S)
+                sekunden = gehzeiten_von(graph, zeiten, quellen, grenze_s=FELD_GRENZE_S, zum_ziel=True)
                 _speichern(netz=netz, kategorie=kategorie, profil=profil, sekunden=sekunden, abdruck=abdruck)
                 berechnet += 1
             erledigt += 1
@@ -109,12 +109,25 @@ def distanzfelder_aufgabe(*, auftrag_id: str, alle: bool = False) -> int:
     return berechnet
 
 
+# Key of the PostgreSQL advisory lock that lets one request at a time look for a waiting job.
+_SPERRE_AUFTRAG = 1_404_014
+
+
+@transaction.atomic
 def distanzfelder_neu_starten(*, benutzer: AbstractBaseUser | None, alle: bool = False) -> Auftrag:
     """Start the background job that brings the distance fields up to date, unless one waits already.
+
+    A running job is no reason to skip: it may have read the facilities before the change that
+    made this call. Two simultaneous calls (two readers of a stale page) start one job: on
+    PostgreSQL they take turns through an advisory lock held until the commit (SQLite writes one
+    at a time anyway).
 
     Side effects: creates an ``Auftrag`` and its queue entry (see ``auftraege.services``), or
     returns the job of this kind that is still waiting.
     """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_SPERRE_AUFTRAG])
     wartend = Auftrag.objects.filter(art=distanzfelder_aufgabe.module_path, status=Auftrag.Status.WARTET).first()
     if wartend is not None:
         return wartend
@@ -126,3 +139,20 @@ def distanzfelder_neu_starten(*, benutzer: AbstractBaseUser | None, alle: bool =
         ziel_url=reverse("wegenetz:uebersicht"),
         ziel_text=_("Zurück zum Wegenetz"),
     )
+
+
+def distanzfelder_nachziehen(*, veraltet: bool) -> Auftrag | None:
+    """After a read of the network coverage: when it found stale or missing distance fields (a
+    facility added, moved or deleted in any way — form, import, admin, shell), start the job that
+    computes them again, at most one waiting at a time (``distanzfelder_neu_starten``).
+
+    The pages that show network coverage call this with what they read (``veraltet``:
+    ``Netzabdeckung.wartet_auf_berechnung``, or stale fields on the network page), so the first
+    reader after a change sets the work going; until it is done they show "wird neu berechnet",
+    never the old value.
+    Side effects: possibly creates an ``Auftrag`` (started by nobody) and its queue entry. Returns the
+    waiting job, or None when nothing is stale (then no query).
+    """
+    if not veraltet:
+        return None
+    return distanzfelder_neu_starten(benutzer=None)

@@ -130,16 +130,21 @@ def _beurteilen(tags: dict) -> str | None:
 
 
 def steigung_lesen(wert: str) -> float | None:
-    """The absolute incline in percent from an OSM ``incline`` value ("12%", "-8 %", "5°"); None for
-    "up"/"down" or anything unreadable."""
+    """The signed incline in percent from an OSM ``incline`` value ("12%", "-8 %", "5°"): positive
+    uphill in the way's direction, negative downhill (OSM's own convention). None for "up"/"down"
+    without a number (the steepness is unknown, so the edge counts as passable) or anything unreadable.
+
+    An edge runs in its way's direction (``_zerlegen`` keeps the node order), so the value holds for
+    the edge from its ``von`` to its ``nach`` node.
+    """
     wert = (wert or "").strip().replace(",", ".")
     treffer = re.fullmatch(r"([+-]?\d+(?:\.\d+)?)\s*(%|°)?", wert)
     if not treffer:
         return None
-    zahl = abs(float(treffer.group(1)))
+    zahl = float(treffer.group(1))
     if treffer.group(2) == "°":
-        zahl = math.tan(math.radians(min(zahl, 89))) * 100
-    return round(zahl, 1)
+        zahl = math.copysign(math.tan(math.radians(min(abs(zahl), 89))) * 100, zahl)
+    return round(zahl, 1) + 0.0  # + 0.0: no "-0.0"
 
 
 def _datei_lesen(pfad: Path, name: str) -> tuple[list[Weg], dict, dict]:

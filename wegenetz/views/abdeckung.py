@@ -12,6 +12,7 @@ from ..models import Wegprofil
 from ..queries import KeinNetz, isochrone_berechnen
 from ..queries.abdeckung import abdeckung_vergleich
 from ..queries.netz import aktuelles_netz
+from ..services.distanzfelder import distanzfelder_nachziehen
 
 
 class QuartierAbdeckungView(Geschuetzt, DetailView):
@@ -28,8 +29,10 @@ class QuartierAbdeckungView(Geschuetzt, DetailView):
         return self._quartier
 
     def get_context_data(self, **kwargs):
+        vergleich = abdeckung_vergleich(quartier=self.object)
+        distanzfelder_nachziehen(veraltet=vergleich is not None and vergleich.abdeckung.wartet_auf_berechnung)
         return super().get_context_data(
-            vergleich=abdeckung_vergleich(quartier=self.object),
+            vergleich=vergleich,
             luecke_prozent=round(LUECKE_MINDESTANTEIL * 100),
             **kwargs,
         )

@@ -12,7 +12,7 @@ from dwk.views import FormularMixin
 from ..forms import WegenetzImportForm, WegprofilForm
 from ..models import Wegprofil
 from ..queries.uebersicht import netz_uebersicht
-from ..services.distanzfelder import distanzfelder_neu_starten
+from ..services.distanzfelder import distanzfelder_nachziehen, distanzfelder_neu_starten
 from ..services.hintergrund import wegenetz_import_starten
 from ..services.profile import wegprofil_speichern
 
@@ -24,7 +24,13 @@ class WegenetzUebersichtView(Geschuetzt, TemplateView):
     template_name = "wegenetz/uebersicht.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**netz_uebersicht(), **kwargs)
+        uebersicht = netz_uebersicht()
+        stand = uebersicht["felder_stand"]
+        auftrag = distanzfelder_nachziehen(
+            veraltet=uebersicht["netz"] is not None and bool(stand["veraltet"] or stand["fehlend"])
+        )
+        uebersicht["laufender_auftrag"] = uebersicht["laufender_auftrag"] or auftrag
+        return super().get_context_data(**uebersicht, **kwargs)
 
 
 class WegenetzImportView(Geschuetzt, FormView):
