@@ -1,15 +1,23 @@
 """The public pages in Chromium, as an older resident would use them: axe-core without serious or
 critical findings on every page, a keyboard-only pass through every page (skip link, visible focus,
 no trap), reflow at 320 CSS px and with text at 200 % (screenshots of both), no cookie at all, the
-language marked, large type, and the print stylesheet."""
+language marked, large type, and the print stylesheet. Projektteam writes a news post on its own
+pages, previews and publishes it: then it is public and in the Atom feed."""
+
+import xml.etree.ElementTree as ET
 
 import pytest
 from playwright.sync_api import expect
 
+from dwk.permissions import PROJEKTTEAM
+from oeffentlich.models import Neuigkeit
 from oeffentlich.views.basis import SEITEN
-from tests.browser.hilfen import menglinghausen_bezirk, menglinghausen_quartier
+from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
 from tests.browser.pruefungen import ohne_seitliches_scrollen, tastatur_durchlauf
+from tests.factories import UserFactory
 from tests.oeffentlich.stand import HEUTE, html_urls, oeffentliche_urls, stand_anlegen
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
 @pytest.fixture
@@ -69,3 +77,46 @@ def test_karte_hat_listen_zwilling_und_druckfassung(live_server, page, oeffentli
     page.emulate_media(media="print")
     assert page.get_by_role("navigation", name="Hauptnavigation").is_hidden()
     assert page.evaluate("() => getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
+
+
+def test_neuigkeit_schreiben_vorschau_veroeffentlichen(live_server, page, barrierefrei, oeffentlicher_stand):
+    """Projektteam, as a planner would: the menu „Öffentliche Seiten“, a new post, its preview
+    (nothing public yet), publish; then the post is on the public news page and in the Atom feed.
+    axe-core on every page on the way."""
+    UserFactory(username="planerin", first_name="Petra", last_name="Plan", rolle=PROJEKTTEAM)
+    anmelden(page, live_server, "planerin")
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Öffentliche Seiten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Öffentliche Seiten")
+    barrierefrei(page)
+    page.get_by_role("navigation", name="Öffentliche Seiten").get_by_role("link", name="Neuigkeiten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Neuigkeiten")
+    barrierefrei(page)
+    page.get_by_role("link", name="Neuigkeit schreiben").click()
+    barrierefrei(page)
+    page.get_by_label("Titel").fill("Neue Bänke am Markt")
+    page.get_by_label("Text").fill("Ab **Montag** stehen am Markt drei neue Bänke.")
+    page.get_by_role("button", name="Vorschau").click()
+    vorschau = page.get_by_role("region", name="Vorschau: so erscheint es auf den öffentlichen Seiten")
+    expect(vorschau.locator("strong")).to_have_text("Montag")
+    barrierefrei(page)
+    assert not Neuigkeit.objects.filter(titel="Neue Bänke am Markt").exists()  # the preview saves nothing
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Neue Bänke am Markt")
+    expect(page.get_by_text("Nicht öffentlich.")).to_be_visible()
+    barrierefrei(page)
+    assert page.request.get(live_server.url + "/projekt/neuigkeiten/").text().count("Neue Bänke am Markt") == 0
+
+    page.get_by_role("button", name="Veröffentlichen").click()
+    expect(page.get_by_role("status")).to_contain_text("ist veröffentlicht")
+    barrierefrei(page)
+    page.get_by_role("link", name="Öffentlich ansehen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Neue Bänke am Markt")
+    barrierefrei(page)
+    page.goto(live_server.url + "/projekt/neuigkeiten/")
+    expect(page.get_by_role("link", name="Neue Bänke am Markt")).to_be_visible()
+    barrierefrei(page)
+    feed = page.request.get(live_server.url + "/projekt/neuigkeiten/atom.xml")
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    wurzel = ET.fromstring(feed.body())
+    titel = [e.findtext("a:title", namespaces=ATOM) for e in wurzel.findall("a:entry", ATOM)]
+    assert titel[0] == "Neue Bänke am Markt"
