@@ -10,6 +10,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
+from django.db.models import Max
 
 from quartiere import models
 
@@ -361,7 +362,11 @@ class ProfilfassungFactory(factory.django.DjangoModelFactory):
         model = qp.Profilfassung
 
     quartier = factory.SubFactory(QuartierFactory)
-    nummer = factory.Sequence(lambda n: n + 1)
+    # Counted per quarter like quartiersprofil.services.profil (highest + 1), not by a Sequence: that
+    # counts per process and does not go back with a rolled-back test (tests/test_fabriken.py).
+    nummer = factory.LazyAttribute(
+        lambda o: (o.quartier.profilfassungen.aggregate(h=Max("nummer"))["h"] or 0) + 1 if o.quartier.pk else 1
+    )
 
 
 class MassnahmeFactory(factory.django.DjangoModelFactory):
@@ -690,6 +695,14 @@ class ProfilDateiFactory(factory.django.DjangoModelFactory):
     datei = factory.django.FileField(filename="profil.pdf", data=b"%PDF-1.7\n%%EOF\n")
     sha256 = "0" * 64
     groesse = 15
+
+
+class BelegstandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = be.Belegstand
+
+    fassung = factory.SubFactory(ProfilfassungFactory)
+    belege = factory.LazyFunction(dict)
 
 
 # --- Wegenetz ------------------------------------------------------------------------------
