@@ -8,6 +8,7 @@ in its path replaced by an id that exists nowhere or an overlong slug. One datab
 requests of a role.
 """
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -51,6 +52,7 @@ def _unterklassen(klasse):
         yield from _unterklassen(unter)
 
 
+@functools.cache
 def parameter_namen():
     """Every query parameter our views read: ``request.GET.get("x")`` / ``GET["x"]`` / ``getlist``, the
     fields of every form bound to ``request.GET``, and the common names above."""
@@ -67,7 +69,7 @@ def parameter_namen():
     assert formulare <= set(bekannt), formulare - set(bekannt)
     for name in formulare:
         namen |= set(bekannt[name].base_fields)
-    return sorted(namen)
+    return tuple(sorted(namen))
 
 
 EXPORTFORMATE = ("csv", "xlsx", "geojson")
@@ -113,23 +115,24 @@ def _pfad_varianten(name, kwargs):
                 continue
 
 
-def _abfrage_durchlaufen(client, objekte):  # noqa: F811
+def _url_durchlaufen(client, objekte, name):  # noqa: F811
+    """Every hostile request for the matrix URL ``name``: plain, with each export format it offers,
+    with the hostile query strings, and with hostile values in its path."""
     fehler = {}
-    namen = parameter_namen()
-    # Logging out last: every URL after it would only redirect to the login page.
-    for name, (methode, kwargs, _erwartet) in sorted(MATRIX.items(), key=lambda e: (e[0] == "logout", e[0])):
-        url = reverse(name, kwargs=kwargs(objekte) if callable(kwargs) else kwargs)
-        schlicht = _anfrage(client, methode, url, "", "ohne Parameter", name, fehler)
-        art = schlicht.get("Content-Type", "") if schlicht is not None else ""
-        formate = []
-        for format_ in EXPORTFORMATE:  # the export formats this URL offers: an answer of another type
-            probe = _anfrage(client, methode, url, f"format={format_}", f"format={format_}", name, fehler)
-            if probe is not None and probe.status_code == 200 and probe.get("Content-Type", "") != art:
-                formate.append(format_)
-        for label, abfrage in _abfragen(namen, formate):
-            _anfrage(client, methode, url, abfrage, label, name, fehler)
-        for label, pfad in _pfad_varianten(name, kwargs(objekte) if callable(kwargs) else kwargs):
-            _anfrage(client, methode, pfad, "", label, name, fehler)
+    methode, kwargs, _erwartet = MATRIX[name]
+    kwargs = kwargs(objekte) if callable(kwargs) else kwargs
+    url = reverse(name, kwargs=kwargs)
+    schlicht = _anfrage(client, methode, url, "", "ohne Parameter", name, fehler)
+    art = schlicht.get("Content-Type", "") if schlicht is not None else ""
+    formate = []
+    for format_ in EXPORTFORMATE:  # the export formats this URL offers: an answer of another type
+        probe = _anfrage(client, methode, url, f"format={format_}", f"format={format_}", name, fehler)
+        if probe is not None and probe.status_code == 200 and probe.get("Content-Type", "") != art:
+            formate.append(format_)
+    for label, abfrage in _abfragen(parameter_namen(), formate):
+        _anfrage(client, methode, url, abfrage, label, name, fehler)
+    for label, pfad in _pfad_varianten(name, kwargs):
+        _anfrage(client, methode, pfad, "", label, name, fehler)
     return [f"{url_name} [{art}] bei {wert}" for (url_name, art), wert in sorted(fehler.items(), key=str)]
 
 
@@ -138,11 +141,14 @@ def test_parameter_namen_gefunden():
     assert {"format", "quartier", "handlungsfeld", "status", "sort", "indikator", "jahr", "sitzung"} <= set(namen)
 
 
+# One test per URL and role (each with its own client, so logging out ends only its own session):
+# pytest-xdist spreads them over the workers; the database state is shared per module and worker.
+@pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("rolle", ["projektteam", "anonym"])
-def test_keine_url_antwortet_500(client, benutzer, objekte, rolle):  # noqa: F811
+def test_keine_url_antwortet_500(client, benutzer, objekte, rolle, name):  # noqa: F811
     if benutzer[rolle] is not None:
         client.force_login(benutzer[rolle])
-    fehler = _abfrage_durchlaufen(client, objekte)
+    fehler = _url_durchlaufen(client, objekte, name)
     assert fehler == [], "\n".join(fehler)
 
 
