@@ -6,6 +6,29 @@ from simple_history.admin import SimpleHistoryAdmin
 from dwk.forms import ADMIN_HTTPS_ALS_STANDARD
 
 from .models import Antwort, Befragung, Befund, Foto, Frage, Quartiersbegehung, Quelle, QuellenAuszug
+from .services.datenstand import profil_datenstand_erhoehen
+
+
+class DatenstandMixin:
+    """An edit in the admin changes the profiles' Datenstand, as the services' writes do, so that pages
+    cached for the old one are computed anew (``quartiersprofil.queries.datenstand``)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        profil_datenstand_erhoehen()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        profil_datenstand_erhoehen()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        profil_datenstand_erhoehen()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        profil_datenstand_erhoehen()
+
 
 # --- Walk-throughs, photos, sources, survey ------------------------------------------------------
 
@@ -17,7 +40,7 @@ class BefundInline(admin.StackedInline):
 
 
 @admin.register(Quartiersbegehung)
-class QuartiersbegehungAdmin(LeafletGeoAdmin, SimpleHistoryAdmin):
+class QuartiersbegehungAdmin(DatenstandMixin, LeafletGeoAdmin, SimpleHistoryAdmin):
     list_display = ["datum", "quartier"]
     list_filter = ["quartier"]
     date_hierarchy = "datum"
@@ -27,7 +50,7 @@ class QuartiersbegehungAdmin(LeafletGeoAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Foto)
-class FotoAdmin(LeafletGeoAdmin, SimpleHistoryAdmin):
+class FotoAdmin(DatenstandMixin, LeafletGeoAdmin, SimpleHistoryAdmin):
     """Photos come only through the upload pipeline (``fotos_hochladen``); the admin edits their details.
 
     The file fields are not shown: the admin would link to the media URL, but photo files are
@@ -61,7 +84,7 @@ class QuellenAuszugInline(admin.StackedInline):
 
 
 @admin.register(Quelle)
-class QuelleAdmin(SimpleHistoryAdmin):
+class QuelleAdmin(DatenstandMixin, SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: ADMIN_HTTPS_ALS_STANDARD}
     list_display = ["titel", "art", "quartier", "gesichtet_am"]
     list_filter = ["art", "quartier"]
@@ -75,13 +98,13 @@ class FrageInline(admin.TabularInline):
 
 
 @admin.register(Befragung)
-class BefragungAdmin(admin.ModelAdmin):
+class BefragungAdmin(DatenstandMixin, admin.ModelAdmin):
     list_display = ["titel", "jahr", "versandt_am"]
     inlines = [FrageInline]
 
 
 @admin.register(Antwort)
-class AntwortAdmin(SimpleHistoryAdmin):
+class AntwortAdmin(DatenstandMixin, SimpleHistoryAdmin):
     list_display = ["seniorenbuero", "quartier", "frage", "bewertung", "eingegangen_am"]
     list_filter = ["quartier", "frage__befragung", "frage__handlungsfeld"]
     raw_id_fields = ["frage", "seniorenbuero"]

@@ -1,16 +1,25 @@
-"""The Datenstand of the ground data and the cache of what is computed from it.
+"""Datenstände and the cache of what is computed from them.
 
-The ground data are every model of ``quartiere`` (areas, quarters and what they cover, indicators
-and values, facilities). Every write to them changes the Datenstand
-(``quartiere.services.datenstand.datenstand_erhoehen``: by a signal for every ``save()`` and
-``delete()``, and by the services that write in bulk). A result computed from the ground data is
-kept in the cache (``settings.CACHES``, by default a table of the database that every web server
-shares) under a key that contains the Datenstand: after a change the next request computes anew,
-and old entries are never read again (they expire after ``CACHES["default"]["TIMEOUT"]``).
+A Datenstand is a number that changes with every write to one area of data. There are two:
+
+- ``QUARTIERE`` (the default): the ground data, every model of ``quartiere`` (areas, quarters and
+  what they cover, indicators and values, facilities). Every write to them changes it
+  (``quartiere.services.datenstand.datenstand_erhoehen``: by a signal for every ``save()`` and
+  ``delete()``, and by the services that write in bulk).
+- ``quartiersprofil.queries.datenstand.PROFIL``: the quarter profiles' own data (versions, sections,
+  evidence, measures, key persons, talks), counted by the services of ``quartiersprofil``.
+
+A result computed from the data is kept in the cache (``settings.CACHES``, by default a table of the
+database that every web server shares) under a key that contains the Datenstände it depends on:
+after a change the next request computes anew, and old entries are never read again (they expire
+after ``CACHES["default"]["TIMEOUT"]``).
+
+Each Datenstand is a PostgreSQL sequence (SQLite: a one-row table with the column ``stand``) of the
+same name, created by a migration of its app.
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -19,32 +28,44 @@ from django.db import connection
 T = TypeVar("T")
 _FEHLT = object()
 
+QUARTIERE = "quartiere_datenstand"
 
-def datenstand() -> int:
-    """The current Datenstand: a number that changes with every write to the ground data. 1 query."""
+
+def datenstaende(zaehler: Sequence[str] = (QUARTIERE,)) -> tuple[int, ...]:
+    """The current numbers of the Datenstände ``zaehler`` (names of their sequences), in one query."""
+    spalte = "last_value" if connection.vendor == "postgresql" else "stand"
+    # The names are constants of the code (QUARTIERE, quartiersprofil's PROFIL), never input.
+    teile = [f"(SELECT {spalte} FROM {connection.ops.quote_name(z)})" for z in zaehler]  # noqa: S608
+    sql = "SELECT " + ", ".join(teile)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT last_value FROM quartiere_datenstand")
-        else:
-            cursor.execute("SELECT stand FROM quartiere_datenstand")
-        return cursor.fetchone()[0]
+        cursor.execute(sql)
+        return tuple(cursor.fetchone())
 
 
-def cache_schluessel(name: str, *teile: object, stand: int | None = None) -> str:
-    """The cache key of ``name`` with ``teile`` (their ``repr``) at the Datenstand ``stand`` (default: now)."""
-    stand = datenstand() if stand is None else stand
+def datenstand(zaehler: str = QUARTIERE) -> int:
+    """The current Datenstand: a number that changes with every write to the ground data. 1 query."""
+    return datenstaende((zaehler,))[0]
+
+
+def cache_schluessel(name: str, *teile: object, stand: int | None = None, zaehler: Sequence[str] = (QUARTIERE,)) -> str:
+    """The cache key of ``name`` with ``teile`` (their ``repr``) at the Datenstand ``stand`` (default:
+    now, of every Datenstand in ``zaehler``)."""
+    staende = (stand,) if stand is not None else datenstaende(zaehler)
     pruefsumme = hashlib.sha256(repr(teile).encode()).hexdigest()[:32]
-    return f"quartiere:{name}:{stand}:{pruefsumme}"
+    return f"quartiere:{name}:{'-'.join(str(s) for s in staende)}:{pruefsumme}"
 
 
-def zwischengespeichert(name: str, *teile: object, berechnen: Callable[[], T]) -> T:
-    """``berechnen()`` for the current Datenstand, from the cache if it was computed before.
+def zwischengespeichert(
+    name: str, *teile: object, berechnen: Callable[[], T], zaehler: Sequence[str] = (QUARTIERE,)
+) -> T:
+    """``berechnen()`` for the current Datenstände ``zaehler`` (default: the ground data), from the
+    cache if it was computed before.
 
     ``name`` and ``teile`` (anything with a stable ``repr``: ids, keys, years) tell results apart;
-    the result must be picklable. 2 queries when cached (Datenstand, cache), else those of
+    the result must be picklable. 2 queries when cached (Datenstände, cache), else those of
     ``berechnen()`` and the cache's own.
     """
-    schluessel = cache_schluessel(name, *teile)
+    schluessel = cache_schluessel(name, *teile, zaehler=zaehler)
     wert = cache.get(schluessel, _FEHLT)
     if wert is _FEHLT:
         wert = berechnen()

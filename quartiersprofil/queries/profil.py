@@ -13,6 +13,7 @@ from quartiere.queries.abdeckung import erreichbarkeit_berechnen
 
 from ..models import TEXT_FELDER, Befund, MassnahmeStatus, ProfilAbschnitt, Profilfassung, ProfilStatus
 from ..rules import sichtbare_profilstatus
+from .datenstand import profil_zwischengespeichert
 
 
 def arbeitsstand(quartier: Quartier) -> Profilfassung | None:
@@ -143,7 +144,20 @@ def lesbare_fassungen(*, quartier: Quartier, user: AbstractBaseUser) -> list[Pro
 def profil_abschnitte(*, fassung: Profilfassung, user: AbstractBaseUser) -> list[ProfilAbschnitt]:
     """The sections of ``fassung`` as the profile page shows them: every kind of evidence
     prefetched, indicator values and coverage attached (``belege_mit_werten``), and the quarter's
-    measures that are not discarded (``massnahmen_liste``) per section. A constant number of queries."""
+    measures that are not discarded (``massnahmen_liste``) per section.
+
+    Computed once per Datenstand of the ground data and of the profiles and per view of case numbers
+    (``profil_zwischengespeichert``): 2 queries when cached, else a constant number."""
+    sieht_fallzahlen = user.has_perm("quartiere.view_fallzahlen")
+    return profil_zwischengespeichert(
+        "abschnitte",
+        fassung.pk,
+        sieht_fallzahlen,
+        berechnen=lambda: _profil_abschnitte(fassung=fassung, user=user),
+    )
+
+
+def _profil_abschnitte(*, fassung: Profilfassung, user: AbstractBaseUser) -> list[ProfilAbschnitt]:
     quartier = fassung.quartier
     abschnitte = list(abschnitte_mit_belegen(fassung))
     belege_mit_werten(quartier=quartier, abschnitte=abschnitte, user=user)

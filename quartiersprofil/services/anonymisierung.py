@@ -37,6 +37,7 @@ from ..queries.anonymisierung import (
     suchmuster,
     textspalten_je_modell,
 )
+from .datenstand import profil_datenstand_erhoehen
 
 logger = logging.getLogger(__name__)
 
@@ -203,6 +204,7 @@ def akteur_anonymisieren(*, akteur: Akteur) -> Anonymisierung:
       ``akteur_pruefung_abschliessen``);
     - a log line (``loeschung_personendaten``) with the Akteur's id and the counts, no personal data.
     """
+    profil_datenstand_erhoehen()
     akteur = Akteur.objects.select_for_update().get(pk=akteur.pk)
     angaben = _bekannte_angaben(akteur)
     muster = suchmuster(
@@ -246,6 +248,7 @@ def erwaehnung_ersetzen(*, akteur: Akteur, modell: str, feld: str, pk: str) -> b
     review is closed (``akteur_pruefung_abschliessen``). Refuses (``ValidationError``) a cell
     that mentions none of the surnames, or the Akteur's own name.
     """
+    profil_datenstand_erhoehen()
     akteur = Akteur.objects.select_for_update().get(pk=akteur.pk)
     muster = suchmuster(namen=offene_nachnamen(akteur), emails=(), telefone=(), anschriften=()).unsicher
     try:
@@ -266,6 +269,7 @@ def akteur_pruefung_abschliessen(*, akteur: Akteur) -> Akteur:
     """Close the review of ``akteur``'s remaining surname mentions: they are kept as they are (they
     name someone else). Side effect: the surnames kept for the review are removed from the
     Akteur by a direct update (no history row); afterwards nothing of the person's name is left."""
+    profil_datenstand_erhoehen()
     akteur = Akteur.objects.select_for_update().get(pk=akteur.pk)
     if akteur.ist_anonymisiert:
         _pruefung_setzen(akteur, [])

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from quartiere.models import Infrastruktur, Quartier
 
 from ..models import Antwort, Befragung, Frage
+from .datenstand import profil_datenstand_erhoehen
 
 
 @transaction.atomic
@@ -18,6 +19,7 @@ def befragung_speichern(*, befragung: Befragung) -> Befragung:
 
     Side effects: saves ``befragung``.
     """
+    profil_datenstand_erhoehen()
     befragung.full_clean()
     befragung.save()
     return befragung
@@ -32,6 +34,7 @@ def fragen_speichern(
     A question that has answers cannot be deleted (its answers would be lost): raises
     ValidationError and changes nothing. Side effects: saves and deletes ``Frage`` rows.
     """
+    profil_datenstand_erhoehen()
     mit_antworten = [f for f in entfernen if f.pk and f.antworten.exists()]
     if mit_antworten:
         raise ValidationError(
@@ -64,6 +67,7 @@ def antworten_erfassen(
     updates or deletes ``Antwort`` rows (history entries only for real changes). Returns the
     number of answers stored for these questions.
     """
+    profil_datenstand_erhoehen()
     if seniorenbuero.kategorie.slug != "seniorenbuero":
         raise ValidationError(_("Antworten kommen nur von Seniorenbüros."))
     vorhanden = {

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from quartiere.models import Handlungsfeld, Infrastruktur, Quartier
 
 from ..models import Akteur, Befund, Foto, Quartiersbegehung
+from .datenstand import profil_datenstand_erhoehen
 from .fotos import fotos_pruefen
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ def begehung_speichern(
     Side effects: saves ``begehung`` (history entry); replaces its participating
     organisations and persons when they are given (``None`` leaves them as they are).
     """
+    profil_datenstand_erhoehen()
     begehung.full_clean()
     begehung.save()
     if teilnehmende_organisationen is not None:
@@ -51,6 +53,7 @@ def begehung_loeschen(*, begehung: Quartiersbegehung) -> None:
     Side effects: deletes the walk-through, its findings and its photos (history entries);
     after the commit, the photos' files are removed from the storage.
     """
+    profil_datenstand_erhoehen()
     dateien = _dateien_von(begehung.fotos.all())
     begehung.delete()
     transaction.on_commit(lambda: _dateien_entfernen(dateien))
@@ -62,6 +65,7 @@ def befund_speichern(*, befund: Befund) -> Befund:
 
     Side effects: saves ``befund`` (history entry).
     """
+    profil_datenstand_erhoehen()
     befund.full_clean()
     befund.save()
     return befund
@@ -73,6 +77,7 @@ def befund_loeschen(*, befund: Befund) -> None:
 
     Side effects: deletes the finding (history entry); its photos lose the link to it.
     """
+    profil_datenstand_erhoehen()
     befund.delete()
 
 
@@ -112,6 +117,7 @@ def fotos_hochladen(
     rollback of an enclosing transaction later leaves unreferenced files behind; Django has
     no rollback hook. Views call this service in its own transaction.)
     """
+    profil_datenstand_erhoehen()
     if begehung is not None and begehung.quartier_id != quartier.pk:
         raise ValidationError(_("Die Begehung gehört zu einem anderen Quartier."))
     if befund is not None and (begehung is None or befund.begehung_id != begehung.pk):
@@ -152,6 +158,7 @@ def foto_speichern(*, foto: Foto) -> Foto:
 
     Side effects: saves ``foto`` (history entry). The files are not touched.
     """
+    profil_datenstand_erhoehen()
     if foto.befund_id is not None and foto.befund.begehung_id != foto.begehung_id:
         raise ValidationError({"befund": _("Der Befund gehört nicht zur Begehung dieses Fotos.")})
     foto.full_clean()
@@ -166,6 +173,7 @@ def foto_loeschen(*, foto: Foto) -> None:
     Side effects: deletes the row (history entry); after the commit its three files are
     removed from the storage.
     """
+    profil_datenstand_erhoehen()
     dateien = _dateien_von([foto])
     foto.delete()
     transaction.on_commit(lambda: _dateien_entfernen(dateien))

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Massnahme, MassnahmeMeilenstein
 from ..models import MassnahmeStatus as S
+from .datenstand import profil_datenstand_erhoehen
 
 UEBERGAENGE = {
     S.VORGESCHLAGEN: (S.GEPRUEFT, S.VERWORFEN),
@@ -52,6 +53,7 @@ def massnahme_speichern(*, massnahme: Massnahme) -> Massnahme:
 
     Side effects: saves the measure, writes a history row.
     """
+    profil_datenstand_erhoehen()
     if massnahme.pk is None:
         massnahme.status = S.VORGESCHLAGEN
         massnahme.verworfen_grund = ""
@@ -74,6 +76,7 @@ def massnahme_status_aendern(*, massnahme: Massnahme, status: str, grund: str = 
     100 %, going back before the implementation sets it to 0 %; writes a history row.
     Refuses (``ValidationError``) a transition that is not allowed or „verworfen“ without reason.
     """
+    profil_datenstand_erhoehen()
     massnahme = Massnahme.objects.select_for_update().get(pk=massnahme.pk)
     status = S(status)
     if status not in UEBERGAENGE[S(massnahme.status)]:
@@ -102,6 +105,7 @@ def massnahme_fortschritt_setzen(*, massnahme: Massnahme, fortschritt: int) -> M
 
     Side effects: updates the measure, writes a history row.
     """
+    profil_datenstand_erhoehen()
     massnahme = Massnahme.objects.select_for_update().get(pk=massnahme.pk)
     if massnahme.status != S.IN_UMSETZUNG:
         raise ValidationError(
@@ -118,6 +122,7 @@ def massnahme_fortschritt_setzen(*, massnahme: Massnahme, fortschritt: int) -> M
 @transaction.atomic
 def massnahme_meilenstein_speichern(*, meilenstein: MassnahmeMeilenstein) -> MassnahmeMeilenstein:
     """Create or update a milestone of a measure and return it. Side effects: saves it."""
+    profil_datenstand_erhoehen()
     meilenstein.full_clean()
     meilenstein.save()
     return meilenstein
@@ -126,6 +131,7 @@ def massnahme_meilenstein_speichern(*, meilenstein: MassnahmeMeilenstein) -> Mas
 @transaction.atomic
 def massnahme_meilenstein_erreichen(*, meilenstein: MassnahmeMeilenstein, datum: datetime.date) -> MassnahmeMeilenstein:
     """Mark ``meilenstein`` as reached on ``datum``. Side effects: sets ``erreicht_am``."""
+    profil_datenstand_erhoehen()
     meilenstein = MassnahmeMeilenstein.objects.select_for_update().get(pk=meilenstein.pk)
     meilenstein.erreicht_am = datum
     meilenstein.full_clean()

@@ -21,6 +21,7 @@ from quartiere.models import Handlungsfeld
 
 from ..models import Akteur, Gespraech
 from .anonymisierung import Anonymisierung, akteur_anonymisieren, personenfelder_leeren
+from .datenstand import profil_datenstand_erhoehen
 
 
 @transaction.atomic
@@ -34,6 +35,7 @@ def akteur_speichern(*, akteur: Akteur) -> Akteur:
     anonymised Akteur stays anonymised; the surnames it keeps while a review of mentions is open
     (see ``services.anonymisierung``) are kept, and never enter the history.
     """
+    profil_datenstand_erhoehen()
     offene_pruefung = ""
     if akteur.ist_anonymisiert:
         offene_pruefung = Akteur.objects.filter(pk=akteur.pk).values_list("name", flat=True).first() or ""
@@ -64,6 +66,7 @@ def akteur_einwilligung_widerrufen(*, akteur: Akteur, datum: datetime.date | Non
 
     Side effects: sets ``widerrufen_am``, then everything ``akteur_anonymisieren`` does.
     """
+    profil_datenstand_erhoehen()
     akteur = Akteur.objects.select_for_update().get(pk=akteur.pk)
     akteur.widerrufen_am = datum or heute()
     akteur.full_clean()
@@ -80,6 +83,7 @@ def gespraech_speichern(
     Side effects: saves the talk (history row), replaces its participants and fields of action.
     Refuses (``ValidationError``) participants from another quarter.
     """
+    profil_datenstand_erhoehen()
     teilnehmende = list(teilnehmende)
     if any(a.quartier_id != gespraech.quartier_id for a in teilnehmende):
         raise ValidationError(_("Alle Teilnehmenden müssen zum Quartier des Gesprächs gehören."), code="quartier")

@@ -20,6 +20,7 @@ from quartiere.models import Handlungsfeld, Quartier
 
 from ..models import BELEG_FELDER, TEXT_FELDER, ProfilAbschnitt, Profilfassung, ProfilStatus
 from ..queries.profil import arbeitsstand, letzte_freigabe
+from .datenstand import profil_datenstand_erhoehen
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def profil_entwurf_anlegen(*, quartier: Quartier) -> Profilfassung:
     rows for the new objects. Refuses (``ValidationError``) while a draft or a version in
     consultation exists.
     """
+    profil_datenstand_erhoehen()
     if arbeitsstand(quartier) is not None:
         raise ValidationError(
             _("Es gibt schon eine Fassung in Arbeit. Bitte geben Sie diese zuerst frei."), code="arbeitsstand"
@@ -88,6 +90,7 @@ def profil_zur_beratung_geben(*, fassung: Profilfassung) -> Profilfassung:
 
     Side effects: sets the status to „in Beratung“; writes a history row.
     """
+    profil_datenstand_erhoehen()
     fassung = Profilfassung.objects.select_for_update().get(pk=fassung.pk)
     _status_setzen(fassung, ProfilStatus.IN_BERATUNG)
     fassung.full_clean()
@@ -101,6 +104,7 @@ def profil_ueberarbeiten(*, fassung: Profilfassung) -> Profilfassung:
 
     Side effects: sets the status to „Entwurf“; writes a history row.
     """
+    profil_datenstand_erhoehen()
     fassung = Profilfassung.objects.select_for_update().get(pk=fassung.pk)
     _status_setzen(fassung, ProfilStatus.ENTWURF)
     fassung.full_clean()
@@ -115,6 +119,7 @@ def profil_freigeben(*, fassung: Profilfassung, benutzer: AbstractBaseUser) -> P
     Side effects: sets the status to „freigegeben“, ``freigegeben_am`` to now (``dwk.zeit.jetzt``) and
     ``freigegeben_von`` to ``benutzer``; writes a history row and a log line (``freigabe_profil``).
     """
+    profil_datenstand_erhoehen()
     fassung = Profilfassung.objects.select_for_update().get(pk=fassung.pk)
     _status_setzen(fassung, ProfilStatus.FREIGEGEBEN)
     fassung.freigegeben_am = jetzt()
@@ -148,6 +153,7 @@ def abschnitt_speichern(
     Side effects: updates the section (``updated_at``), writes a history row, replaces the
     links of each given kind of evidence.
     """
+    profil_datenstand_erhoehen()
     aktuell = ProfilAbschnitt.objects.select_for_update().select_related("fassung").get(pk=abschnitt.pk)
     if aktuell.fassung.status != ProfilStatus.ENTWURF:
         raise ValidationError(

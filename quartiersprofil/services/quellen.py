@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from ..models import Quelle, QuellenAuszug
+from .datenstand import profil_datenstand_erhoehen
 
 
 @transaction.atomic
@@ -17,6 +18,7 @@ def quelle_speichern(
     excerpts to delete. Side effects: saves the source (history entry), saves and deletes the
     excerpts.
     """
+    profil_datenstand_erhoehen()
     quelle.full_clean()
     quelle.save()
     for auszug in entfernen:
@@ -35,4 +37,5 @@ def quelle_loeschen(*, quelle: Quelle) -> None:
 
     Side effects: deletes the source (history entry) and its excerpts.
     """
+    profil_datenstand_erhoehen()
     quelle.delete()
