@@ -35,6 +35,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
+from .datenstand import zwischengespeichert
 from .gebiete import GEOJSON_NACHKOMMASTELLEN, METRISCHES_SRID, metrisch
 
 LUECKE_MINDESTANTEIL = 0.5
@@ -237,4 +238,21 @@ def einrichtungen_in_reichweite(
         .order_by(
             "kategorie__handlungsfeld__reihenfolge", "kategorie__reihenfolge", "kategorie__name", "distanz", "name"
         )
+    )
+
+
+def quartier_abdeckung(
+    *, quartier: Quartier, kategorien: list[InfrastrukturKategorie], mit_puffer: bool
+) -> tuple[list[Erreichbarkeit], list[Infrastruktur]]:
+    """What the quarter's infrastructure page shows in straight line: the coverage of ``quartier`` for
+    ``kategorien`` (``erreichbarkeit_berechnen``, with the buffers for the map if ``mit_puffer``) and the
+    facilities in reach (``einrichtungen_in_reichweite``). Computed once per Datenstand of the ground
+    data (quarters, categories, facilities): 2 queries when cached, else 3."""
+
+    def berechnen() -> tuple[list[Erreichbarkeit], list[Infrastruktur]]:
+        erreichbarkeit = erreichbarkeit_berechnen(quartiere=[quartier], kategorien=kategorien, mit_puffer=mit_puffer)
+        return erreichbarkeit[quartier.pk], einrichtungen_in_reichweite(quartier=quartier, kategorien=kategorien)
+
+    return zwischengespeichert(
+        "quartier_abdeckung", quartier.pk, [k.pk for k in kategorien], mit_puffer, berechnen=berechnen
     )

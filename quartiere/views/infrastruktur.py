@@ -18,7 +18,7 @@ from dwk.views import FormularMixin
 from ..forms import InfrastrukturFilterForm, InfrastrukturForm, InfrastrukturImportForm, InfrastrukturKategorieForm
 from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
 from ..queries import GEOJSON_NACHKOMMASTELLEN, feature_collection
-from ..queries.abdeckung import LUECKE_MINDESTANTEIL, einrichtungen_in_reichweite, erreichbarkeit_berechnen, luecken
+from ..queries.abdeckung import LUECKE_MINDESTANTEIL, luecken, quartier_abdeckung
 from ..services import (
     hochgeladene_infrastruktur_importieren,
     infrastruktur_kategorie_speichern,
@@ -318,12 +318,10 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
         self.object = self.get_object()
         self.filter_form = InfrastrukturFilterForm(request.GET or None)
         self.kategorien = list(_gefilterte_kategorien(self.filter_form))
-        self.erreichbarkeit = erreichbarkeit_berechnen(
-            quartiere=[self.object],
-            kategorien=self.kategorien,
-            mit_puffer=request.GET.get("format") not in EXPORTFORMATE,
-        )[self.object.pk]
         format = request.GET.get("format")
+        self.erreichbarkeit, self.einrichtungen = quartier_abdeckung(
+            quartier=self.object, kategorien=self.kategorien, mit_puffer=format not in EXPORTFORMATE
+        )
         if format in EXPORTFORMATE:
             return self.export(format)
         if format == "geojson":
@@ -364,9 +362,6 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
             titel="Erreichbarkeit",
         )
 
-    def einrichtungen_in_reichweite(self):
-        return einrichtungen_in_reichweite(quartier=self.object, kategorien=self.kategorien)
-
     def geojson(self):
         quartier = self.object
         features = [(quartier.geojson, {"ebene": "quartier", "name": quartier.name})]
@@ -375,7 +370,7 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
                 json.dumps({"type": "Point", "coordinates": [daten["lon"], daten["lat"]]}),
                 {"ebene": "einrichtung", **{k: v for k, v in daten.items() if k not in ("lat", "lon", "url")}},
             )
-            for daten in (_einrichtung_daten(e, mit_url=False) for e in self.einrichtungen_in_reichweite())
+            for daten in (_einrichtung_daten(e, mit_url=False) for e in self.einrichtungen)
         ]
         features += [
             (
@@ -398,7 +393,7 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
 
     def get_context_data(self, **kwargs):
         quartier = self.object
-        einrichtungen = self.einrichtungen_in_reichweite()
+        einrichtungen = self.einrichtungen
         puffer_sichtbar = bool(self.filter_form.is_valid() and any(self.filter_form.cleaned_data.values()))
         karte = {
             "quartier": {"name": quartier.name, "geometrie": quartier.geojson},
