@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, UpdateView
 
 from buergerdialog.models import Dokumentationsfoto, Veranstaltung
-from dwk.permissions import Geschuetzt
 from dwk.views import FormularMixin
 from dwk.zeit import jetzt
 
@@ -25,10 +24,10 @@ from ..services import (
     veranstaltung_freigabe_zuruecknehmen,
     veranstaltung_freigeben,
 )
-from .redaktion import NeuOderVorhandenMixin, VorschauMixin
+from .redaktion import NeuOderVorhandenMixin, Redaktion, VorschauMixin
 
 
-class VeranstaltungListView(Geschuetzt, TemplateView):
+class VeranstaltungListView(Redaktion, TemplateView):
     permission_required = "oeffentlich.add_veranstaltungsfreigabe"
     template_name = "oeffentlich/redaktion/veranstaltung_list.html"
 
@@ -50,7 +49,7 @@ class VeranstaltungBezugMixin:
 
 
 class VeranstaltungFreigabeView(
-    Geschuetzt, VeranstaltungBezugMixin, NeuOderVorhandenMixin, VorschauMixin, FormularMixin, UpdateView
+    Redaktion, VeranstaltungBezugMixin, NeuOderVorhandenMixin, VorschauMixin, FormularMixin, UpdateView
 ):
     """Announce an event publicly with a short text, or change the text of its release."""
 
@@ -87,7 +86,7 @@ class VeranstaltungFreigabeView(
         )
 
 
-class VeranstaltungFreigabeZuruecknehmenView(Geschuetzt, VeranstaltungBezugMixin, TemplateView):
+class VeranstaltungFreigabeZuruecknehmenView(Redaktion, VeranstaltungBezugMixin, TemplateView):
     """Asks first; a POST takes the event off the public pages (with its photos' releases)."""
 
     permission_required = "oeffentlich.delete_veranstaltungsfreigabe"
@@ -110,7 +109,7 @@ class VeranstaltungFreigabeZuruecknehmenView(Geschuetzt, VeranstaltungBezugMixin
         return redirect("redaktion:veranstaltung_liste")
 
 
-class FotoListView(Geschuetzt, VeranstaltungBezugMixin, TemplateView):
+class FotoListView(Redaktion, VeranstaltungBezugMixin, TemplateView):
     """The photos of an event's documentation with their public release and why one cannot be released."""
 
     permission_required = "oeffentlich.add_fotofreigabe"
@@ -142,7 +141,7 @@ class FotoBezugMixin:
         return reverse("redaktion:foto_liste", kwargs={"pk": self.foto().dokumentation.veranstaltung_id})
 
 
-class FotoFreigabeView(Geschuetzt, FotoBezugMixin, NeuOderVorhandenMixin, FormularMixin, UpdateView):
+class FotoFreigabeView(Redaktion, FotoBezugMixin, NeuOderVorhandenMixin, FormularMixin, UpdateView):
     """Release a photo for the public with its alternative text, or change the text."""
 
     permission_required = "oeffentlich.add_fotofreigabe"
@@ -173,7 +172,7 @@ class FotoFreigabeView(Geschuetzt, FotoBezugMixin, NeuOderVorhandenMixin, Formul
             raise ValidationError(fehler.messages) from fehler
 
 
-class FotoFreigabeZuruecknehmenView(Geschuetzt, FotoBezugMixin, TemplateView):
+class FotoFreigabeZuruecknehmenView(Redaktion, FotoBezugMixin, TemplateView):
     permission_required = "oeffentlich.delete_fotofreigabe"
     template_name = "oeffentlich/redaktion/zuruecknehmen.html"
 

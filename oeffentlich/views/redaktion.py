@@ -40,6 +40,14 @@ from ..services import (
 FORMULAR = "oeffentlich/redaktion/formular.html"
 
 
+class Redaktion(Geschuetzt):
+    """A page of Projektteam's for the public pages. The permissions are not per object, so they are
+    checked before any object is looked up: others get 403, never a 404 that tells what exists."""
+
+    def get_permission_object(self):
+        return None
+
+
 class VorschauMixin:
     """A form page with a second submit button ``vorschau``: the form is checked and shown again
     with ``vorschau=True`` in the context (the template renders the text as the public page does);
@@ -92,7 +100,7 @@ def _kommune_oder_404():
 # --- Overview --------------------------------------------------------------------------------------
 
 
-class UebersichtView(Geschuetzt, TemplateView):
+class UebersichtView(Redaktion, TemplateView):
     permission_required = "oeffentlich.view_redaktion"
     template_name = "oeffentlich/redaktion/uebersicht.html"
 
@@ -106,7 +114,7 @@ class UebersichtView(Geschuetzt, TemplateView):
 # --- News ----------------------------------------------------------------------------------------
 
 
-class NeuigkeitListView(Geschuetzt, ListView):
+class NeuigkeitListView(Redaktion, ListView):
     permission_required = "oeffentlich.view_neuigkeit"
     template_name = "oeffentlich/redaktion/neuigkeit_list.html"
     context_object_name = "neuigkeiten"
@@ -129,7 +137,7 @@ class NeuigkeitFormMixin(VorschauMixin, FormularMixin):
         return reverse("redaktion:neuigkeit_vorschau", kwargs={"pk": objekt.pk})
 
 
-class NeuigkeitCreateView(Geschuetzt, NeuigkeitFormMixin, CreateView):
+class NeuigkeitCreateView(Redaktion, NeuigkeitFormMixin, CreateView):
     permission_required = "oeffentlich.add_neuigkeit"
     titel = gettext_lazy("Neuigkeit schreiben")
     erfolgsmeldung = gettext_lazy(
@@ -146,7 +154,7 @@ class NeuigkeitCreateView(Geschuetzt, NeuigkeitFormMixin, CreateView):
         )
 
 
-class NeuigkeitUpdateView(Geschuetzt, EinmalGeladenMixin, NeuigkeitFormMixin, UpdateView):
+class NeuigkeitUpdateView(Redaktion, EinmalGeladenMixin, NeuigkeitFormMixin, UpdateView):
     permission_required = "oeffentlich.change_neuigkeit"
     titel = gettext_lazy("Neuigkeit bearbeiten")
     erfolgsmeldung = gettext_lazy("Die Änderungen an „%(objekt)s“ sind gespeichert.")
@@ -161,7 +169,7 @@ class NeuigkeitUpdateView(Geschuetzt, EinmalGeladenMixin, NeuigkeitFormMixin, Up
         )
 
 
-class NeuigkeitVorschauView(Geschuetzt, EinmalGeladenMixin, DetailView):
+class NeuigkeitVorschauView(Redaktion, EinmalGeladenMixin, DetailView):
     """The post as the public will read it, with its state and the steps: publish (now or later),
     withdraw, edit, delete."""
 
@@ -213,7 +221,7 @@ def _zeitangaben(neuigkeit):
     return {"titel": neuigkeit.titel, "tag": am.strftime("%d.%m.%Y"), "zeit": am.strftime("%H:%M")}
 
 
-class NeuigkeitZurueckziehenView(Geschuetzt, View):
+class NeuigkeitZurueckziehenView(Redaktion, View):
     """POST only: the post becomes a draft again (off the public pages and the feed)."""
 
     permission_required = "oeffentlich.publish_neuigkeit"
@@ -226,7 +234,7 @@ class NeuigkeitZurueckziehenView(Geschuetzt, View):
         return redirect("redaktion:neuigkeit_vorschau", pk=neuigkeit.pk)
 
 
-class NeuigkeitDeleteView(Geschuetzt, EinmalGeladenMixin, DeleteView):
+class NeuigkeitDeleteView(Redaktion, EinmalGeladenMixin, DeleteView):
     permission_required = "oeffentlich.delete_neuigkeit"
     template_name = "oeffentlich/redaktion/loeschen.html"
     model = Neuigkeit
@@ -250,7 +258,7 @@ class NeuigkeitDeleteView(Geschuetzt, EinmalGeladenMixin, DeleteView):
 # --- Statutory pages, project page, quarter texts ----------------------------------------------------
 
 
-class PflichtseiteListView(Geschuetzt, TemplateView):
+class PflichtseiteListView(Redaktion, TemplateView):
     permission_required = "oeffentlich.change_pflichtseite"
     template_name = "oeffentlich/redaktion/pflichtseite_list.html"
 
@@ -276,30 +284,30 @@ class TextFormMixin(NeuOderVorhandenMixin, VorschauMixin, FormularMixin):
         return self.get_zurueck_url()
 
 
-class PflichtseiteBearbeitenView(Geschuetzt, TextFormMixin, UpdateView):
+class PflichtseiteBearbeitenView(Redaktion, TextFormMixin, UpdateView):
     permission_required = "oeffentlich.change_pflichtseite"
     form_class = PflichtseiteForm
     erfolgsmeldung = gettext_lazy("„%(objekt)s“ ist gespeichert und auf den öffentlichen Seiten zu sehen.")
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if kwargs.get("art") not in PflichtseiteArt.values:
+    def art(self):
+        if self.kwargs["art"] not in PflichtseiteArt.values:
             raise Http404(_("Diese Pflichtseite gibt es nicht."))
+        return self.kwargs["art"]
 
     def vorhandenes(self):
-        return Pflichtseite.objects.filter(kommune=_kommune_oder_404(), art=self.kwargs["art"]).first()
+        return Pflichtseite.objects.filter(kommune=_kommune_oder_404(), art=self.art()).first()
 
     def neues(self):
-        return Pflichtseite(kommune=_kommune_oder_404(), art=self.kwargs["art"], stand=heute())
+        return Pflichtseite(kommune=_kommune_oder_404(), art=self.art(), stand=heute())
 
     def get_titel(self):
-        return _("%(seite)s bearbeiten") % {"seite": PflichtseiteArt(self.kwargs["art"]).label}
+        return _("%(seite)s bearbeiten") % {"seite": PflichtseiteArt(self.art()).label}
 
     def get_zurueck_url(self):
         return reverse("redaktion:pflichtseite_liste")
 
     def oeffentlich_url(self):
-        return reverse("oeffentlich:pflichtseite", kwargs={"art": self.kwargs["art"]})
+        return reverse("oeffentlich:pflichtseite", kwargs={"art": self.art()})
 
     def speichern(self, form):
         self.neu_aber_inzwischen_angelegt(form)
@@ -312,7 +320,7 @@ class PflichtseiteBearbeitenView(Geschuetzt, TextFormMixin, UpdateView):
         )
 
 
-class AuftrittBearbeitenView(Geschuetzt, TextFormMixin, UpdateView):
+class AuftrittBearbeitenView(Redaktion, TextFormMixin, UpdateView):
     """The project page's own texts: introduction, funder and partner line, contact, feedback address."""
 
     permission_required = "oeffentlich.change_auftritt"
@@ -348,7 +356,7 @@ class AuftrittBearbeitenView(Geschuetzt, TextFormMixin, UpdateView):
         )
 
 
-class QuartiersseiteBearbeitenView(Geschuetzt, TextFormMixin, UpdateView):
+class QuartiersseiteBearbeitenView(Redaktion, TextFormMixin, UpdateView):
     """What the public page of a reference quarter says about its character."""
 
     permission_required = "oeffentlich.change_quartiersseite"

@@ -258,3 +258,16 @@ def test_listen_abfragen_unabhaengig_von_der_anzahl(client_projektteam, stand, n
         anzahlen.append(len(abfragen))
     assert anzahlen[0] == anzahlen[1], (url, anzahlen)
     assert anzahlen[0] <= 12, (url, anzahlen)
+
+
+def test_andere_rollen_erfahren_nicht_was_es_gibt(client, stand, lenkungsgruppe):
+    """403 before any lookup: an id or page that does not exist answers the same as one that does."""
+    client.force_login(lenkungsgruppe)
+    for name, kwargs in [
+        ("redaktion:neuigkeit_vorschau", {"pk": 999999}),
+        ("redaktion:neuigkeit_bearbeiten", {"pk": stand["neuigkeit"].pk}),
+        ("redaktion:pflichtseite_bearbeiten", {"art": "gibt-es-nicht"}),
+        ("redaktion:foto_freigabe", {"pk": 999999}),
+        ("redaktion:quartiersseite_bearbeiten", {"slug": "nirgendwo"}),
+    ]:
+        assert client.get(reverse(name, kwargs=kwargs)).status_code == 403, name
