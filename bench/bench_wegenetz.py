@@ -65,6 +65,11 @@ def _isochrone_messen(messen, name: str, punkt: Point) -> None:
         f"{name}: Isochrone ohne Flächen",
         lambda: isochrone_berechnen(punkt=punkt, profil=fuss, mit_flaechen=False),
     )
+    rollator = Wegprofil.objects.get(art="rollator")  # directed: uphill and downhill weighed apart
+    messen(
+        f"{name}: Isochrone 5/10/15 min (mit Rollator)",
+        lambda: isochrone_berechnen(punkt=punkt, profil=rollator),
+    )
     groesse = len(json.dumps(isochrone.geojson(), ensure_ascii=False).encode())
     print(
         f"{'  ' + name + ': Kartenebene Isochrone':<48} {groesse / 1024:8.1f} KB   "

@@ -34,7 +34,7 @@ from ..models import Distanzfeld, Netzstand, Profilart, Wegabschnitt, Wegprofil
 from .netz import (
     aktuelles_netz,
     barriere_kanten,
-    einrichtungen_je_kategorie,
+    einrichtungen_abdruecke,
     fingerabdruck,
     kantenzeiten,
     netzgraph,
@@ -146,7 +146,7 @@ def netz_abdeckung(
     profile = {p.art: p for p in Wegprofil.objects.all()}
     graph = netzgraph(netz)
     barrieren = barriere_kanten(netz)
-    einrichtungen = einrichtungen_je_kategorie()
+    abdruecke = einrichtungen_abdruecke()
     felder = {
         (f.kategorie_id, f.profil_id): f
         for f in Distanzfeld.objects.filter(netz=netz)
@@ -176,7 +176,7 @@ def netz_abdeckung(
                 werte[art] = Profilwert(profil=art, anteil=None, minuten_vom_mittelpunkt=None)
                 continue
             abdruck = fingerabdruck(
-                netz=netz, profil=profil, einrichtungen=einrichtungen.get(kategorie.pk, []), barrieren=barrieren
+                netz=netz, profil=profil, einrichtungen=abdruecke.get(kategorie.pk), barrieren=barrieren
             )
             if abdruck != feld.fingerabdruck:
                 veraltet = True

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry, Point
+from django.db import connection
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
@@ -73,6 +74,7 @@ class Netzgraph:
     arten: list[str]
     baum: cKDTree
     geometrien: list | None = None
+    segmente: "Kantensegmente | None" = None
 
     def position(self, pks: np.ndarray) -> np.ndarray:
         """The array positions of the edges ``pks``."""
@@ -153,6 +155,66 @@ def kantengeometrien(graph: Netzgraph) -> list:
         )
         graph.geometrien = [g.coords for g in geometrien]
     return graph.geometrien
+
+
+@dataclass
+class Kantensegmente:
+    """The straight pieces of every edge's course in EPSG:25832, in edge order: what the isochrone
+    areas sample."""
+
+    kante: np.ndarray  # edge position of each segment
+    anfang: np.ndarray  # (s, 2) start point
+    vektor: np.ndarray  # (s, 2) from start to end
+    laenge: np.ndarray  # metres
+    beginn: np.ndarray  # metres along the edge where the segment starts
+    kantenlaenge: np.ndarray  # metres of each edge along its course
+    erstes: np.ndarray  # (edges + 1,) index of each edge's first segment
+
+    def abtasten(self, kanten: np.ndarray, abstand: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Points at most ``abstand`` m apart along the edges ``kanten`` (positions), both ends
+        included: (points (k, 2), edge position of each, fraction 0…1 of its edge's length)."""
+        anzahl = self.erstes[kanten + 1] - self.erstes[kanten]
+        seg = np.arange(anzahl.sum()) - np.repeat(np.cumsum(anzahl) - anzahl, anzahl)
+        seg += np.repeat(self.erstes[kanten], anzahl)
+        schritte = np.maximum(1, np.ceil(self.laenge[seg] / abstand)).astype(np.int64)
+        punkte_je = schritte + 1
+        je_punkt = np.repeat(seg, punkte_je)
+        schritt = np.arange(punkte_je.sum()) - np.repeat(np.cumsum(punkte_je) - punkte_je, punkte_je)
+        t = schritt / np.repeat(schritte, punkte_je)
+        punkte = self.anfang[je_punkt] + self.vektor[je_punkt] * t[:, None]
+        kante = self.kante[je_punkt]
+        position = (self.beginn[je_punkt] + t * self.laenge[je_punkt]) / np.maximum(self.kantenlaenge[kante], 1e-9)
+        return punkte, kante, position
+
+
+def kantensegmente(graph: Netzgraph) -> Kantensegmente:
+    """The edges' courses as segments in EPSG:25832, built once per process and network from
+    ``kantengeometrien`` (one coordinate transformation for all points)."""
+    if graph.segmente is None:
+        geometrien = kantengeometrien(graph)
+        anzahl = np.array([len(g) for g in geometrien], dtype=np.int64)
+        flach = np.array([xy for g in geometrien for xy in g], dtype=float).reshape(-1, 2)
+        xy = koordinaten_metrisch(flach)
+        erster_punkt = np.concatenate([[0], np.cumsum(anzahl)])
+        # A segment from every point but each edge's last.
+        ist_anfang = np.ones(len(xy), dtype=bool)
+        ist_anfang[erster_punkt[1:] - 1] = False
+        anfang_idx = np.flatnonzero(ist_anfang)
+        vektor = xy[anfang_idx + 1] - xy[anfang_idx]
+        laenge = np.hypot(vektor[:, 0], vektor[:, 1])
+        kante = np.repeat(np.arange(len(anzahl)), anzahl - 1)
+        erstes = np.concatenate([[0], np.cumsum(anzahl - 1)])
+        kumuliert = np.concatenate([[0], np.cumsum(laenge)])
+        graph.segmente = Kantensegmente(
+            kante=kante,
+            anfang=xy[anfang_idx],
+            vektor=vektor,
+            laenge=laenge,
+            beginn=kumuliert[:-1] - kumuliert[erstes[kante]],
+            kantenlaenge=kumuliert[erstes[1:]] - kumuliert[erstes[:-1]],
+            erstes=erstes,
+        )
+    return graph.segmente
 
 
 def barriere_kanten(netz: Netzstand) -> np.ndarray:
@@ -373,12 +435,36 @@ def profil_kennung(profil: Wegprofil) -> str:
     )
 
 
-def fingerabdruck(
-    *, netz: Netzstand, profil: Wegprofil, einrichtungen: list[tuple[int, Point, object]], barrieren: np.ndarray
-) -> str:
-    """What a distance field was computed from, as a SHA-256: network, profile, facilities, barriers."""
-    teile = [f"netz:{netz.pk}", profil_kennung(profil)]
-    teile += [f"{pk}:{punkt.x:.7f},{punkt.y:.7f}" for pk, punkt, _geaendert in einrichtungen]
+def einrichtungen_abdruecke() -> dict[int, str]:
+    """A digest of the facilities of each category (their ids and locations), by category id; a
+    category without facilities is missing. 1 query: on PostgreSQL the database hashes
+    (``md5(string_agg(...))``), so no facility is loaded; elsewhere (SpatiaLite) Python does.
+
+    Every write changes it, however it was made (form, import, admin, ``update()``, SQL), because
+    it is computed from the rows themselves; cheap enough to compare on every read.
+    """
+    if connection.vendor == "postgresql":
+        meta = Infrastruktur._meta
+        tabelle = connection.ops.quote_name(meta.db_table)
+        pk, kategorie, punkt = (
+            connection.ops.quote_name(meta.get_field(name).column) for name in ("id", "kategorie", "punkt")
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {kategorie}, md5(string_agg({pk}::text || ':' || ST_AsText({punkt}, 7), ',' "  # noqa: S608 -- names from the model
+                f"ORDER BY {pk})) FROM {tabelle} GROUP BY {kategorie}"
+            )
+            return dict(cursor.fetchall())
+    teile = defaultdict(list)
+    for pk, kategorie_id, punkt in Infrastruktur.objects.order_by("pk").values_list("pk", "kategorie_id", "punkt"):
+        teile[kategorie_id].append(f"{pk}:{punkt.x:.7f},{punkt.y:.7f}")
+    return {k: hashlib.md5(",".join(v).encode(), usedforsecurity=False).hexdigest() for k, v in teile.items()}
+
+
+def fingerabdruck(*, netz: Netzstand, profil: Wegprofil, einrichtungen: str | None, barrieren: np.ndarray) -> str:
+    """What a distance field was computed from, as a SHA-256: network, profile, the digest of the
+    category's facilities (``einrichtungen_abdruecke``), barriers."""
+    teile = [f"netz:{netz.pk}", profil_kennung(profil), f"einrichtungen:{einrichtungen or ''}"]
     if profil.barrieren_beachten:
         teile.append("barrieren:" + ",".join(str(b) for b in barrieren.tolist()))
     return hashlib.sha256("\n".join(teile).encode()).hexdigest()

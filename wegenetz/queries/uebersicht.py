@@ -6,7 +6,7 @@ from auftraege.models import Auftrag
 from quartiere.models import InfrastrukturKategorie, Quartier
 
 from ..models import Barriere, Distanzfeld, Wegprofil
-from .netz import aktuelles_netz, barriere_kanten, einrichtungen_je_kategorie, fingerabdruck
+from .netz import aktuelles_netz, barriere_kanten, einrichtungen_abdruecke, fingerabdruck
 
 # The distance-field task's path (``Task.module_path``), to find its running job.
 AUFGABE_DISTANZFELDER = "wegenetz.services.distanzfelder.distanzfelder_aufgabe"
@@ -42,7 +42,7 @@ def netz_uebersicht() -> dict:
     kategorien = list(InfrastrukturKategorie.objects.select_related("handlungsfeld"))
     stand = {"aktuell": 0, "veraltet": 0, "fehlend": 0}
     if netz is not None:
-        einrichtungen = einrichtungen_je_kategorie()
+        abdruecke = einrichtungen_abdruecke()
         barrieren = barriere_kanten(netz)
         felder = {
             (k, p): f
@@ -56,7 +56,7 @@ def netz_uebersicht() -> dict:
                 if gespeichert is None:
                     stand["fehlend"] += 1
                 elif gespeichert != fingerabdruck(
-                    netz=netz, profil=profil, einrichtungen=einrichtungen.get(kategorie.pk, []), barrieren=barrieren
+                    netz=netz, profil=profil, einrichtungen=abdruecke.get(kategorie.pk), barrieren=barrieren
                 ):
                     stand["veraltet"] += 1
                 else:

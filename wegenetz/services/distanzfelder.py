@@ -26,6 +26,7 @@ from ..queries.netz import (
     aktuelles_netz,
     anbinden,
     barriere_kanten,
+    einrichtungen_abdruecke,
     einrichtungen_je_kategorie,
     fingerabdruck,
     gehzeiten_von,
@@ -49,6 +50,9 @@ def distanzfelder_berechnen(*, alle: bool = False, melden: Callable[[int, int], 
     graph = netzgraph(netz)
     kategorien = list(InfrastrukturKategorie.objects.order_by("pk"))
     profile = list(Wegprofil.objects.order_by("pk"))
+    # The digests before the facilities: a change in between leaves the field stale (computed again
+    # next time), never marked current while computed from the older facilities.
+    abdruecke = einrichtungen_abdruecke()
     einrichtungen = einrichtungen_je_kategorie()
     barrieren = barriere_kanten(netz)
     vorhanden = {
@@ -65,7 +69,7 @@ def distanzfelder_berechnen(*, alle: bool = False, melden: Callable[[int, int], 
         geschwindigkeit = float(profil.geschwindigkeit_m_s)
         for kategorie in kategorien:
             abdruck = fingerabdruck(
-                netz=netz, profil=profil, einrichtungen=einrichtungen.get(kategorie.pk, []), barrieren=barrieren
+                netz=netz, profil=profil, einrichtungen=abdruecke.get(kategorie.pk), barrieren=barrieren
             )
             if alle or vorhanden.get((kategorie.pk, profil.pk)) != abdruck:
                 quellen = [(knoten, meter / geschwindigkeit) for knoten, meter in anbindung[kategorie.pk]]
