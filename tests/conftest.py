@@ -1,6 +1,8 @@
+import fcntl
 import importlib
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -37,6 +39,8 @@ def pytest_configure(config):
 ZUERST = (
     "tests/dwk/test_feindliche_anfragen.py",
     "tests/test_spatialite_weg.py",
+    # Right after it, so that both SpatiaLite tests land on one worker and share its migrated file.
+    "tests/dwk/test_sicherung.py::test_spatialite_sichern_und_wiederherstellen",
 )
 
 
@@ -52,9 +56,8 @@ def _django_reihenfolge(item):
 
 def pytest_collection_modifyitems(config, items):
     def schluessel(item):
-        pfad = item.nodeid.split("::")[0]
         reihenfolge = _django_reihenfolge(item)
-        rang = next((i for i, anfang in enumerate(ZUERST) if pfad.startswith(anfang)), len(ZUERST))
+        rang = next((i for i, anfang in enumerate(ZUERST) if item.nodeid.startswith(anfang)), len(ZUERST))
         # The demo (tests/demo/conftest.py) is built once for its package and stays until the package
         # is done: its tests come last among the database tests, after those that want an empty database.
         mit_demo = "demo_ausgabe" in getattr(item, "fixturenames", [])
@@ -66,6 +69,138 @@ def pytest_collection_modifyitems(config, items):
 def pytest_unconfigure(config):
     if getattr(config, "_dwk_medien", None):
         shutil.rmtree(config._dwk_medien, ignore_errors=True)
+    if getattr(config, "_dwk_vorlage_ordner", None):
+        _vorlage_loeschen(Path(config._dwk_vorlage_ordner))
+
+
+# --- One migration for all workers --------------------------------------------------------------
+# Migrating a test database costs a worker about half a minute of CPU (mostly Django rendering the
+# models' states). In a parallel run the first worker migrates a template database once, and every
+# worker copies it (CREATE DATABASE … TEMPLATE, under a second). The controller hands the workers a
+# folder for the lock and drops the template when the run is over.
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    config = node.config
+    if not getattr(config, "_dwk_vorlage_ordner", None):
+        config._dwk_vorlage_ordner = tempfile.mkdtemp(prefix="dwk-testvorlage-")
+    node.workerinput["dwk_vorlage_ordner"] = config._dwk_vorlage_ordner
+
+
+def _verwaltungsverbindung(einstellungen):
+    """An autocommit connection to the server's maintenance database ``postgres``."""
+    import psycopg
+
+    werte = {k: einstellungen.get(k.upper()) for k in ("user", "password", "host", "port")}
+    return psycopg.connect(dbname="postgres", autocommit=True, **{k: v for k, v in werte.items() if v})
+
+
+def _vorlage_loeschen(ordner):
+    from django.conf import settings
+
+    name_datei = ordner / "vorlage"
+    if name_datei.exists():
+        with _verwaltungsverbindung(settings.DATABASES["default"]) as verwaltung:
+            verwaltung.execute(f'DROP DATABASE IF EXISTS "{name_datei.read_text()}"')
+    shutil.rmtree(ordner, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's fixture of the same name, except that the workers of a parallel run copy one
+    migrated template database (see above) instead of each migrating its own."""
+    from django.conf import settings
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    ordner = getattr(request.config, "workerinput", {}).get("dwk_vorlage_ordner")
+    aliases, serialisiert = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    if not ordner or django_db_keepdb or not django_db_use_migrations or aliases - {"default"}:
+        with django_db_blocker.unblock():
+            eingerichtet = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialisiert,
+                keepdb=django_db_keepdb and not django_db_createdb,
+            )
+        yield
+        if not django_db_keepdb:
+            with django_db_blocker.unblock():
+                teardown_databases(eingerichtet, verbosity=verbosity)
+        return
+
+    verbindung = connections["default"]
+    eigene = verbindung.creation._get_test_db_name()  # test_dwk_gw0
+    vorlage = eigene.removesuffix("_" + request.config.workerinput["workerid"]) + "_vorlage"
+    alter_name = verbindung.settings_dict["NAME"]
+
+    def name_setzen(name):
+        verbindung.close()
+        settings.DATABASES["default"]["NAME"] = verbindung.settings_dict["NAME"] = name
+
+    with django_db_blocker.unblock():
+        with open(Path(ordner) / "sperre", "w") as sperre:
+            fcntl.flock(sperre, fcntl.LOCK_EX)  # released when the file is closed
+            if not (Path(ordner) / "vorlage").exists():
+                verbindung.settings_dict["TEST"]["NAME"] = vorlage
+                try:
+                    verbindung.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+                finally:
+                    verbindung.settings_dict["TEST"]["NAME"] = eigene
+                    name_setzen(alter_name)
+                (Path(ordner) / "vorlage").write_text(vorlage)
+            with _verwaltungsverbindung(verbindung.settings_dict) as verwaltung:
+                verwaltung.execute(f'DROP DATABASE IF EXISTS "{eigene}"')
+                verwaltung.execute(f'CREATE DATABASE "{eigene}" TEMPLATE "{vorlage}"')
+        name_setzen(eigene)
+        if "default" in serialisiert:
+            verbindung._test_serialized_contents = verbindung.creation.serialize_db_to_string()
+        verbindung.ensure_connection()
+    yield
+    with django_db_blocker.unblock():
+        verbindung.creation.destroy_test_db(alter_name, verbosity)
+
+
+@pytest.fixture(scope="session")
+def spatialite_migriert(tmp_path_factory):
+    """A SpatiaLite file migrated by ``manage.py migrate`` in a subprocess, as `make run` does, once
+    per process: the SpatiaLite tests (tests/test_spatialite_weg.py, tests/dwk/test_sicherung.py)
+    start from a copy of it (``spatialite_kopie``) instead of migrating again, which costs about
+    25 s of CPU each. A failing migration fails every test that asks for it."""
+    import os
+    import subprocess
+    import sys
+
+    ort = tmp_path_factory.mktemp("spatialite-migriert")
+    ergebnis = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DWK_DATABASE_URL": f"spatialite:///{ort / 'dwk.sqlite3'}", "DWK_VAR_DIR": str(ort)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert ergebnis.returncode == 0, f"migrate auf SpatiaLite gescheitert: {ergebnis.stderr[-3000:]}"
+    return ort / "dwk.sqlite3"
+
+
+def spatialite_kopie(migriert, ort):
+    """Copy the migrated SpatiaLite file ``migriert`` to ``ort/dwk.sqlite3`` (the folder is made)."""
+    ort.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migriert, ort / "dwk.sqlite3")
 
 
 @pytest.fixture(scope="module")

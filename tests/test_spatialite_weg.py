@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import spatialite_kopie
+
 pytestmark = pytest.mark.spatialite
 BASIS = Path(__file__).resolve().parent.parent
 
@@ -48,10 +50,12 @@ def _manage(var, *args, eingabe=None):
     )
 
 
-def test_spatialite_migrieren_demodaten_seite_pdf(tmp_path):
+def test_spatialite_migrieren_demodaten_seite_pdf(tmp_path, spatialite_migriert):
     from pypdf import PdfReader
 
-    for schritt in (["migrate", "--no-input", "-v", "0"], ["demo_daten"], ["demo_daten"]):
+    # Migrated by the fixture (in a subprocess, as here), which fails this test if migrate fails.
+    spatialite_kopie(spatialite_migriert, tmp_path)
+    for schritt in (["demo_daten"], ["demo_daten"]):
         ergebnis = _manage(tmp_path, *schritt)
         assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
 

@@ -23,6 +23,7 @@ from dwk.sicherung import MANIFEST, _sqlite_sichern, manifest_pruefen
 from quartiersprofil.models import Foto
 from quartiersprofil.services.begehungen import fotos_hochladen
 from tests.browser.hilfen import menglinghausen_bezirk, menglinghausen_quartier
+from tests.conftest import spatialite_kopie
 from tests.factories import AkteurFactory, BegehungFactory, InfrastrukturFactory, UnterbezirkFactory, quadrat
 
 
@@ -216,7 +217,7 @@ print("ok")
 
 
 @pytest.mark.spatialite
-def test_spatialite_sichern_und_wiederherstellen(tmp_path):
+def test_spatialite_sichern_und_wiederherstellen(tmp_path, spatialite_migriert):
     """The SpatiaLite case end to end, as `make backup` / `make restore` run it for the local demo:
     migrate a SpatiaLite file, add rows with geometries and a media file, back up, restore into
     another file and media folder, compare."""
@@ -247,7 +248,7 @@ def test_spatialite_sichern_und_wiederherstellen(tmp_path):
         return ergebnis.stdout
 
     alt, neu = tmp_path / "alt", tmp_path / "neu"
-    manage(alt, "migrate", "--no-input", "-v", "0")
+    spatialite_kopie(spatialite_migriert, alt)  # migrated once per process (tests/conftest.py)
     assert manage(alt, "shell", eingabe=SPATIALITE_DATEN).strip().endswith("ok")
     assert "Mediendateien: 1" in manage(alt, "sicherung_erstellen", "--ziel", str(tmp_path / "s"))
     ordner = next((tmp_path / "s").iterdir())
