@@ -224,19 +224,20 @@ def test_quartier_infrastruktur_abfragen_konstant(client_projektteam, django_ass
     url = reverse("quartiere:quartier_infrastruktur", args=[quartier.slug])
     InfrastrukturFactory(kategorie=kategorie("apotheke"), punkt=MITTE)
     client_projektteam.get(url)  # GeoDjango caches the units of EPSG:25832 after the first use
-    # From the cache: 10 of the page, 1 of the walking-network section (is a network imported? wegenetz
-    # partial).
-    with django_assert_num_queries(11):
+    # From the cache: 10 of the page, 3 of the walking-network section (wegenetz partial: the Datenstände of
+    # the ground data and of the network, the cache).
+    with django_assert_num_queries(13):
         client_projektteam.get(url)
     InfrastrukturFactory(kategorie=kategorie("haltestelle"), punkt=MITTE)
     InfrastrukturFactory(kategorie=kategorie("post"), punkt=Point(7.425, 51.49, srid=4326))
     # The new facilities change the Datenstand: the next request computes the coverage and the facilities
-    # in reach and fills the cache (7 more), whatever their number …
-    with django_assert_num_queries(18):
+    # in reach and fills the cache, whatever their number, and the network section asks whether a network is
+    # imported and caches the answer (13 more) …
+    with django_assert_num_queries(26):
         antwort = client_projektteam.get(url)
     assert len(antwort.context["einrichtungen"]) == 3
     # … and the one after it reads them from there.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         client_projektteam.get(url)
 
 

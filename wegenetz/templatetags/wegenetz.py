@@ -3,8 +3,10 @@
 from django import template
 
 from quartiere.models import Quartier
+from quartiere.queries.datenstand import zwischengespeichert
 
 from ..queries.abdeckung import Vergleich, abdeckung_vergleich
+from ..queries.datenstand import netz_datenstand
 from ..services.distanzfelder import distanzfelder_nachziehen
 
 register = template.Library()
@@ -17,7 +19,12 @@ def netz_vergleich(quartier: Quartier) -> Vergleich | None:
     Like the wegenetz pages, it starts the recomputation when a value is stale or missing (the
     table then says "wird neu berechnet"): the quarter's infrastructure page is where a changed
     facility is looked at first.
+
+    The comparison is computed once per Datenstand of the ground data and of the network's own data
+    (``netz_datenstand``); the recomputation is asked for on every request.
     """
-    vergleich = abdeckung_vergleich(quartier=quartier)
+    vergleich = zwischengespeichert(
+        "netz_vergleich", quartier.pk, netz_datenstand(), berechnen=lambda: abdeckung_vergleich(quartier=quartier)
+    )
     distanzfelder_nachziehen(veraltet=vergleich is not None and vergleich.abdeckung.wartet_auf_berechnung)
     return vergleich
