@@ -103,7 +103,9 @@ PFLICHTSEITEN = {
     PflichtseiteArt.DATENSCHUTZ: BEISPIEL + "Diese Seiten setzen **keine Cookies** und binden nichts von anderen "
     "Servern ein. Der Server speichert für den Betrieb keine Adressen von Besucherinnen und Besuchern.\n\n"
     "Wenn Sie uns über das Formular zur Barrierefreiheit schreiben, geht Ihre Nachricht als E-Mail an das "
-    "Projektteam. Auf dieser Seite wird sie nicht gespeichert.",
+    "Projektteam. Auf dieser Seite wird sie nicht gespeichert. Damit das Formular nicht missbraucht wird, zählt "
+    "die Seite die Nachrichten einer Stunde: dafür bildet sie aus Ihrer Internet-Adresse eine Prüfzahl, die sich "
+    "viele tausend Adressen teilen, und löscht sie nach der Stunde. Die Adresse selbst wird nicht gespeichert.",
     PflichtseiteArt.BARRIEREFREIHEIT: BEISPIEL + "Die Stadt ist bemüht, diese Seiten im Einklang mit der "
     "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen.\n\n"
     "**Stand der Vereinbarkeit:** Die Seiten sind weitgehend mit der BITV 2.0 vereinbar.\n\n"
