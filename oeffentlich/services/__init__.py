@@ -16,7 +16,12 @@ from .inhalte import (
     pflichtseite_speichern,
     quartiersseite_speichern,
 )
-from .rueckmeldung import RueckmeldungAbgelehnt, rueckmeldung_senden, rueckmeldung_zaehlen
+from .rueckmeldung import (
+    RueckmeldungAbgelehnt,
+    rueckmeldung_senden,
+    rueckmeldung_zaehlen,
+    rueckmeldungszaehler_aufraeumen,
+)
 
 __all__ = [
     "RueckmeldungAbgelehnt",
@@ -31,6 +36,7 @@ __all__ = [
     "quartiersseite_speichern",
     "rueckmeldung_senden",
     "rueckmeldung_zaehlen",
+    "rueckmeldungszaehler_aufraeumen",
     "veranstaltung_freigabe_zuruecknehmen",
     "veranstaltung_freigeben",
 ]

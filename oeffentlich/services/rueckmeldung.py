@@ -14,7 +14,8 @@ workers through):
 The sender is counted by a 16-bit keyed hash of the hour and the address (an IPv6 address by its
 /64 network): about 65,000 IPv4 addresses share each value, so the stored number does not point
 to one address even for someone who holds the key, and values of different hours cannot be linked.
-Rows of past hours are deleted by the next message.
+Rows of past hours are deleted by the next message and by ``manage.py rueckmeldungen_aufraeumen``
+(hourly).
 """
 
 import datetime
@@ -73,12 +74,18 @@ def _zaehlen(*, stunde: datetime.datetime, absender: int) -> int:
     return zeilen.values_list("zahl", flat=True).get()
 
 
+def rueckmeldungszaehler_aufraeumen() -> int:
+    """Delete the counters of past hours; returns how many."""
+    anzahl, _arten = Rueckmeldungszaehler.objects.filter(stunde__lt=_stunde()).delete()
+    return anzahl
+
+
 def rueckmeldung_zaehlen(*, adresse: str | None) -> None:
     """Count a message from ``adresse`` against the limits (see the module's docstring); raises
     RueckmeldungAbgelehnt beyond one of them. Deletes the counters of past hours. A sender beyond
     its own limit is refused before the site-wide count, so it does not use that up."""
+    rueckmeldungszaehler_aufraeumen()
     stunde = _stunde()
-    Rueckmeldungszaehler.objects.filter(stunde__lt=stunde).delete()
     je_absender = getattr(settings, "DWK_RUECKMELDUNGEN_JE_ABSENDER", GRENZE_JE_ABSENDER)
     if _zaehlen(stunde=stunde, absender=absender_pruefwert(stunde=stunde, adresse=adresse)) > je_absender:
         raise RueckmeldungAbgelehnt

@@ -5,6 +5,7 @@ Beside it: a sender beyond its own limit does not use up the site's; an IPv6 net
 sender; the stored value names no address and changes with the hour; past hours are deleted."""
 
 import datetime
+import io
 import json
 import os
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -146,4 +147,9 @@ def test_vergangene_stunden_werden_geloescht(client, mailoutbox):
     assert not Rueckmeldungszaehler.objects.filter(stunde=alt).exists()
     assert Rueckmeldungszaehler.objects.count() == 2
     assert reverse("oeffentlich:rueckmeldung") == URL
-    assert settings.SECRET_KEY  # the hash is keyed
+    # Without a further message: the hourly command.
+    Rueckmeldungszaehler.objects.create(stunde=alt, absender=4711, zahl=3)
+    ausgabe = io.StringIO()
+    call_command("rueckmeldungen_aufraeumen", stdout=ausgabe)
+    assert ausgabe.getvalue() == "1 Zähler vergangener Stunden gelöscht.\n"
+    assert Rueckmeldungszaehler.objects.count() == 2
