@@ -7,6 +7,7 @@ pages, previews and publishes it: then it is public and in the Atom feed."""
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from dwk.permissions import PROJEKTTEAM
@@ -15,6 +16,7 @@ from oeffentlich.views.basis import SEITEN
 from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
 from tests.browser.pruefungen import ohne_seitliches_scrollen, tastatur_durchlauf
 from tests.factories import UserFactory
+from tests.oeffentlich.matrix import MATRIX
 from tests.oeffentlich.stand import HEUTE, html_urls, oeffentliche_urls, stand_anlegen
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -120,3 +122,23 @@ def test_neuigkeit_schreiben_vorschau_veroeffentlichen(live_server, page, barrie
     wurzel = ET.fromstring(feed.body())
     titel = [e.findtext("a:title", namespaces=ATOM) for e in wurzel.findall("a:entry", ATOM)]
     assert titel[0] == "Neue Bänke am Markt"
+
+
+def test_jede_seite_der_redaktion_barrierefrei(live_server, page, barrierefrei, oeffentlicher_stand, tmp_path):
+    """Every page of Projektteam's for the public pages that answers a GET (from the permission
+    matrix, so a new one is covered): axe-core, reflow at 320 px and with 200 % text, keyboard only."""
+    UserFactory(username="planerin", rolle=PROJEKTTEAM)
+    anmelden(page, live_server, "planerin")
+    objekte = {"quartier": oeffentlicher_stand["quartier"], **{f"oe_{n}": o for n, o in oeffentlicher_stand.items()}}
+    probleme, besucht = [], 0
+    for name, (_methode, kwargs, erwartet) in sorted(MATRIX.items()):
+        if not name.startswith("redaktion:") or erwartet["projektteam"] != 200:
+            continue
+        url = reverse(name, kwargs=kwargs(objekte) if callable(kwargs) else kwargs)
+        assert page.goto(live_server.url + url).status == 200, url
+        barrierefrei(page)
+        probleme += ohne_seitliches_scrollen(page, tmp_path, name.replace(":", "_"))
+        probleme += [(url, *p) for p in tastatur_durchlauf(page)]
+        besucht += 1
+    assert besucht >= 14
+    assert probleme == [], "\n".join(map(str, probleme))
