@@ -2,6 +2,8 @@
 import, bulk update, deletion); the pages then show no stale value, say "wird neu berechnet", and
 start one recomputation job; after the job the walking times are right again."""
 
+import re
+
 import numpy as np
 import pytest
 from django.urls import reverse
@@ -15,7 +17,7 @@ from wegenetz.models import Distanzfeld
 from wegenetz.queries import netz_abdeckung
 from wegenetz.queries.netz import anbinden, netzgraph, punkte_metrisch
 from wegenetz.queries.uebersicht import AUFGABE_DISTANZFELDER
-from wegenetz.services import distanzfelder_berechnen, distanzfelder_nachziehen
+from wegenetz.services import distanzfelder_aufgabe, distanzfelder_berechnen, distanzfelder_nachziehen
 
 from .netze import FUSSWEG, lonlat, netz_bauen, punkt
 
@@ -166,3 +168,40 @@ def test_nichts_veraltet_kein_auftrag(quartier, netz):
     distanzfelder_berechnen()
     assert distanzfelder_nachziehen(veraltet=netz_abdeckung(quartier=quartier).wartet_auf_berechnung) is None
     assert _wartende_auftraege() == 0
+
+
+def test_anlegen_im_formular_dann_seite_dann_auftrag(client_projektteam, quartier, netz, settings):
+    distanzfelder_berechnen()
+    url = reverse("wegenetz:quartier", args=[quartier.slug])
+    assert "wird neu berechnet" not in client_projektteam.get(url).content.decode()
+    lon, lat = lonlat(0, 0)
+    daten = {
+        "kategorie": Infrastruktur._meta.get_field("kategorie").related_model.objects.get(slug="apotheke").pk,
+        "name": "Adler-Apotheke",
+        "adresse": "Hauptstraße 5",
+        "punkt": "",
+        "barrierefreiheit": "ja",
+        "oeffnungshinweise": "",
+        "quelle": "begehung",
+        "quelle_hinweis": "",
+        "stand": "2016-05-03",
+        "breite": str(lat).replace(".", ","),
+        "laenge": str(lon).replace(".", ","),
+    }
+    assert client_projektteam.post(reverse("quartiere:infrastruktur_neu"), daten).status_code == 302
+
+    # The page read finds the pharmacy's fields stale: it shows no old value and enqueues the job …
+    html = client_projektteam.get(url).content.decode()
+    assert html.count("wird neu berechnet") == 3
+    assert _wartende_auftraege() == 1
+    # … which the worker runs (here: the task called as the worker calls it).
+    auftrag = Auftrag.objects.get(art=AUFGABE_DISTANZFELDER, status=Auftrag.Status.WARTET)
+    distanzfelder_aufgabe.call(auftrag_id=str(auftrag.pk))
+    auftrag.refresh_from_db()
+    assert auftrag.status == Auftrag.Status.FERTIG
+    assert _gehzeit(netz, 500) == pytest.approx(500 / 0.9, rel=0.01)
+    html = client_projektteam.get(url).content.decode()
+    assert "wird neu berechnet" not in html
+    # Half the 1000 m network within the pharmacy's 9.3 minutes on foot (lengths measured in 25832).
+    zeile = html[html.index("Apotheke <span") :].split("</tr>")[0]
+    assert re.findall(r'<td class="text-end">([\d,]+)</td>', zeile)[2] in {"49,9", "50,0"}
