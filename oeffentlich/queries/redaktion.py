@@ -2,6 +2,7 @@
 its state, the statutory pages of the city, the events of the citizen dialogue with their public
 release, the photos of a documentation with theirs. Each in a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -69,4 +70,28 @@ def fotos_der_veranstaltung(*, veranstaltung: Veranstaltung) -> QuerySet[Dokumen
         Dokumentationsfoto.objects.filter(dokumentation__veranstaltung=veranstaltung)
         .select_related("freigabe")
         .order_by("created_at", "pk")
+    )
+
+
+@dataclass
+class Stand:
+    entwuerfe: int
+    geplant: int
+    veroeffentlicht: int
+    pflichtseiten: list
+    kommende_ohne_freigabe: int
+
+
+def stand(*, jetzt: datetime.datetime, heute: datetime.date) -> Stand:
+    """What the overview says is open: news by state, the statutory pages (missing, example text),
+    upcoming events not yet announced. Three queries."""
+    neuigkeiten = Neuigkeit.objects.aggregate(
+        entwuerfe=Count("pk", filter=Q(veroeffentlicht_am__isnull=True)),
+        geplant=Count("pk", filter=Q(veroeffentlicht_am__gt=jetzt)),
+        veroeffentlicht=Count("pk", filter=Q(veroeffentlicht_am__lte=jetzt)),
+    )
+    return Stand(
+        **neuigkeiten,
+        pflichtseiten=pflichtseiten(kommune=kommune()),
+        kommende_ohne_freigabe=Veranstaltung.objects.kommende(heute).filter(freigabe__isnull=True).count(),
     )

@@ -107,6 +107,7 @@ class UebersichtView(Redaktion, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             quartiere=list(seiten.oeffentliche_quartiere().select_related(None).only("name", "slug")),
+            stand=redaktion.stand(jetzt=jetzt(), heute=heute()),
             **kwargs,
         )
 

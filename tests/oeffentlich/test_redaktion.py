@@ -271,3 +271,12 @@ def test_andere_rollen_erfahren_nicht_was_es_gibt(client, stand, lenkungsgruppe)
         ("redaktion:quartiersseite_bearbeiten", {"slug": "nirgendwo"}),
     ]:
         assert client.get(reverse(name, kwargs=kwargs)).status_code == 403, name
+
+
+def test_uebersicht_sagt_was_offen_ist(client_projektteam, stand):
+    Pflichtseite.objects.filter(art="datenschutz").delete()
+    html = client_projektteam.get(reverse("redaktion:uebersicht")).content.decode()
+    # The state: a draft, one post for tomorrow, one published; Impressum is example text.
+    assert "Jetzt: 1 Entwürfe, 1 geplant, 1 veröffentlicht." in html
+    assert "Datenschutzerklärung: fehlt noch" in html and "Impressum: noch Beispieltext" in html
+    assert "1 kommende Veranstaltung ist noch nicht öffentlich angekündigt." in html  # „Planungstreffen intern“
