@@ -2,11 +2,13 @@
 import, bulk update, deletion); the pages then show no stale value, say "wird neu berechnet", and
 start one recomputation job; after the job the walking times are right again."""
 
+import datetime
 import re
 
 import numpy as np
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from auftraege.models import Auftrag
 from quartiere.models import Infrastruktur
@@ -205,3 +207,19 @@ def test_anlegen_im_formular_dann_seite_dann_auftrag(client_projektteam, quartie
     # Half the 1000 m network within the pharmacy's 9.3 minutes on foot (lengths measured in 25832).
     zeile = html[html.index("Apotheke <span") :].split("</tr>")[0]
     assert re.findall(r'<td class="text-end">([\d,]+)</td>', zeile)[2] in {"49,9", "50,0"}
+
+
+def test_nach_einem_fehlgeschlagenen_auftrag_wartet_die_seite(quartier, netz):
+    InfrastrukturFactory(punkt=punkt(0, 0))
+    Auftrag.objects.create(
+        art=AUFGABE_DISTANZFELDER,
+        titel="Erreichbarkeit im Wegenetz berechnen",
+        status=Auftrag.Status.FEHLGESCHLAGEN,
+        beendet_am=timezone.now() - datetime.timedelta(minutes=2),
+    )
+    assert distanzfelder_nachziehen(veraltet=True) is None
+    assert _wartende_auftraege() == 0
+
+    Auftrag.objects.update(beendet_am=timezone.now() - datetime.timedelta(minutes=11))
+    assert distanzfelder_nachziehen(veraltet=True).status == Auftrag.Status.WARTET
+    assert _wartende_auftraege() == 1

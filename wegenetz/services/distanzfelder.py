@@ -6,12 +6,14 @@ multi-source Dijkstra run). A field is computed again when what it was computed 
 (its fingerprint: the network, the facilities of the category, the profile, the barriers).
 """
 
+import datetime
 from collections.abc import Callable
 
 import numpy as np
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -113,6 +115,9 @@ def distanzfelder_aufgabe(*, auftrag_id: str, alle: bool = False) -> int:
     return berechnet
 
 
+# After a failed job, pages start the next one only this much later (the button on the network page
+# starts one at once).
+NACH_FEHLER = datetime.timedelta(minutes=10)
 # Key of the PostgreSQL advisory lock that lets one request at a time look for a waiting job.
 _SPERRE_AUFTRAG = 1_404_014
 
@@ -155,8 +160,24 @@ def distanzfelder_nachziehen(*, veraltet: bool) -> Auftrag | None:
     reader after a change sets the work going; until it is done they show "wird neu berechnet",
     never the old value.
     Side effects: possibly creates an ``Auftrag`` (started by nobody) and its queue entry. Returns the
-    waiting job, or None when nothing is stale (then no query).
+    waiting job, or None when nothing is stale (then no query) or the last job failed less than
+    ``NACH_FEHLER`` ago (the job's own clock: ``auftraege`` times are real time).
     """
     if not veraltet:
+        return None
+    # A job that failed a moment ago would only fail again (e.g. at the worker's memory limit): the
+    # pages wait NACH_FEHLER before they start the next one, so a stale page cannot keep the queue busy.
+    letzter = (
+        Auftrag.objects.filter(art=distanzfelder_aufgabe.module_path)
+        .order_by("-created_at")
+        .only("status", "beendet_am")
+        .first()
+    )
+    if (
+        letzter is not None
+        and letzter.status == Auftrag.Status.FEHLGESCHLAGEN
+        and letzter.beendet_am is not None
+        and letzter.beendet_am > timezone.now() - NACH_FEHLER
+    ):
         return None
     return distanzfelder_neu_starten(benutzer=None)
