@@ -54,6 +54,38 @@ def _django_reihenfolge(item):
     return 0 if marker is not None or "db" in fixtures else 2
 
 
+# Tests that share what is expensive to build run on one worker: the demo of tests/demo/ (built once
+# per process, tests/demo/conftest.py) and the SpatiaLite file migrated once per process
+# (``spatialite_migriert``). pytest-xdist's own groups (--dist loadgroup, xdist_group) do not work
+# with pytest 9 (xdist renames the test ids, which pytest 9 no longer reads), so `make test`'s
+# default distribution is replaced by xdist's scope scheduler with these groups as scopes: each group
+# goes whole to one worker, the largest first, every other test alone, in the order below, to
+# whichever worker has fewer than three tests waiting. No group holds a transactional test, which
+# would empty the database before the worker's other database tests.
+GRUPPEN = {
+    "tests/demo/": "demo",
+    "tests/test_spatialite_weg.py::": "spatialite",
+    "tests/dwk/test_sicherung.py::test_spatialite_": "spatialite",
+}
+
+
+def _gruppe(nodeid):
+    return next((gruppe for anfang, gruppe in GRUPPEN.items() if nodeid.startswith(anfang)), None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") != "load":  # another mode asked for explicitly: xdist's own
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GruppenScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return _gruppe(nodeid) or nodeid
+
+    return GruppenScheduling(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
     def schluessel(item):
         reihenfolge = _django_reihenfolge(item)
