@@ -242,17 +242,28 @@ def einrichtungen_in_reichweite(
 
 
 def quartier_abdeckung(
-    *, quartier: Quartier, kategorien: list[InfrastrukturKategorie], mit_puffer: bool
+    *, quartier: Quartier, kategorien: list[InfrastrukturKategorie], mit_puffer: bool, stand: int | None = None
 ) -> tuple[list[Erreichbarkeit], list[Infrastruktur]]:
     """What the quarter's infrastructure page shows in straight line: the coverage of ``quartier`` for
     ``kategorien`` (``erreichbarkeit_berechnen``, with the buffers for the map if ``mit_puffer``) and the
     facilities in reach (``einrichtungen_in_reichweite``). Computed once per Datenstand of the ground
-    data (quarters, categories, facilities): 2 queries when cached, else 3."""
+    data (quarters, categories, facilities; ``stand`` if the caller has read it): 2 queries when cached
+    (1 with ``stand``), else 3."""
 
     def berechnen() -> tuple[list[Erreichbarkeit], list[Infrastruktur]]:
         erreichbarkeit = erreichbarkeit_berechnen(quartiere=[quartier], kategorien=kategorien, mit_puffer=mit_puffer)
-        return erreichbarkeit[quartier.pk], einrichtungen_in_reichweite(quartier=quartier, kategorien=kategorien)
+        return als_text(erreichbarkeit[quartier.pk]), einrichtungen_in_reichweite(
+            quartier=quartier, kategorien=kategorien
+        )
 
     return zwischengespeichert(
-        "quartier_abdeckung", quartier.pk, [k.pk for k in kategorien], mit_puffer, berechnen=berechnen
+        "quartier_abdeckung", quartier.pk, [k.pk for k in kategorien], mit_puffer, berechnen=berechnen, stand=stand
     )
+
+
+def als_text(erreichbarkeiten: list[Erreichbarkeit]) -> list[Erreichbarkeit]:
+    """``erreichbarkeiten`` with their reasons as text in the active language, for the cache: a lazy
+    translation takes a millisecond to unpickle (Django builds its proxy class anew each time)."""
+    for eintrag in erreichbarkeiten:
+        eintrag.gruende = [str(grund) for grund in eintrag.gruende]
+    return erreichbarkeiten

@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
+from django.utils.translation import get_language
 
 T = TypeVar("T")
 _FEHLT = object()
@@ -49,23 +50,28 @@ def datenstand(zaehler: str = QUARTIERE) -> int:
 
 def cache_schluessel(name: str, *teile: object, stand: int | None = None, zaehler: Sequence[str] = (QUARTIERE,)) -> str:
     """The cache key of ``name`` with ``teile`` (their ``repr``) at the Datenstand ``stand`` (default:
-    now, of every Datenstand in ``zaehler``)."""
+    now, of every Datenstand in ``zaehler``), in the active language (a result may hold translated text)."""
     staende = (stand,) if stand is not None else datenstaende(zaehler)
-    pruefsumme = hashlib.sha256(repr(teile).encode()).hexdigest()[:32]
+    pruefsumme = hashlib.sha256(repr((get_language(), *teile)).encode()).hexdigest()[:32]
     return f"quartiere:{name}:{'-'.join(str(s) for s in staende)}:{pruefsumme}"
 
 
 def zwischengespeichert(
-    name: str, *teile: object, berechnen: Callable[[], T], zaehler: Sequence[str] = (QUARTIERE,)
+    name: str,
+    *teile: object,
+    berechnen: Callable[[], T],
+    zaehler: Sequence[str] = (QUARTIERE,),
+    stand: int | None = None,
 ) -> T:
     """``berechnen()`` for the current Datenstände ``zaehler`` (default: the ground data), from the
     cache if it was computed before.
 
     ``name`` and ``teile`` (anything with a stable ``repr``: ids, keys, years) tell results apart;
     the result must be picklable. 2 queries when cached (Datenstände, cache), else those of
-    ``berechnen()`` and the cache's own.
+    ``berechnen()`` and the cache's own. ``stand``: the Datenstand of a single ``zaehler`` the caller
+    has read already (one query less).
     """
-    schluessel = cache_schluessel(name, *teile, zaehler=zaehler)
+    schluessel = cache_schluessel(name, *teile, stand=stand, zaehler=zaehler)
     wert = cache.get(schluessel, _FEHLT)
     if wert is _FEHLT:
         wert = berechnen()

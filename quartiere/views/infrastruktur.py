@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.http import JsonResponse
@@ -19,6 +20,7 @@ from ..forms import InfrastrukturFilterForm, InfrastrukturForm, InfrastrukturImp
 from ..models import Infrastruktur, InfrastrukturKategorie, Quartier
 from ..queries import GEOJSON_NACHKOMMASTELLEN, feature_collection
 from ..queries.abdeckung import LUECKE_MINDESTANTEIL, luecken, quartier_abdeckung
+from ..queries.datenstand import datenstand
 from ..services import (
     hochgeladene_infrastruktur_importieren,
     infrastruktur_kategorie_speichern,
@@ -319,8 +321,13 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
         self.filter_form = InfrastrukturFilterForm(request.GET or None)
         self.kategorien = list(_gefilterte_kategorien(self.filter_form))
         format = request.GET.get("format")
+        # Read once: it keys the coverage and the page's cached fragments (the tables and lists below the map).
+        self.datenstand = datenstand()
         self.erreichbarkeit, self.einrichtungen = quartier_abdeckung(
-            quartier=self.object, kategorien=self.kategorien, mit_puffer=format not in EXPORTFORMATE
+            quartier=self.object,
+            kategorien=self.kategorien,
+            mit_puffer=format not in EXPORTFORMATE,
+            stand=self.datenstand,
         )
         if format in EXPORTFORMATE:
             return self.export(format)
@@ -391,6 +398,13 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
         antwort["Content-Disposition"] = f'attachment; filename="infrastruktur-{quartier.slug}.geojson"'
         return antwort
 
+    def filter_schluessel(self):
+        """The cache key of the rendered filter form: its input as sent (a valid one), or None."""
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            return None
+        eingabe = [self.filter_form.data.get(name, "") for name in self.filter_form.fields]
+        return repr((self.datenstand, self.filter_form.is_bound, eingabe))
+
     def get_context_data(self, **kwargs):
         quartier = self.object
         einrichtungen = self.einrichtungen
@@ -412,5 +426,10 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
             kategorien=self.kategorien,
             karte=karte,
             filter_parameter=self.request.GET.urlencode(),
+            # The fragments of the tables and lists are cached per Datenstand and choice of categories, the
+            # filter form (its choices are categories) per Datenstand and input, unless the input has errors.
+            fragment_schluessel=f"{self.datenstand}:{','.join(str(k.pk) for k in self.kategorien)}",
+            filter_schluessel=self.filter_schluessel(),
+            fragment_sekunden=settings.CACHES["default"]["TIMEOUT"],
             **kwargs,
         )

@@ -68,3 +68,20 @@ def test_infrastrukturseite_zeigt_nach_kategorie_speichern_den_neuen_radius(clie
     assert (vorher.kategorie.radius_m, nachher.kategorie.radius_m) == (500, 250)
     # A quarter of the circle's area: four times less of the quarter within reach.
     assert nachher.anteil == pytest.approx(vorher.anteil / 4, rel=0.01)
+
+
+def test_infrastrukturseite_zeigt_nach_kategorie_speichern_den_neuen_namen_in_jedem_fragment(
+    client_projektteam, quartier
+):
+    # The filter form, the gaps and the tables are page fragments cached per Datenstand.
+    url = reverse("quartiere:quartier_infrastruktur", args=[quartier.slug])
+    assert "Apotheke mit Notdienst" not in _aus_dem_cache(client_projektteam, url).content.decode()
+    kategorie = InfrastrukturKategorie.objects.get(slug="apotheke")
+    kategorie.name = "Apotheke mit Notdienst"
+
+    infrastruktur_kategorie_speichern(kategorie=kategorie)
+
+    inhalt = client_projektteam.get(url).content.decode()
+    assert f'<option value="{kategorie.slug}">Apotheke mit Notdienst</option>' in inhalt  # filter
+    assert "<li><strong>Apotheke mit Notdienst</strong>" in inhalt  # gaps: no pharmacy in reach
+    assert "Apotheke mit Notdienst</span></th>" in inhalt  # table of the field of action

@@ -24,7 +24,19 @@ def netz_vergleich(quartier: Quartier) -> Vergleich | None:
     (``netz_datenstand``); the recomputation is asked for on every request.
     """
     vergleich = zwischengespeichert(
-        "netz_vergleich", quartier.pk, netz_datenstand(), berechnen=lambda: abdeckung_vergleich(quartier=quartier)
+        "netz_vergleich",
+        quartier.pk,
+        netz_datenstand(),
+        berechnen=lambda: _als_text(abdeckung_vergleich(quartier=quartier)),
     )
     distanzfelder_nachziehen(veraltet=vergleich is not None and vergleich.abdeckung.wartet_auf_berechnung)
+    return vergleich
+
+
+def _als_text(vergleich: Vergleich | None) -> Vergleich | None:
+    """``vergleich`` with the reasons of its values as text in the active language, for the cache: a lazy
+    translation takes a millisecond to unpickle (Django builds its proxy class anew each time)."""
+    for eintrag in vergleich.abdeckung.eintraege if vergleich else []:
+        for wert in eintrag.profile.values():
+            wert.gruende = [str(grund) for grund in wert.gruende]
     return vergleich
