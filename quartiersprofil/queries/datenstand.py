@@ -10,7 +10,7 @@ under both Datenstände.
 from collections.abc import Callable
 from typing import TypeVar
 
-from quartiere.queries.datenstand import QUARTIERE, zwischengespeichert
+from quartiere.queries.datenstand import QUARTIERE, datenstaende, zwischengespeichert
 
 T = TypeVar("T")
 
@@ -21,3 +21,8 @@ def profil_zwischengespeichert(name: str, *teile: object, berechnen: Callable[[]
     """``berechnen()`` for the current Datenstände of the ground data and of the profiles, from the cache
     if it was computed before (2 queries then). ``teile`` tell results apart (see ``zwischengespeichert``)."""
     return zwischengespeichert(f"quartiersprofil:{name}", *teile, berechnen=berechnen, zaehler=(QUARTIERE, PROFIL))
+
+
+def profil_datenstaende() -> tuple[int, int]:
+    """The Datenstände of the ground data and of the profiles, for keys of cached page fragments. 1 query."""
+    return datenstaende((QUARTIERE, PROFIL))

@@ -1,15 +1,18 @@
 """Pages of the profile texts: versions, sections, history."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, UpdateView, View
 
 from ..forms.profil import AbschnittForm
 from ..models import BELEG_FELDER, ProfilAbschnitt, Profilfassung, ProfilStatus
+from ..queries.datenstand import profil_datenstaende
 from ..queries.profil import lesbare_fassungen, profil_abschnitte, profil_verlauf
 from ..services import profil as profil_dienste
 from .basis import FormularMixin, QuartierBezugMixin
@@ -23,7 +26,8 @@ class ProfilView(QuartierBezugMixin, TemplateView):
     template_name = "quartiersprofil/profil_detail.html"
 
     def get_context_data(self, **kwargs):
-        fassungen = lesbare_fassungen(quartier=self.get_quartier(), user=self.request.user)
+        user = self.request.user
+        fassungen = lesbare_fassungen(quartier=self.get_quartier(), user=user)
         if "nummer" in self.kwargs:
             fassung = next((f for f in fassungen if f.nummer == self.kwargs["nummer"]), None)
             if fassung is None:
@@ -33,7 +37,20 @@ class ProfilView(QuartierBezugMixin, TemplateView):
         return super().get_context_data(
             fassung=fassung,
             fassungen=fassungen,
-            abschnitte=profil_abschnitte(fassung=fassung, user=self.request.user) if fassung else [],
+            # Read only when the sections' fragment is not in the cache.
+            abschnitte=SimpleLazyObject(lambda: profil_abschnitte(fassung=fassung, user=user)) if fassung else [],
+            # The sections' fragment: per version, Datenstände, view of case numbers and edit buttons.
+            abschnitte_schluessel=repr(
+                (
+                    fassung.pk,
+                    profil_datenstaende(),
+                    user.has_perm("quartiere.view_fallzahlen"),
+                    user.has_perm("quartiersprofil.change_profil"),
+                )
+            )
+            if fassung
+            else "",
+            fragment_sekunden=settings.CACHES["default"]["TIMEOUT"],
             hat_arbeitsstand=any(f.status != ProfilStatus.FREIGEGEBEN for f in fassungen),
             **kwargs,
         )

@@ -238,11 +238,12 @@ def test_profilseite_abfragen_unabhaengig_von_den_belegen(client_projektteam, dj
     _belege(quartier, anzahl)
     url = reverse("quartiersprofil:profil", kwargs={"slug": quartier.slug})
     client_projektteam.get(url)  # warm caches (content types, Handlungsfeld colours, the quarter's analysis)
-    # After a change the next request computes the sections with their evidence and fills the cache …
+    # After a change the next request computes the sections with their evidence and fills the cache with
+    # them and with their rendered fragment …
     profil_datenstand_erhoehen()
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(32):
         assert client_projektteam.get(url).status_code == 200
-    # … every further one reads them from it (Datenstände and one cache read).
+    # … every further one reads the fragment from it (Datenstände and one cache read).
     with django_assert_num_queries(8):
         assert client_projektteam.get(url).status_code == 200
 
