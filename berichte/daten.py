@@ -34,6 +34,7 @@ from .queries.profil import (
     belege_je_handlungsfeld,
     buergerdialog,
     demografie,
+    freigabezeitpunkt,
 )
 
 # The indicators the summary repeats, if the catalogue has them.
@@ -184,10 +185,11 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
         for a in abdeckungen
     ]
     bezirke = sorted({(ub.bezirk_code, ub.bezirk_name) for ub in unterbezirke})
-    abschnitte, massnahmen = _profiltexte_und_massnahmen(quartier, fassung)
+    zeitpunkt = freigabezeitpunkt(fassung) if fassung is not None else None
+    abschnitte, massnahmen = _profiltexte_und_massnahmen(quartier, fassung, zeitpunkt)
     zahlen = demografie(quartier=quartier, abdeckungen=abdeckungen)
     erreichbarkeit = abdeckung(quartier=quartier)
-    belege = belege_je_handlungsfeld(fassung=fassung, demografie=zahlen, abdeckung=erreichbarkeit)
+    belege = belege_je_handlungsfeld(fassung=fassung, demografie=zahlen, abdeckung=erreichbarkeit, zeitpunkt=zeitpunkt)
     kapitel = []
     for handlungsfeld in Handlungsfeld.objects.order_by("reihenfolge"):
         abschnitt = abschnitte.get(handlungsfeld.pk)
@@ -239,20 +241,9 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
     )
 
 
-def _freigabezeitpunkt(fassung: Profilfassung) -> datetime:
-    """When ``fassung`` was released, on the clock of the history tables (the history row that
-    records the release); ``freigegeben_am`` where no such row exists. ``freigegeben_am`` itself
-    may be a fixed demo day (``dwk.zeit``), the history's clock is the real one."""
-    zeitpunkt = (
-        fassung.history.filter(status=ProfilStatus.FREIGEGEBEN)
-        .order_by("history_date")
-        .values_list("history_date", flat=True)
-        .first()
-    )
-    return zeitpunkt or fassung.freigegeben_am
-
-
-def _profiltexte_und_massnahmen(quartier: Quartier, fassung: Profilfassung | None) -> tuple[dict, dict]:
+def _profiltexte_und_massnahmen(
+    quartier: Quartier, fassung: Profilfassung | None, zeitpunkt: datetime | None
+) -> tuple[dict, dict]:
     """The sections of ``fassung`` by Handlungsfeld id, and the measures (not rejected) by
     Handlungsfeld id: as they stood when ``fassung`` was released (from their history), or as
     they are now for a working state. Three queries with a version, one without; persons are
@@ -263,7 +254,7 @@ def _profiltexte_und_massnahmen(quartier: Quartier, fassung: Profilfassung | Non
         abschnitte = {
             a.handlungsfeld_id: a for a in ProfilAbschnitt.objects.filter(fassung=fassung).select_related("fassung")
         }
-        massnahmen_stand = Massnahme.history.as_of(_freigabezeitpunkt(fassung))
+        massnahmen_stand = Massnahme.history.as_of(zeitpunkt)
     massnahmen = {}
     auswahl = massnahmen_stand.filter(quartier_id=quartier.pk).exclude(status=MassnahmeStatus.VERWORFEN)
     for massnahme in sorted(auswahl, key=lambda m: m.titel):

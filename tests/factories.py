@@ -697,6 +697,14 @@ class ProfilDateiFactory(factory.django.DjangoModelFactory):
     groesse = 15
 
 
+class BelegstandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = be.Belegstand
+
+    fassung = factory.SubFactory(ProfilfassungFactory)
+    belege = factory.LazyFunction(dict)
+
+
 # --- Wegenetz ------------------------------------------------------------------------------
 import struct as _struct  # noqa: E402
 

@@ -166,3 +166,22 @@ class ProfilDatei(models.Model):
 
     def __str__(self):
         return str(self.fassung)
+
+
+class Belegstand(models.Model):
+    """The evidence of a released quarter profile version as it stood when it was released (indicator
+    values, coverage, walk-through findings, photos, survey answers, source excerpts), frozen as JSON
+    so that every later rendering and the version comparison show that state, not today's data."""
+
+    fassung = models.OneToOneField(
+        Profilfassung, on_delete=models.PROTECT, related_name="belegstand", verbose_name=_("Fassung")
+    )
+    belege = models.JSONField(_("Belege je Handlungsfeld"), default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("eingefrorener Stand der Belege")
+        verbose_name_plural = _("eingefrorene Stände der Belege")
+
+    def __str__(self):
+        return str(self.fassung)

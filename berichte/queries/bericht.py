@@ -76,24 +76,57 @@ def _text_angaben(bericht: Bericht) -> str:
     return "\n\n".join(zeilen)
 
 
+def _belege_zeilen(belege: dict) -> list[str]:
+    """One Markdown list line per piece of frozen evidence (``Belegstand.belege`` of one field)."""
+    zeilen = [
+        f"- {_('Kennzahl')}: {i['name']} ({i['einheit']}) {i['jahr'] or '–'}: {i['wert']}"
+        for i in belege["indikatoren"]
+    ]
+    zeilen += [
+        f"- {_('Erreichbarkeit')}: {e['kategorie']}, {round(e['prozent'] or 0)} %"
+        + (f" ({_('Lücke')})" if e["ist_luecke"] else "")
+        for e in belege["erreichbarkeiten"]
+    ]
+    zeilen += [f"- {_('Befund')} ({b['art']}, {b['datum'] or '–'}): {b['text']}" for b in belege["befunde"]]
+    zeilen += [f"- {_('Foto')}: {f['bildunterschrift'] or '–'}" for f in belege["fotos"]]
+    zeilen += [
+        f"- {_('Antwort')} ({a['seniorenbuero']}): {a['frage']}"
+        + (f" – {_('Bewertung')} {a['bewertung']}" if a["bewertung"] else "")
+        + (f" – {a['text']}" if a["text"] else "")
+        for a in belege["antworten"]
+    ]
+    zeilen += [
+        f"- {_('Quelle')} ({q['titel']}{', ' + q['fundstelle'] if q['fundstelle'] else ''}): {q['text']}"
+        for q in belege["quellen"]
+    ]
+    return [" ".join(z.split()) for z in zeilen]
+
+
 def _text_profil(fassung: Profilfassung) -> str:
+    """The texts of ``fassung`` per Handlungsfeld and, for a released version, its evidence as frozen
+    at the release (``Belegstand``), so that the comparison of report versions shows both."""
     teile = [
         _("Quartiersprofil %(quartier)s, Fassung %(nummer)s (%(status)s)")
         % {"quartier": fassung.quartier.name, "nummer": fassung.nummer, "status": fassung.get_status_display()}
     ]
+    stand = fassung.belegstand.belege if hasattr(fassung, "belegstand") else {}
     for abschnitt in fassung.abschnitte.all():
         teile.append(f"### {abschnitt.handlungsfeld.name}")
         for name in ("bestand", "staerken", "handlungsbedarf"):
             text = getattr(abschnitt, name).strip()
             if text:
                 teile.append(f"**{abschnitt._meta.get_field(name).verbose_name}:** {text}")
+        belege = stand.get(str(abschnitt.handlungsfeld_id))
+        if belege and (zeilen := _belege_zeilen(belege)):
+            teile.append(f"**{_('Belege (Stand der Freigabe)')}:**\n" + "\n".join(zeilen))
     return "\n\n".join(teile)
 
 
 def profilfassungen_von(bericht: Bericht) -> list[Profilfassung]:
-    """The profile versions of ``bericht`` with their sections, ordered by quarter. Two queries."""
+    """The profile versions of ``bericht`` with their sections and frozen evidence, ordered by quarter.
+    Two queries."""
     return list(
-        bericht.profilfassungen.select_related("quartier")
+        bericht.profilfassungen.select_related("quartier", "belegstand")
         .prefetch_related(Prefetch("abschnitte", queryset=ProfilAbschnitt.objects.select_related("handlungsfeld")))
         .order_by("quartier__name")
     )

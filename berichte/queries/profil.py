@@ -9,9 +9,12 @@ photo that is not marked publishable.
 """
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from importlib import import_module
 
 from django.apps import apps
+from django.core.files.storage import default_storage
+from django.db import models
 from django.utils.translation import gettext as _
 
 from buergerdialog.models import Veranstaltung, VeranstaltungStatus
@@ -22,8 +25,10 @@ from quartiere.models import IndikatorArt, Infrastruktur, InfrastrukturKategorie
 from quartiere.queries.abdeckung import Erreichbarkeit, einrichtungen_in_reichweite, erreichbarkeit_berechnen
 from quartiere.queries.analyse import IndikatorZeile, Zeitreihe, quartier_analyse, zeitreihe
 from quartiere.queries.geheimhaltung import veraenderung_text, wert_text
-from quartiersprofil.models import Foto, ProfilAbschnitt, Profilfassung
+from quartiersprofil.models import Antwort, Befund, Foto, Profilfassung, ProfilStatus
 from quartiersprofil.queries.profil import abschnitte_mit_belegen
+
+from ..models import Belegstand
 
 # At most this many time series are drawn as charts: shares first, then counts, in catalogue order.
 HOECHSTENS_ZEITREIHEN = 8
@@ -164,14 +169,15 @@ def _netz_abdeckung(quartier: Quartier, kategorien: list[InfrastrukturKategorie]
 
 @dataclass(frozen=True)
 class Belege:
-    """What a chapter of a released version links as its evidence, ready to print."""
+    """What a chapter of a released version links as its evidence, ready to print: plain values
+    (``belege_stand``), as they stood at the release, never live objects."""
 
-    indikatoren: list[tuple[object, int | None, str]]  # (indicator, year, value as text)
-    erreichbarkeiten: list[Erreichbarkeit]
-    befunde: list
-    fotos: list[Foto]  # publishable ones with a print derivative only
-    quellen: list
-    antworten: list
+    indikatoren: list[dict]  # name, einheit, jahr, wert (text)
+    erreichbarkeiten: list[dict]  # kategorie, radius_m, prozent, ist_luecke
+    befunde: list[dict]  # art, datum, text
+    fotos: list[dict]  # url (print derivative), bildunterschrift, aufgenommen_am
+    quellen: list[dict]  # text, titel, fundstelle, art
+    antworten: list[dict]  # frage, seniorenbuero, bewertung, text
 
     @property
     def ist_leer(self) -> bool:
@@ -180,30 +186,151 @@ class Belege:
         )
 
 
-def belege_je_handlungsfeld(
-    *, fassung: Profilfassung | None, demografie: Demografie, abdeckung: Abdeckung
-) -> dict[int, Belege]:
-    """The evidence each section of ``fassung`` links, by Handlungsfeld pk, with the values of the
-    linked indicators and the coverage of the linked categories taken from ``demografie`` and
-    ``abdeckung`` (computed once for the whole profile). Talks are left out (they name persons),
-    photos not marked publishable or without a print derivative too. One query per kind of evidence."""
-    if fassung is None:
+def freigabezeitpunkt(fassung: Profilfassung) -> datetime:
+    """When ``fassung`` was released, on the clock of the history tables (the history row that
+    records the release); ``freigegeben_am`` where no such row exists. ``freigegeben_am`` itself
+    may be a fixed demo day (``dwk.zeit``), the history's clock is the real one. One query."""
+    zeitpunkt = (
+        fassung.history.filter(status=ProfilStatus.FREIGEGEBEN)
+        .order_by("history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    return zeitpunkt or fassung.freigegeben_am
+
+
+def _stand_von(modell: type[models.Model], pks: set[int], zeitpunkt: datetime) -> dict[int, object]:
+    """The objects ``pks`` of ``modell`` as they were at ``zeitpunkt`` (from their history), by pk;
+    an object without a history row from before keeps its current state. Two queries."""
+    if not pks:
         return {}
+    aktuell = {o.pk: o for o in modell.objects.filter(pk__in=pks)}
+    damals = {o.pk: o for o in modell.history.as_of(zeitpunkt).filter(pk__in=pks)}
+    return {pk: damals.get(pk, aktuell.get(pk)) for pk in pks if pk in damals or pk in aktuell}
+
+
+def _datum(wert: date | datetime | None) -> str | None:
+    return wert.isoformat() if wert else None
+
+
+def belege_stand(
+    *, fassung: Profilfassung, demografie: Demografie, abdeckung: Abdeckung, zeitpunkt: datetime | None = None
+) -> dict[str, dict]:
+    """The evidence each section of the released ``fassung`` links, as JSON values by Handlungsfeld pk
+    (as text), as it stood at the release: findings, photo captions and survey answers from their
+    history as of the release (``freigabezeitpunkt``); indicator values and coverage as computed now
+    (``demografie``, ``abdeckung``; they have no history) — hence frozen once in a ``Belegstand``
+    (``berichte.services.belegstand_einfrieren``). Talks are left out (they name persons), photos not
+    marked publishable or without a print derivative too. ``zeitpunkt``: the release time if known
+    (else read). A fixed number of queries."""
+    zeitpunkt = zeitpunkt or freigabezeitpunkt(fassung)
+    abschnitte = list(abschnitte_mit_belegen(fassung))
+    befunde = _stand_von(Befund, {b.pk for a in abschnitte for b in a.befunde.all()}, zeitpunkt)
+    fotos = _stand_von(Foto, {f.pk for a in abschnitte for f in a.fotos.all()}, zeitpunkt)
+    antworten = _stand_von(Antwort, {x.pk for a in abschnitte for x in a.antworten.all()}, zeitpunkt)
     nach_kategorie = {e.kategorie.pk: e for e in abdeckung.erreichbarkeiten}
     ergebnis = {}
-    abschnitt: ProfilAbschnitt
-    for abschnitt in abschnitte_mit_belegen(fassung):
-        ergebnis[abschnitt.handlungsfeld_id] = Belege(
-            indikatoren=[(i, *demografie.aktuell.get(i.pk, (None, "–"))) for i in abschnitt.indikatoren.all()],
-            erreichbarkeiten=[
-                nach_kategorie[k.pk] for k in abschnitt.infrastruktur_kategorien.all() if k.pk in nach_kategorie
+    for abschnitt in abschnitte:
+        live_fotos = {f.pk: f for f in abschnitt.fotos.all()}
+        live_antworten = {a.pk: a for a in abschnitt.antworten.all()}
+        ergebnis[str(abschnitt.handlungsfeld_id)] = {
+            "indikatoren": [
+                {"name": i.name, "einheit": i.einheit, "jahr": jahr, "wert": wert}
+                for i in abschnitt.indikatoren.all()
+                for jahr, wert in [demografie.aktuell.get(i.pk, (None, "–"))]
             ],
-            befunde=sorted(abschnitt.befunde.all(), key=lambda b: (b.begehung.datum, b.pk)),
-            fotos=[f for f in abschnitt.fotos.all() if f.darf_veroeffentlicht_werden and f.druck],
-            quellen=list(abschnitt.quellen_auszuege.all()),
-            antworten=sorted(abschnitt.antworten.all(), key=lambda a: (a.frage.reihenfolge, a.frage.pk, a.pk)),
+            "erreichbarkeiten": [
+                {
+                    "kategorie": e.kategorie.name,
+                    "radius_m": e.kategorie.radius_m,
+                    "prozent": e.prozent,
+                    "ist_luecke": e.ist_luecke,
+                }
+                for k in abschnitt.infrastruktur_kategorien.all()
+                if (e := nach_kategorie.get(k.pk)) is not None
+            ],
+            "befunde": [
+                {"art": b.get_art_display(), "datum": _datum(b.begehung.datum), "text": b.text}
+                for b in sorted(
+                    (befunde[x.pk] for x in abschnitt.befunde.all() if x.pk in befunde),
+                    key=lambda b: (b.begehung.datum, b.pk),
+                )
+            ],
+            "fotos": [
+                {
+                    "druck": live_fotos[f.pk].druck.name,
+                    "bildunterschrift": f.bildunterschrift,
+                    "aufgenommen_am": _datum(f.aufgenommen_am),
+                }
+                for f in sorted((fotos[pk] for pk in live_fotos if pk in fotos), key=lambda f: f.pk)
+                if f.darf_veroeffentlicht_werden and live_fotos[f.pk].druck
+            ],
+            "quellen": [
+                {
+                    "text": q.text,
+                    "titel": q.quelle.titel,
+                    "fundstelle": q.fundstelle,
+                    "art": q.quelle.get_art_display(),
+                }
+                for q in abschnitt.quellen_auszuege.all()
+            ],
+            "antworten": [
+                {
+                    "frage": live_antworten[a.pk].frage.text,
+                    "seniorenbuero": live_antworten[a.pk].seniorenbuero.name,
+                    "bewertung": a.bewertung,
+                    "text": a.text,
+                }
+                for a in sorted(
+                    (antworten[pk] for pk in live_antworten if pk in antworten),
+                    key=lambda a: (live_antworten[a.pk].frage.reihenfolge, live_antworten[a.pk].frage_id, a.pk),
+                )
+            ],
+        }
+    return ergebnis
+
+
+def _als_datum(text: str | None) -> date | datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
+
+
+def belege_aus_stand(stand: dict[str, dict]) -> dict[int, Belege]:
+    """``Belege`` by Handlungsfeld pk from the JSON values of ``belege_stand``; dates as dates again and
+    each photo with the URL of its print derivative. No query."""
+    ergebnis = {}
+    for feld, b in stand.items():
+        ergebnis[int(feld)] = Belege(
+            indikatoren=b["indikatoren"],
+            erreichbarkeiten=b["erreichbarkeiten"],
+            befunde=[{**x, "datum": _als_datum(x["datum"])} for x in b["befunde"]],
+            fotos=[
+                {**f, "url": default_storage.url(f["druck"]), "aufgenommen_am": _als_datum(f["aufgenommen_am"])}
+                for f in b["fotos"]
+            ],
+            quellen=b["quellen"],
+            antworten=b["antworten"],
         )
     return ergebnis
+
+
+def belege_je_handlungsfeld(
+    *,
+    fassung: Profilfassung | None,
+    demografie: Demografie,
+    abdeckung: Abdeckung,
+    zeitpunkt: datetime | None = None,
+) -> dict[int, Belege]:
+    """The evidence each section of ``fassung`` links, by Handlungsfeld pk, as it stood at the release:
+    the frozen ``Belegstand`` where one is stored, else computed as of the release (``belege_stand``).
+    Empty without a released version. One query with a stored state; ``zeitpunkt`` as in ``belege_stand``."""
+    if fassung is None:
+        return {}
+    gespeichert = Belegstand.objects.filter(fassung=fassung).values_list("belege", flat=True).first()
+    if gespeichert is None:
+        gespeichert = belege_stand(fassung=fassung, demografie=demografie, abdeckung=abdeckung, zeitpunkt=zeitpunkt)
+    return belege_aus_stand(gespeichert)
 
 
 @dataclass

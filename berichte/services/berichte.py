@@ -11,16 +11,19 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from dwk.zeit import heute, jetzt
 from lenkungsgruppe.models import Beschluss
+from quartiere.models import Quartier, QuartierUnterbezirk
 from quartiersprofil.models import Profilfassung, ProfilStatus
 
-from ..models import Bericht, BerichtStatus, BerichtVersion, Kommentar, ProfilDatei
+from ..models import Belegstand, Bericht, BerichtStatus, BerichtVersion, Kommentar, ProfilDatei
 from ..oparl import OParlClient, OParlFehler
 from ..queries.bericht import abschnitte
+from ..queries.profil import abdeckung, belege_stand, demografie
 
 logger = logging.getLogger(__name__)
 
@@ -223,6 +226,40 @@ def entwurf_pdf_speichern(*, bericht: Bericht, pdf: bytes, stand: str) -> Berich
         bericht.entwurf_pdf.storage.delete(alt)
     bericht.entwurf_pdf_stand = bericht.updated_at
     return bericht
+
+
+@transaction.atomic
+def belegstand_einfrieren(*, fassung: Profilfassung) -> Belegstand:
+    """Freeze the evidence of the released profile version ``fassung`` as it stood at its release
+    (``queries.profil.belege_stand``); a frozen state is kept and returned, never replaced.
+
+    Called before anything renders or compares a released version (its PDF job, the download,
+    the release of a report), so later changes to findings, photos, answers, excerpts, indicator
+    values or coverage do not reach the released version. Side effects: creates the
+    ``Belegstand`` row, only if none exists.
+    """
+    if fassung.status != ProfilStatus.FREIGEGEBEN:
+        raise ValidationError(_("Nur die Belege freigegebener Fassungen eines Quartiersprofils werden eingefroren."))
+    Profilfassung.objects.select_for_update().filter(pk=fassung.pk).first()
+    vorhanden = Belegstand.objects.filter(fassung=fassung).first()
+    if vorhanden is not None:
+        return vorhanden
+    quartier = Quartier.objects.select_related("stadtbezirk__kommune").get(pk=fassung.quartier_id)
+    abdeckungen = list(
+        QuartierUnterbezirk.objects.filter(quartier=quartier)
+        .select_related("unterbezirk__bezirk")
+        .order_by("unterbezirk__code")
+    )
+    with translation.override("de"):
+        belege = belege_stand(
+            fassung=fassung,
+            demografie=demografie(quartier=quartier, abdeckungen=abdeckungen),
+            abdeckung=abdeckung(quartier=quartier),
+        )
+    stand = Belegstand(fassung=fassung, belege=belege)
+    stand.full_clean()
+    stand.save()
+    return stand
 
 
 @transaction.atomic

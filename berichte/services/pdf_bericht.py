@@ -10,19 +10,28 @@ status page (``auftraege``); the release job stores the PDF as the report's next
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from auftraege.services import auftrag_ausfuehren
+from auftraege.models import Auftrag
+from auftraege.services import auftrag_ausfuehren, auftrag_starten
 from lenkungsgruppe.models import Beschluss
 from quartiersprofil.models import Profilfassung, ProfilStatus
 
 from ..models import Bericht, ProfilDatei
 from ..pdf import quartiersprofil_html
 from ..queries.bericht import abschnitte, profilfassungen_von
-from .berichte import bericht_freigeben, entwurf_pdf_speichern, freigabe_pruefen, profil_datei_speichern
+from .berichte import (
+    belegstand_einfrieren,
+    bericht_freigeben,
+    entwurf_pdf_speichern,
+    freigabe_pruefen,
+    profil_datei_speichern,
+)
 from .rendern import PdfFehler, html_rendern, pdf_abgeschottet
 
 SCHRITTE = 3
@@ -90,6 +99,73 @@ def _als_validierung(fehler: PdfFehler) -> ValidationError:
     return ValidationError(str(fehler))
 
 
+def _belege_einfrieren(bericht: Bericht) -> None:
+    """Freeze the evidence of every released profile version in ``bericht`` (see ``belegstand_einfrieren``)."""
+    for fassung in bericht.profilfassungen.filter(status=ProfilStatus.FREIGEGEBEN):
+        belegstand_einfrieren(fassung=fassung)
+
+
+PROFIL_SCHRITTE = 3
+
+
+def _profil_pdf_titel(fassung: Profilfassung) -> str:
+    return _("PDF des Quartiersprofils %(quartier)s, Fassung %(nummer)s") % {
+        "quartier": fassung.quartier.name,
+        "nummer": fassung.nummer,
+    }
+
+
+@task()
+def profil_pdf_erstellen(*, auftrag_id: str, fassung_id: int) -> None:
+    """Job: freeze the evidence of a released profile version and store its PDF (``ProfilDatei``),
+    where not yet stored; e.g. after a failed job or for versions released before files were kept."""
+    with auftrag_ausfuehren(auftrag_id=auftrag_id) as fortschritt:
+        fassung = Profilfassung.objects.select_related("quartier").get(pk=fassung_id)
+        fortschritt.melden(erledigt=0, gesamt=PROFIL_SCHRITTE, stand=_("Die Belege werden eingefroren"))
+        belegstand_einfrieren(fassung=fassung)
+        if not ProfilDatei.objects.filter(fassung=fassung).exists():
+            fortschritt.melden(erledigt=1, stand=_("Das PDF wird gesetzt"))
+            try:
+                pdf = profil_pdf_abgeschottet(fassung=fassung)
+            except PdfFehler as fehler:
+                raise _als_validierung(fehler) from fehler
+            fortschritt.melden(erledigt=2, stand=_("Das PDF wird gespeichert"))
+            profil_datei_speichern(fassung=fassung, pdf=pdf)
+        fortschritt.melden(erledigt=PROFIL_SCHRITTE)
+        fortschritt.abschliessen(
+            ergebnis=_("Das PDF des Quartiersprofils %(quartier)s (Fassung %(nummer)s) ist gespeichert.")
+            % {"quartier": fassung.quartier.name, "nummer": fassung.nummer},
+            ziel_url=reverse("berichte:quartiersprofil_pdf", kwargs={"slug": fassung.quartier.slug}),
+        )
+
+
+def profil_pdf_auftrag(*, fassung: Profilfassung, benutzer: AbstractBaseUser | None) -> Auftrag:
+    """The job that stores the PDF of the released version ``fassung``: the one already waiting or
+    running, else a new one (``profil_pdf_erstellen``). Side effects: may create a job and its
+    queue entry (with the immediate backend it runs at once)."""
+    titel = _profil_pdf_titel(fassung)
+    laufend = (
+        Auftrag.objects.filter(
+            art=profil_pdf_erstellen.module_path,
+            titel=titel,
+            status__in=[Auftrag.Status.WARTET, Auftrag.Status.LAEUFT],
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if laufend is not None:
+        return laufend
+    return auftrag_starten(
+        aufgabe=profil_pdf_erstellen,
+        titel=titel,
+        benutzer=benutzer,
+        argumente={"fassung_id": fassung.pk},
+        schritte_gesamt=PROFIL_SCHRITTE,
+        ziel_url=reverse("berichte:quartiersprofil_pdf", kwargs={"slug": fassung.quartier.slug}),
+        ziel_text=_("PDF herunterladen"),
+    )
+
+
 @task()
 def bericht_entwurf_rendern(*, auftrag_id: str, bericht_id: int) -> None:
     """Job: render the PDF of the working text of a report and keep it for downloads."""
@@ -97,6 +173,7 @@ def bericht_entwurf_rendern(*, auftrag_id: str, bericht_id: int) -> None:
         bericht = Bericht.objects.get(pk=bericht_id)
         stand = bericht.updated_at.isoformat()
         fortschritt.melden(erledigt=0, gesamt=SCHRITTE, stand=_("Daten werden gesammelt"))
+        _belege_einfrieren(bericht)
         try:
             teile, titel, autor = bericht_html_teile(bericht=bericht, version_nummer=None)
             fortschritt.melden(erledigt=1, stand=_("Das PDF wird gesetzt"))
@@ -126,6 +203,7 @@ def bericht_freigabe_rendern(
         nummer = (bericht.versionen.order_by("-nummer").values_list("nummer", flat=True).first() or 0) + 1
         gesamt = SCHRITTE + bericht.profilfassungen.count()
         fortschritt.melden(erledigt=0, gesamt=gesamt, stand=_("Daten werden gesammelt"))
+        _belege_einfrieren(bericht)
         try:
             teile, titel, autor = bericht_html_teile(bericht=bericht, version_nummer=nummer)
             fortschritt.melden(erledigt=1, stand=_("Das PDF wird gesetzt"))

@@ -5,6 +5,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView, View
 
+from auftraege.models import Auftrag
 from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt
 from quartiere.models import Quartier
@@ -13,9 +14,8 @@ from ..daten import freigegebene_fassung, quartiere_mit_freigabe
 from ..models import ProfilDatei
 from ..pdf import quartiersprofil_pdf
 from ..queries.bericht import berichte_fuer
-from ..services.berichte import profil_datei_speichern
-from ..services.pdf_bericht import profil_pdf_abgeschottet
-from ..services.rendern import PdfFehler
+from ..services.berichte import belegstand_einfrieren
+from ..services.pdf_bericht import profil_pdf_auftrag
 
 
 def meldung(fehler: Exception) -> str:
@@ -56,8 +56,12 @@ class BerichtListView(Geschuetzt, ListView):
 
 class QuartiersprofilPdfView(Geschuetzt, View):
     """The quarter profile as PDF/A of its latest released version: rendered once and stored
-    (``ProfilDatei``), then served as stored, byte for byte. Without a released version: the working
-    state for Projektteam (rendered on every request), a 404 page saying so for everyone else."""
+    (``ProfilDatei``), then served as stored, byte for byte. A released version without a stored file
+    (a failed job, a version released before files were kept) gets its evidence frozen and a
+    background job (``profil_pdf_erstellen``) that stores it; until then a German page says the PDF
+    is being made (202, with the job's status page for who may follow it). Without a released
+    version: the working state for Projektteam (rendered on every request), a 404 page saying so
+    for everyone else."""
 
     permission_required = "berichte.download_quartiersprofil"
 
@@ -82,10 +86,24 @@ class QuartiersprofilPdfView(Geschuetzt, View):
         gespeichert = ProfilDatei.objects.filter(fassung=fassung).first()
         if gespeichert is None:
             try:
-                gespeichert = profil_datei_speichern(fassung=fassung, pdf=profil_pdf_abgeschottet(fassung=fassung))
-            except (PdfFehler, ValidationError) as fehler:
+                belegstand_einfrieren(fassung=fassung)
+            except ValidationError as fehler:
                 kontext = {"fehler": meldung(fehler), "quartier": quartier}
                 return nicht_speichern(render(request, "berichte/pdf_fehler.html", kontext, status=500))
+            auftrag = profil_pdf_auftrag(fassung=fassung, benutzer=request.user)
+            # With the immediate backend (tests, DWK_TASKS_BACKEND=sofort) the job has run already.
+            gespeichert = ProfilDatei.objects.filter(fassung=fassung).first()
+        if gespeichert is None:
+            kontext = {
+                "quartier": quartier,
+                "fassung": fassung,
+                "auftrag": auftrag,
+                "fehlgeschlagen": auftrag.status == Auftrag.Status.FEHLGESCHLAGEN,
+                "darf_auftrag_sehen": request.user.has_perm("auftraege.view_auftrag", auftrag),
+            }
+            antwort = render(request, "berichte/quartiersprofil_wird_erstellt.html", kontext, status=202)
+            antwort["Retry-After"] = "30"
+            return nicht_speichern(antwort)
         return gespeicherte_datei(
             datei=gespeichert.datei,
             sha256=gespeichert.sha256,

@@ -25,12 +25,16 @@ def umleitung(*rollen):
 
 MATRIX = {
     "berichte:liste": ("get", {}, nur("projektteam", "ratsbuero", "superuser")),
-    # The latest released profile version of the quarter (released by the quartiersprofil part), as a
-    # stored file; a partner gets the profiles of their own quarters.
+    # The latest released profile version of the quarter (released by the quartiersprofil part); a
+    # partner gets the profiles of their own quarters. No file is stored yet: a job is started (the
+    # database queue, no worker runs here) and the page „wird erstellt“ answers 202.
     "berichte:quartiersprofil_pdf": (
         "get",
         {"slug": "menglinghausen"},
-        nur("projektteam", "ratsbuero", "partner", "superuser"),
+        {
+            **nur("projektteam", "ratsbuero", "partner", "superuser"),
+            **dict.fromkeys(("projektteam", "ratsbuero", "partner", "superuser"), 202),
+        },
     ),
     "berichte:neu": ("get", {}, nur(*NUR_PROJEKTTEAM)),
     # A draft in consultation: Projektteam and the steering group read it; the Ratsbüro does not.

@@ -233,7 +233,7 @@ def test_entwurf_pdf_im_hintergrund_und_danach_gespeichert(sofort, client, mitgl
     assert "Entwurf – nicht freigegeben" in " ".join(seiten)
 
 
-def test_profil_pdf_wird_einmal_gespeichert_und_partner_laedt_es(client, projektteam, partner, fassung):
+def test_profil_pdf_wird_einmal_gespeichert_und_partner_laedt_es(sofort, client, projektteam, partner, fassung):
     fassung.quartier.partner.add(partner)
     fremd = UserFactory(username="fremd", rolle="Partner")
     url = reverse("berichte:quartiersprofil_pdf", args=[fassung.quartier.slug])

@@ -199,9 +199,10 @@ def test_quartiersprofil_pdf_of_a_release_queries(hombruch, projektteam, django_
 
     quartiersprofil_pdf(quartier=quartier, fassung=fassung)
 
-    # As above, and the version's sections, the moment of its release (for the measures' history) and
-    # one query per kind of evidence the sections link.
-    with django_assert_num_queries(QUERIES_ARBEITSSTAND + 10):
+    # As above, and the version's sections, the moment of its release (for the measures' and the
+    # evidence's history), the frozen evidence (none stored yet) and one query per kind of evidence
+    # the sections link.
+    with django_assert_num_queries(QUERIES_ARBEITSSTAND + 11):
         quartiersprofil_pdf(quartier=quartier, fassung=fassung)
 
 
@@ -232,7 +233,9 @@ def test_quartiersprofil_pdf_of_quarter_without_unterbezirke(db):
 
 
 @pytest.mark.parametrize("rolle", ["projektteam", "ratsbuero"])
-def test_quartiersprofil_view_returns_pdf_download(client, request, menglinghausen_freigegeben, rolle):
+def test_quartiersprofil_view_returns_pdf_download(client, request, settings, menglinghausen_freigegeben, rolle):
+    # The job that stores the file runs inside the request (tests/berichte/test_belegstand.py: with the queue).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     client.force_login(request.getfixturevalue(rolle))
 
     antwort = client.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))

@@ -1,0 +1,134 @@
+"""A released profile version shows its evidence as it stood at the release (``Belegstand``), and a
+released version without a stored PDF gets a background job that stores it, with a German page
+„wird erstellt“ until then."""
+
+import pytest
+from django.urls import reverse
+
+from auftraege.models import Auftrag
+from berichte.models import Belegstand, ProfilDatei
+from berichte.pdf import quartiersprofil_pdf
+from berichte.queries.bericht import versionen_vergleichen
+from berichte.services.berichte import belegstand_einfrieren, bericht_freigeben
+from berichte.services.pdf_bericht import profil_pdf_erstellen
+from quartiere.models import Handlungsfeld
+from quartiersprofil.services.profil import (
+    abschnitt_speichern,
+    profil_entwurf_anlegen,
+    profil_freigeben,
+    profil_zur_beratung_geben,
+)
+from tests.berichte.hilfen import bericht_anlegen, pdf_lesen, quartier_anlegen
+from tests.berichte.matrix import _kleines_pdf
+from tests.factories import AntwortFactory, BefundFactory, BegehungFactory, QuellenAuszugFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mit_belegen(projektteam):
+    """A released version whose first field links a finding, a survey answer and a source excerpt."""
+    quartier = quartier_anlegen()
+    feld = Handlungsfeld.objects.order_by("reihenfolge").first()
+    befund = BefundFactory(begehung=BegehungFactory(quartier=quartier), handlungsfeld=feld, text="Bordstein alt")
+    antwort = AntwortFactory(quartier=quartier, frage__handlungsfeld=feld, text="Antwort alt")
+    auszug = QuellenAuszugFactory(quelle__quartier=quartier, handlungsfeld=feld, text="Auszug alt")
+    fassung = profil_entwurf_anlegen(quartier=quartier)
+    abschnitt_speichern(
+        abschnitt=fassung.abschnitte.get(handlungsfeld=feld),
+        bestand="Text der Fassung.",
+        staerken="",
+        handlungsbedarf="",
+        belege={"befunde": [befund], "antworten": [antwort], "quellen_auszuege": [auszug]},
+    )
+    profil_zur_beratung_geben(fassung=fassung)
+    fassung = profil_freigeben(fassung=fassung, benutzer=projektteam)
+    return fassung, befund, antwort, auszug
+
+
+def _text(fassung):
+    _reader, seiten = pdf_lesen(quartiersprofil_pdf(quartier=fassung.quartier, fassung=fassung))
+    return " ".join(seiten)
+
+
+def test_beleg_nach_der_freigabe_geaendert_die_fassung_zeigt_den_alten_stand(mit_belegen):
+    fassung, befund, antwort, auszug = mit_belegen
+    # Changed through the models' save (a history row each), before anything froze the state.
+    befund.text = "Bordstein neu"
+    befund.save()
+    antwort.text = "Antwort neu"
+    antwort.save()
+
+    text = _text(fassung)
+
+    assert ("Bordstein alt" in text, "Bordstein neu" in text) == (True, False)
+    assert ("Antwort alt" in text, "Antwort neu" in text) == (True, False)
+
+
+def test_eingefrorene_belege_bleiben_auch_ohne_verlauf(mit_belegen):
+    fassung, befund, _antwort, auszug = mit_belegen
+    stand = belegstand_einfrieren(fassung=fassung)
+    # Excerpts have no history: only the frozen state keeps the old text.
+    auszug.text = "Auszug neu"
+    auszug.save()
+    befund.delete()
+
+    assert belegstand_einfrieren(fassung=fassung) == stand  # kept, never replaced
+    text = _text(fassung)
+    assert ("Auszug alt" in text, "Auszug neu" in text, "Bordstein alt" in text) == (True, False, True)
+
+
+def test_versionsvergleich_zeigt_die_belege_vom_stand_der_freigabe(mit_belegen, projektteam):
+    fassung, befund, _antwort, _auszug = mit_belegen
+    belegstand_einfrieren(fassung=fassung)
+    bericht = bericht_anlegen([fassung])
+    bericht.refresh_from_db()
+    version = bericht_freigeben(
+        bericht=bericht, pdf=_kleines_pdf(), benutzer=projektteam, stand=bericht.updated_at.isoformat()
+    )
+    befund.text = "Bordstein neu"
+    befund.save()
+
+    (profil,) = [a for a in versionen_vergleichen(version, version) if a.titel.startswith("Quartiersprofil")]
+    zeilen = [zeile for _art, zeile in profil.zeilen]
+    assert "- Befund (Mangel, " + befund.begehung.datum.isoformat() + "): Bordstein alt" in zeilen
+    assert "Antwort alt" in " ".join(zeilen)
+
+
+def test_freigabe_ohne_gespeichertes_pdf_zeigt_wird_erstellt_und_startet_einen_auftrag(client, ratsbuero, mit_belegen):
+    fassung, _befund, _antwort, _auszug = mit_belegen
+    url = reverse("berichte:quartiersprofil_pdf", args=[fassung.quartier.slug])
+    client.force_login(ratsbuero)
+
+    # The database queue: no worker runs here, so the job waits.
+    antwort = client.get(url)
+    nochmal = client.get(url)
+
+    assert (antwort.status_code, nochmal.status_code) == (202, 202)
+    inhalt = antwort.content.decode()
+    assert "wird gerade erstellt" in inhalt
+    assert f"Fassung {fassung.nummer}" in inhalt
+    auftrag = Auftrag.objects.get()  # the second request found the waiting job
+    assert (auftrag.status, auftrag.art) == (Auftrag.Status.WARTET, profil_pdf_erstellen.module_path)
+    assert Belegstand.objects.filter(fassung=fassung).exists()  # frozen at the first request
+
+    profil_pdf_erstellen.call(auftrag_id=str(auftrag.pk), fassung_id=fassung.pk)  # what the worker does
+
+    auftrag.refresh_from_db()
+    assert auftrag.status == Auftrag.Status.FERTIG, (auftrag.ergebnis, auftrag.fehler)
+    fertig = client.get(url)
+    assert fertig.status_code == 200
+    assert b"".join(fertig.streaming_content) == ProfilDatei.objects.get(fassung=fassung).datei.read()
+
+
+def test_gescheiterter_auftrag_wird_beim_naechsten_abruf_neu_gestartet(client, ratsbuero, mit_belegen):
+    fassung, _befund, _antwort, _auszug = mit_belegen
+    url = reverse("berichte:quartiersprofil_pdf", args=[fassung.quartier.slug])
+    client.force_login(ratsbuero)
+    client.get(url)
+    Auftrag.objects.update(status=Auftrag.Status.FEHLGESCHLAGEN, fehler=["Zeitlimit überschritten."])
+
+    antwort = client.get(url)
+
+    assert antwort.status_code == 202
+    assert Auftrag.objects.filter(status=Auftrag.Status.WARTET).count() == 1
