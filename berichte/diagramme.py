@@ -60,9 +60,10 @@ REIHEN_STIL = (
     ("#D55E00", "10 5", "quadrat", 2.6),
     ("#333333", "2 4", "dreieck", 2.6),
 )
-BREITE, HOEHE = 520, 370
-LINKS, RECHTS, OBEN, UNTEN = 84, 24, 20, 150
-SCHRIFT = 21  # 21 of 520 units at a width of 100 mm: 11.4 pt
+BREITE, HOEHE = 520, 400
+LINKS, RECHTS, OBEN, UNTEN = 112, 26, 20, 170
+SCHRIFT = 27  # 27 of 520 units at a width of 78 mm (the table beside it): 11.5 pt
+ZEILE = 38  # the legend's line height
 
 
 def _schritt(spanne: float) -> float:
@@ -111,10 +112,14 @@ def liniendiagramm_svg(*, jahre: list[int], reihen: list[tuple[str, list[float |
     while stufe <= oben_wert + schritt / 1000:
         y = y_von(stufe)
         teile.append(f'<line x1="{LINKS}" y1="{y:.1f}" x2="{LINKS + innen_b}" y2="{y:.1f}" stroke="#bbbbbb"/>')
-        teile.append(_text(LINKS - 8, y + 6, _zahl(stufe).removesuffix(",0"), anker="end", groesse=SCHRIFT))
+        teile.append(_text(LINKS - 8, y + 8, _zahl(stufe).removesuffix(",0"), anker="end", groesse=SCHRIFT))
         stufe += schritt
+    # Every year labelled where there is room (a label needs about 2.6 font sizes), else every n-th;
+    # the table beside the chart has every year.
+    jede = max(1, math.ceil(len(jahre) * SCHRIFT * 2.6 / innen_b))
     for i, jahr in enumerate(jahre):
-        teile.append(_text(x_von(i), HOEHE - UNTEN + 26, str(jahr), anker="middle", groesse=SCHRIFT))
+        if i % jede == 0:
+            teile.append(_text(x_von(i), HOEHE - UNTEN + 32, str(jahr), anker="middle", groesse=SCHRIFT))
     teile.append(
         f'<path d="M{LINKS},{OBEN}V{OBEN + innen_h}H{LINKS + innen_b}" fill="none" stroke="#1a1a1a" '
         'stroke-width="1.5"/>'
@@ -127,14 +132,14 @@ def liniendiagramm_svg(*, jahre: list[int], reihen: list[tuple[str, list[float |
             teile.append(f'<path d="{d}" fill="none" stroke="{farbe}" stroke-width="{dicke}"{gestrichelt}/>')
         teile += [_punkt_marker(form, x, y, farbe) for x, y in punkte]
         # The legend below the chart, one line per series: line style, marker and name.
-        y = HOEHE - UNTEN + 62 + n * 32
+        y = HOEHE - UNTEN + 76 + n * ZEILE
         gestrichelt = f' stroke-dasharray="{strich}"' if strich else ""
         teile.append(
             f'<line x1="{LINKS}" y1="{y:.1f}" x2="{LINKS + 60}" y2="{y:.1f}" '
             f'stroke="{farbe}" stroke-width="{dicke}"{gestrichelt}/>'
         )
         teile.append(_punkt_marker(form, LINKS + 30, y, farbe))
-        teile.append(_text(LINKS + 74, y + 6, name, groesse=SCHRIFT))
+        teile.append(_text(LINKS + 74, y + 8, name, groesse=SCHRIFT))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREITE} {HOEHE}" class="diagramm" id="{id_}" '
         f'font-family="Liberation Sans, DejaVu Sans, sans-serif"><title>{escape(alt)}</title>'

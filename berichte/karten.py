@@ -60,10 +60,10 @@ def quartier_karte_svg(*, quartier, stadtbezirk, unterbezirke, id_="quartierskar
     ``quartier`` needs ``name`` and ``grenze``; ``stadtbezirk`` ``name`` and ``geometrie``;
     each of ``unterbezirke`` ``code`` and ``geometrie``. The view is fitted to the quarter
     and the Unterbezirke it covers; the Stadtbezirk is drawn where it passes through it.
-    Returns the SVG markup (viewBox 1000 × 1075: the map, and a legend below it).
+    Returns the SVG markup (viewBox 1000 × 1120: the map, and a legend below it).
     """
-    breite, karte_hoehe, legende_hoehe = 1000, 900, 175
-    schrift = 26
+    breite, karte_hoehe, legende_hoehe = 1000, 900, 220
+    schrift = 30  # printed 135 mm wide (berichte/static/berichte/quartiersprofil.css): 11.5 pt
 
     grenze = metrisch(quartier.grenze)
     unterbezirke = [(ub.code, metrisch(ub.geometrie)) for ub in unterbezirke]
