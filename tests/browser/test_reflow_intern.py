@@ -1,8 +1,9 @@
 """Reflow (WCAG 1.4.10: 320 CSS px, and text at 200 % at 640 px) and the keyboard pass over the pages
 behind the login, for each role: every GET page of the permission matrix
 (tests/dwk/test_berechtigungen.py, with the objects of ``tests/matrix.stand_anlegen``) that answers
-with HTML, each checked once, by the first role in ``ROLLEN`` that may open it (so each role's own
-pages are seen as that role sees them). The public pages have their own test (test_oeffentlich.py).
+with HTML, for reflow as each role that may open it (buttons and columns differ by role: the quarter
+page scrolled sideways for Projektteam only), for the keyboard by the first role in ``ROLLEN`` that
+may open it. The public pages have their own test (test_oeffentlich.py).
 
 The checks are those of ``tests/browser/pruefungen.py``, done with fewer round trips to the browser:
 the matrix's state is made once for all roles (the database of a browser test is emptied after
@@ -86,18 +87,19 @@ PROTOKOLL = f"""() => {{
 
 
 def seiten_der_rolle(rolle):
-    """The matrix's GET pages that ``rolle`` opens (200) and no role before it in ``ROLLEN`` does."""
+    """The matrix's HTML pages that ``rolle`` opens (200), as ``{name: first}``: ``first`` if no role
+    before it in ``ROLLEN`` opens the page. Each role's view is checked for reflow (its buttons and
+    columns differ by role); the keyboard pass runs once per page, for the first role."""
     vorher = ROLLEN[: ROLLEN.index(rolle)]
-    return sorted(
-        name
-        for name, (methode, _kwargs, erwartet) in MATRIX.items()
+    return {
+        name: not any(erwartet.get(r) == 200 for r in vorher)
+        for name, (methode, _kwargs, erwartet) in sorted(MATRIX.items())
         if methode == "get"
         and erwartet.get(rolle) == 200
-        and not any(erwartet.get(r) == 200 for r in vorher)
         and not name.startswith(("oeffentlich:", "admin:"))
         and name not in DOWNLOADS
         and not name.endswith(DOWNLOAD_ENDUNGEN)
-    )
+    }
 
 
 def textgroesse_setzen(cdp, prozent):
@@ -190,10 +192,10 @@ def tastatur(page, *, hoechstens=400):
 
 
 def seiten_pruefen(page, live_server, stand, rolle, pfad):
-    """Opens each page of ``rolle`` and checks it; returns (pages checked, problems)."""
+    """Opens each page of ``rolle`` and checks it; returns (pages opened, problems)."""
     cdp = page.context.new_cdp_session(page)
     probleme, geprueft = [], 0
-    for name in seiten_der_rolle(rolle):
+    for name, zuerst in seiten_der_rolle(rolle).items():
         kwargs = MATRIX[name][1]
         url = reverse(name, kwargs=kwargs(stand["objekte"]) if callable(kwargs) else kwargs)
         try:
@@ -206,14 +208,15 @@ def seiten_pruefen(page, live_server, stand, rolle, pfad):
             probleme.append((rolle, name, "keine HTML-Seite mit 200", antwort and antwort.status, art))
             continue
         geprueft += 1
-        dateiname = name.replace(":", "_")
-        # Two changes of size per page, not three: the pages take turns in the order of the checks,
-        # each beginning at the size the one before ended at (wide, or 640 px with text at 200 %).
-        if page.viewport_size == BREIT:
+        dateiname = f"{rolle}-{name.replace(':', '_')}"
+        # Two changes of size per page, not three: the sizes are taken in the order that begins at
+        # the size the page before ended at (wide, 320 px, or 640 px with text at 200 %).
+        breit = page.viewport_size == BREIT
+        groessen = sorted(GROESSEN, key=lambda g: g[0] != page.viewport_size["width"])
+        if zuerst and breit:
             probleme += [(rolle, name, *p) for p in tastatur(page)]
-            probleme += [(rolle, name, *p) for p in umfliessen(page, cdp, pfad, dateiname, GROESSEN)]
-        else:
-            probleme += [(rolle, name, *p) for p in umfliessen(page, cdp, pfad, dateiname, GROESSEN[::-1])]
+        probleme += [(rolle, name, *p) for p in umfliessen(page, cdp, pfad, dateiname, groessen)]
+        if zuerst and not breit:
             groesse_setzen(page, cdp, BREIT["width"], 100)
             probleme += [(rolle, name, *p) for p in tastatur(page)]
     cdp.detach()
