@@ -1,5 +1,6 @@
 """Views of the infrastructure inventory and of the quarters' walking-distance coverage."""
 
+import functools
 import json
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
 
@@ -323,12 +325,17 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
         format = request.GET.get("format")
         # Read once: it keys the coverage and the page's cached fragments (the tables and lists below the map).
         self.datenstand = datenstand()
-        self.erreichbarkeit, self.einrichtungen = quartier_abdeckung(
-            quartier=self.object,
-            kategorien=self.kategorien,
-            mit_puffer=format not in EXPORTFORMATE,
-            stand=self.datenstand,
+        # Read from the cache only when used: a page whose fragments are all cached needs none of it.
+        abdeckung = SimpleLazyObject(
+            lambda: quartier_abdeckung(
+                quartier=self.object,
+                kategorien=self.kategorien,
+                mit_puffer=format not in EXPORTFORMATE,
+                stand=self.datenstand,
+            )
         )
+        self.erreichbarkeit = SimpleLazyObject(lambda: abdeckung[0])
+        self.einrichtungen = SimpleLazyObject(lambda: abdeckung[1])
         if format in EXPORTFORMATE:
             return self.export(format)
         if format == "geojson":
@@ -405,26 +412,31 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
         eingabe = [self.filter_form.data.get(name, "") for name in self.filter_form.fields]
         return repr((self.datenstand, self.filter_form.is_bound, eingabe))
 
-    def get_context_data(self, **kwargs):
-        quartier = self.object
-        einrichtungen = self.einrichtungen
-        puffer_sichtbar = bool(self.filter_form.is_valid() and any(self.filter_form.cleaned_data.values()))
-        karte = {
-            "quartier": {"name": quartier.name, "geometrie": quartier.geojson},
+    def karte(self, *, puffer_sichtbar):
+        """What ``infrastruktur.js`` draws: the quarter, per category its symbol and reach, the facilities."""
+        return {
+            "quartier": {"name": self.object.name, "geometrie": self.object.geojson},
             "kategorien": [
                 {**_kategorie_daten(e.kategorie), "puffer": e.puffer_geojson, "puffer_sichtbar": puffer_sichtbar}
                 for e in self.erreichbarkeit
             ],
-            "einrichtungen": [_einrichtung_daten(e) for e in einrichtungen],
+            "einrichtungen": [_einrichtung_daten(e) for e in self.einrichtungen],
         }
+
+    def get_context_data(self, **kwargs):
+        puffer_sichtbar = bool(self.filter_form.is_valid() and any(self.filter_form.cleaned_data.values()))
+        # Built only when the map's fragment is not cached (the template calls it; json_script needs a dict).
+        karte = functools.cache(lambda: self.karte(puffer_sichtbar=puffer_sichtbar))
         return super().get_context_data(
             filter_form=self.filter_form,
             erreichbarkeit=self.erreichbarkeit,
-            luecken=luecken(self.erreichbarkeit),
+            luecken=SimpleLazyObject(lambda: luecken(self.erreichbarkeit)),
             luecke_prozent=round(LUECKE_MINDESTANTEIL * 100),
-            einrichtungen=einrichtungen,
+            einrichtungen=self.einrichtungen,
             kategorien=self.kategorien,
-            karte=karte,
+            karte=SimpleLazyObject(karte),
+            karte_daten=karte,
+            puffer_sichtbar=puffer_sichtbar,
             filter_parameter=self.request.GET.urlencode(),
             # The fragments of the tables and lists are cached per Datenstand and choice of categories, the
             # filter form (its choices are categories) per Datenstand and input, unless the input has errors.

@@ -224,8 +224,8 @@ def test_quartier_infrastruktur_abfragen_konstant(client_projektteam, django_ass
     url = reverse("quartiere:quartier_infrastruktur", args=[quartier.slug])
     InfrastrukturFactory(kategorie=kategorie("apotheke"), punkt=MITTE)
     client_projektteam.get(url)  # GeoDjango caches the units of EPSG:25832 after the first use
-    # From the cache: the request's own (session, user, …), the Datenstand, the coverage and three fragments
-    # of the page (filter, gaps, tables and lists) from the cache, and 3 of the walking-network section
+    # From the cache: the request's own (session, user, …), the Datenstand, four fragments
+    # of the page (filter, map data, gaps, tables and lists) from the cache, and 3 of the walking-network section
     # (wegenetz partial: the Datenstände of the ground data and of the network, the cache).
     with django_assert_num_queries(14):
         client_projektteam.get(url)
@@ -233,8 +233,8 @@ def test_quartier_infrastruktur_abfragen_konstant(client_projektteam, django_ass
     InfrastrukturFactory(kategorie=kategorie("post"), punkt=Point(7.425, 51.49, srid=4326))
     # The new facilities change the Datenstand: the next request computes the coverage and the facilities
     # in reach and fills the cache, whatever their number, and the network section asks whether a network is
-    # imported; five cache entries are written (about 4 queries each) …
-    with django_assert_num_queries(44):
+    # imported; six cache entries are written (about 4 queries each) …
+    with django_assert_num_queries(50):
         antwort = client_projektteam.get(url)
     assert len(antwort.context["einrichtungen"]) == 3
     # … and the one after it reads them from there.
