@@ -100,3 +100,18 @@ def profil_pdf_messen():
     print(f"{name:<48} {voll / boden:8.2f}× (CPU {voll_cpu / boden_cpu:4.2f}×)   {ziel}")
     name = "  Seiten / Fotos / Größe"
     print(f"{name:<48} {len(reader.pages):5d} Seiten {len(bilder):3d} Fotos {len(pdf) / 1024:8.1f} KB")
+
+
+if __name__ == "__main__":
+    # Alone, against the database in DWK_DATABASE_URL with the demo data already loaded:
+    # DWK_DATABASE_URL=postgis:///dwk_h1 .venv/bin/python bench/bench_profil_pdf.py
+    import os
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dwk.settings")
+    import django
+
+    django.setup()
+    profil_pdf_messen()
