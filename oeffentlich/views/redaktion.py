@@ -9,6 +9,7 @@ published from its preview page. Every edit refuses a stale save (``VeralteterSt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -81,6 +82,15 @@ class NeuOderVorhandenMixin:
         if not hasattr(self, "_objekt"):
             self._objekt = self.vorhandenes() or self.neues()
         return self._objekt
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except IntegrityError:
+            # Two first saves at the same moment: both found no row, the other one's insert won.
+            form.andere_fassung = self.vorhandenes()
+            form.add_error(None, ValidationError(form.veraltet_meldung, code="veraltet"))
+            return self.form_invalid(form)
 
     def neu_aber_inzwischen_angelegt(self, form):
         if form.instance.pk is None:

@@ -4,19 +4,27 @@ covered without anyone remembering:
 
 * every edit page refuses a save from a stale state (someone else saved meanwhile) and saves nothing;
 * no hostile query string and no hostile form value makes any redaktion or public page answer 500;
+* of two first saves of a page that did not exist yet, one wins and the other is refused as stale;
 * what Projektteam writes on these pages is public only once released: a draft, an unsaved preview,
   an unreleased event or photo never shows on a public page or download.
 """
 
 import datetime
+import threading
 from urllib.parse import quote
 
 import pytest
-from django.urls import get_resolver, reverse
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+from django.test import RequestFactory
+from django.urls import get_resolver, resolve, reverse
 
 from oeffentlich import forms as oe_forms
+from oeffentlich.models import Pflichtseite
 from tests.dwk.test_feindliche_anfragen import FEINDLICHE_WERTE, _abfragen, _anfrage, _pfad_varianten, parameter_namen
 from tests.dwk.test_veralteter_stand import _bearbeitungsformular
+from tests.factories import KommuneFactory, UserFactory
 from tests.oeffentlich.matrix import MATRIX
 from tests.oeffentlich.stand import oeffentliche_urls
 from tests.oeffentlich.test_nichts_unveroeffentlichtes import _inhalt
@@ -158,3 +166,58 @@ def test_entwuerfe_und_vorschauen_nie_oeffentlich(client, stand, projektteam):
     gefunden = [url for url in oeffentliche_urls(stand) if SENTINEL in _inhalt(client.get(url))]
     assert gefunden == []
     assert client.get(reverse("oeffentlich:veranstaltung", kwargs={"pk": stand["intern"].pk})).status_code == 404
+
+
+def _erste_speicherung(url, daten, person, barriere, ergebnisse):
+    """One thread: open the page of a statutory page that does not exist yet, validate, wait for the
+    other thread, then save through the view's ``form_valid``."""
+    try:
+        anfrage = RequestFactory().post(url, daten)
+        anfrage.user = person
+        anfrage.session = SessionStore()
+        anfrage._messages = FallbackStorage(anfrage)
+        treffer = resolve(url)
+        ansicht = treffer.func.view_class()
+        ansicht.setup(anfrage, **treffer.kwargs)
+        ansicht.object = ansicht.get_object()
+        form = ansicht.get_form()
+        assert form.is_valid() and form.instance.pk is None, form.errors
+        barriere.wait(timeout=20)
+        antwort = ansicht.form_valid(form)
+        ergebnisse.append((daten["text"], antwort.status_code, form.has_error("__all__", code="veraltet")))
+    except Exception as fehler:  # the main thread reports it
+        ergebnisse.append((daten["text"], repr(fehler), False))
+        barriere.abort()
+    finally:
+        connection.close()
+
+
+def _erste_daten(text):
+    return {"text": text, "stand": "2017-10-16", "bearbeitungsstand": ""}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_gleichzeitige_erste_speicherung_genau_eine_gewinnt():
+    """Two people write the statutory page that does not exist yet at the same moment, five times
+    over: one save wins, the other is refused as stale (no server error), never both."""
+    kommune = KommuneFactory()
+    person = UserFactory(is_superuser=True)
+    url = reverse("redaktion:pflichtseite_bearbeiten", kwargs={"art": "datenschutz"})
+    for runde in range(5):
+        Pflichtseite.objects.filter(kommune=kommune, art="datenschutz").delete()
+        barriere, ergebnisse = threading.Barrier(2), []
+        threads = [
+            threading.Thread(
+                target=_erste_speicherung,
+                args=(url, _erste_daten(text), person, barriere, ergebnisse),
+            )
+            for text in (f"A{runde}", f"B{runde}")
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        gewonnen = [text for text, status, _veraltet in ergebnisse if status == 302]
+        abgewiesen = [text for text, status, veraltet in ergebnisse if status == 200 and veraltet]
+        assert (len(gewonnen), len(abgewiesen)) == (1, 1), (runde, ergebnisse)
+        assert Pflichtseite.objects.get(kommune=kommune, art="datenschutz").text == gewonnen[0]
