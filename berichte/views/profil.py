@@ -1,8 +1,8 @@
 """The list of reports and the quarter profile as PDF."""
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
 from django.views.generic import ListView, View
 
 from auftraege.models import Auftrag
@@ -71,7 +71,9 @@ class QuartiersprofilPdfView(Geschuetzt, View):
         return self._quartier
 
     def get(self, request, slug):
-        quartier = get_object_or_404(Quartier, slug=slug)
+        quartier = self.get_permission_object()  # read once, for the permission check
+        if quartier is None:
+            raise Http404
         fassung = freigegebene_fassung(quartier)
         if fassung is None:
             if not request.user.has_perm("berichte.download_quartiersprofil_arbeitsstand"):
