@@ -15,13 +15,15 @@ from django.db import transaction
 
 from berichte.models import Bericht, Gremium
 from berichte.services.berichte import (
+    belegstand_einfrieren,
     bericht_freigeben,
     bericht_speichern,
     bericht_zur_beratung_stellen,
     kommentar_erledigen,
     kommentar_schreiben,
+    profil_datei_speichern,
 )
-from berichte.services.pdf_bericht import bericht_pdf
+from berichte.services.pdf_bericht import bericht_pdf, profil_pdf_abgeschottet
 from demo.zeit import am_tag
 from lenkungsgruppe.models import Beschluss
 from quartiersprofil.models import Profilfassung, ProfilStatus
@@ -101,8 +103,12 @@ def _bv_bericht(projektteam):
         )
     bericht.refresh_from_db()
     with am_tag(FREIGABE):
+        # As the release job does (berichte.services.pdf_bericht.bericht_freigabe_rendern): the profile's
+        # evidence frozen first, the report stored, the released profile stored as its own file too.
+        belegstand_einfrieren(fassung=menglinghausen)
         pdf = bericht_pdf(bericht=bericht, version_nummer=1)
         bericht_freigeben(bericht=bericht, pdf=pdf, benutzer=projektteam, stand=bericht.updated_at.isoformat())
+        profil_datei_speichern(fassung=menglinghausen, pdf=profil_pdf_abgeschottet(fassung=menglinghausen))
     return 1
 
 
