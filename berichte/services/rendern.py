@@ -95,6 +95,11 @@ def _kind(verbindung: Connection, teile: list[str], titel: str, autor: str, zeit
         ergebnis = ("fehler", "verschachtelt")
     except MemoryError:
         ergebnis = ("fehler", "speicher")
+    except SystemError as fehler:
+        # Under the address-space limit a C function (Pango, cffi) that cannot allocate may return NULL
+        # without setting MemoryError; CPython then raises this SystemError (seen with 200 MB).
+        speicher = mb and "without exception set" in str(fehler)
+        ergebnis = ("fehler", "speicher" if speicher else "allgemein:" + traceback.format_exc(limit=5)[-2000:])
     except Exception:  # noqa: BLE001 -- the child reports every failure to the parent, which logs it
         ergebnis = ("fehler", "allgemein:" + traceback.format_exc(limit=5)[-2000:])
     try:
