@@ -28,6 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dwk.settings")
+# The demo data live on 16 October 2017 (DWK_HEUTE of `make run`): on that day the review round of
+# „Bürgerdialog Derne“ is open, so the members can rate its results. gunicorn inherits it.
+os.environ.setdefault("DWK_HEUTE", "2017-10-16")
 
 import django  # noqa: E402
 
@@ -42,6 +45,37 @@ from tcp_proxy import TcpProxy, postgresql_ziel  # noqa: E402
 
 WURZEL = Path(__file__).resolve().parent.parent
 LOCUST = Path(os.environ.get("DWK_LOCUST", WURZEL / "var" / "last-venv" / "bin" / "locust"))
+# Members of the steering group who rate under load, each with an account of their own.
+MITGLIEDER = int(os.environ.get("DWK_LAST_MITGLIEDER", "16"))
+
+
+def mitglieder_konten(anzahl: int) -> list[str]:
+    """Usernames of ``anzahl`` active members of the steering group (only they may rate): the demo's
+    member account and, for other members without one, accounts of the bench (``bench-mitglied-<id>``,
+    role Lenkungsgruppe, linked to the member through ``mitglied_speichern``). Idempotent: a second run
+    finds them."""
+    from django.contrib.auth.models import Group  # noqa: PLC0415 -- after django.setup()
+
+    from dwk.permissions import LENKUNGSGRUPPE  # noqa: PLC0415 -- after django.setup()
+    from lenkungsgruppe.models import Mitglied  # noqa: PLC0415 -- after django.setup()
+    from lenkungsgruppe.services import mitglied_speichern  # noqa: PLC0415 -- after django.setup()
+
+    benutzer = get_user_model()
+    namen = ["lenkungsgruppe"] if benutzer.objects.filter(username="lenkungsgruppe").exists() else []
+    for mitglied in Mitglied.objects.aktiv().order_by("pk"):
+        if len(namen) >= anzahl:
+            break
+        name = f"bench-mitglied-{mitglied.pk}"
+        if mitglied.benutzer_id is None:
+            konto, _neu = benutzer.objects.get_or_create(username=name, defaults={"last_name": mitglied.nachname})
+            konto.set_unusable_password()
+            konto.save()
+            konto.groups.add(Group.objects.get(name=LENKUNGSGRUPPE))
+            mitglied.benutzer = konto
+            mitglied_speichern(mitglied=mitglied)
+        if mitglied.benutzer.username.startswith("bench-mitglied-"):
+            namen.append(mitglied.benutzer.username)
+    return namen
 
 
 def ziele() -> dict:
@@ -51,19 +85,15 @@ def ziele() -> dict:
     if not get_user_model().objects.filter(username="projektteam").exists():
         call_command("demo_daten", ausdruecklich=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
     mitglied = Client(HTTP_HOST="127.0.0.1")
-    mitglied.force_login(get_user_model().objects.get(username="lenkungsgruppe"))
-    bewerten = next(
-        (
-            f"/buergerdialog/veranstaltungen/{pk}/bewerten/"
-            for pk in Veranstaltung.objects.order_by("pk").values_list("pk", flat=True)
-            if mitglied.get(f"/buergerdialog/veranstaltungen/{pk}/bewerten/").status_code == 200
-        ),
-        None,
-    )
+    mitglied.cookies["sessionid"] = sitzung("lenkungsgruppe")  # with the second factor, should it have one
+    # The first event whose review page has a form to rate with (a round open on DWK_HEUTE).
+    seiten = [f"/buergerdialog/veranstaltungen/{pk}/bewerten/" for (pk,) in Veranstaltung.objects.values_list("pk")]
+    bewerten = next((s for s in sorted(seiten) if "Bewertungen speichern" in mitglied.get(s).content.decode()), None)
     oeffentlich = Client(HTTP_HOST="127.0.0.1")
     pdf = "/projekt/quartiere/menglinghausen/quartiersprofil.pdf"
     return {
         "sitzungen": {"projektteam": sitzung("projektteam"), "lenkungsgruppe": sitzung("lenkungsgruppe")},
+        "mitglieder": [sitzung(name) for name in mitglieder_konten(MITGLIEDER)],
         "quartier": "menglinghausen",
         "bewerten": bewerten,
         "oeffentliches_pdf": pdf if oeffentlich.get(pdf).status_code == 200 else None,
@@ -144,6 +174,10 @@ def main() -> None:
     db = settings.DATABASES["default"]
     print(f"Last mit locust gegen gunicorn (3 Worker), Datenbank {db['NAME']}, {os.cpu_count()} Kerne")
     ziel = ziele()
+    print(
+        f"Tag der Demodaten {settings.DWK_HEUTE}; {len(ziel['mitglieder'])} Mitglieder der Lenkungsgruppe bewerten "
+        f"{ziel['bewerten'] or '(keine offene Bewertungsrunde gefunden)'}"
+    )
     proxy = TcpProxy(postgresql_ziel(db))
     port = proxy.starten()
     url = f"postgis://127.0.0.1:{port}/{db['NAME']}"

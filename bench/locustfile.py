@@ -2,15 +2,20 @@
 
 Projektteam browses the pages behind the login, saves a quarter's edit form unchanged (a real
 save: service, history, new Datenstand) and downloads the profile PDF; members of the steering
-group read their pages and send the review form of an event; the public reads the public pages;
-one user class asks the floor view, so the floor is measured in the same run. Logged-in users
-come with session ids made by bench/last.py (DWK_LAST_ZIELE, JSON), so the load has no logins.
-The think time is DWK_LAST_DENKZEIT ("min-max" seconds, "0" for the saturation run).
+group, each with an account of their own, read their pages and rate the workshop results of the
+open review round (every result's relevance and feasibility 1–5, sent through the page's form with
+its CSRF token: a real save); the public reads the public pages; one user class asks the floor
+view, so the floor is measured in the same run. Logged-in users come with session ids made by
+bench/last.py (DWK_LAST_ZIELE, JSON), so the load has no logins. The think time is
+DWK_LAST_DENKZEIT ("min-max" seconds, "0" for the saturation run).
 """
 
+import itertools
 import json
 import os
+import random
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from locust import HttpUser, between, constant, task
 
@@ -21,20 +26,26 @@ QUARTIER = ZIELE.get("quartier", "menglinghausen")
 
 
 class Formularfelder(HTMLParser):
-    """The fields of the first form with method="post" as a browser would send them unchanged."""
+    """The fields of the page's own form (the first with method="post" that posts to the page itself,
+    not the logout form of the page head) as a browser would send them unchanged; ``radiogruppen``:
+    the values of every radio group, to choose from."""
 
-    def __init__(self) -> None:
+    def __init__(self, pfad: str = "") -> None:
         super().__init__()
+        self.pfad = pfad
         self.felder: list[tuple[str, str]] = []
+        self.radiogruppen: dict[str, list[str]] = {}
         self._im_formular = self._fertig = False
         self._auswahl = self._textfeld = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form" and (a.get("method") or "").lower() == "post" and not self._fertig:
-            self._im_formular = True
+            self._im_formular = a.get("action") in (None, "", self.pfad)
         if not self._im_formular or not a.get("name") and tag != "option":
             return
+        if tag == "input" and a.get("type") == "radio":
+            self.radiogruppen.setdefault(a["name"], []).append(a.get("value") or "on")
         if tag == "input" and a.get("type") not in {"submit", "button", "file", "checkbox", "radio"}:
             self.felder.append((a["name"], a.get("value") or ""))
         elif tag == "input" and a.get("type") in {"checkbox", "radio"} and "checked" in a:
@@ -61,14 +72,38 @@ class Formularfelder(HTMLParser):
             self._im_formular, self._fertig = False, True
 
 
-def formular_zuruecksenden(client, url: str, name: str) -> None:
-    """GET the page of a form and POST its fields back unchanged (with the CSRF token)."""
+def formular_lesen(client, url: str, name: str) -> tuple[Formularfelder | None, str]:
+    """GET the page of a form: its fields (None if the page did not answer 200) and its address."""
     seite = client.get(url, name=f"{name} (Formular)")
     if seite.status_code != 200:
-        return
-    leser = Formularfelder()
+        return None, seite.url
+    leser = Formularfelder(pfad=urlsplit(url).path)
     leser.feed(seite.text)
-    client.post(url, data=leser.felder, name=name, headers={"Referer": seite.url})
+    return leser, seite.url
+
+
+def formular_senden(client, url: str, name: str, felder: list[tuple[str, str]], referer: str) -> None:
+    """POST ``felder`` (with the CSRF token of the page) to ``url``; only a redirect counts as saved:
+    a page answered with 200 again shows the form's errors, and is counted as a failure."""
+    with client.post(
+        url, data=felder, name=name, headers={"Referer": referer}, allow_redirects=False, catch_response=True
+    ) as antwort:
+        if antwort.status_code in (302, 303):
+            antwort.success()
+        elif antwort.status_code == 200:
+            veraltet = "inzwischen" in antwort.text  # the stale-edit refusal names the other's save
+            antwort.failure(
+                "nicht gespeichert: inzwischen von jemand anderem geändert"
+                if veraltet
+                else "nicht gespeichert: das Formular kam mit Fehlern zurück"
+            )
+
+
+def formular_zuruecksenden(client, url: str, name: str) -> None:
+    """GET the page of a form and POST its fields back unchanged (with the CSRF token)."""
+    leser, referer = formular_lesen(client, url, name)
+    if leser is not None:
+        formular_senden(client, url, name, leser.felder, referer)
 
 
 class Angemeldet(HttpUser):
@@ -120,9 +155,19 @@ class Projektteam(Angemeldet):
         self.client.get(f"/quartiere/{QUARTIER}/profil.pdf", name="Quartiersprofil-PDF")
 
 
-class Mitglied(Angemeldet):
+_MITGLIEDER = itertools.count()
+
+
+class Mitglied(HttpUser):
+    """A member of the steering group: each simulated member logs in as a member of their own (the
+    sessions in ``ZIELE["mitglieder"]``, taken in turn), so two of them never overwrite one rating."""
+
     weight = 3
-    rolle = "lenkungsgruppe"
+    wait_time = DENKZEIT
+
+    def on_start(self):
+        sitzungen = ZIELE["mitglieder"]
+        self.client.cookies.set("sessionid", sitzungen[next(_MITGLIEDER) % len(sitzungen)])
 
     @task(2)
     def meine(self):
@@ -134,8 +179,15 @@ class Mitglied(Angemeldet):
 
     @task(2)
     def bewerten(self):
-        if ZIELE.get("bewerten"):
-            formular_zuruecksenden(self.client, ZIELE["bewerten"], "Bewertung senden")
+        """Open the review page, rate every result anew (relevance and feasibility 1–5) and save."""
+        if not ZIELE.get("bewerten"):
+            return
+        leser, referer = formular_lesen(self.client, ZIELE["bewerten"], "Ergebnisse bewerten")
+        if leser is None:
+            return
+        gewaehlt = {name: random.choice(werte) for name, werte in leser.radiogruppen.items()}  # noqa: S311
+        felder = [(n, w) for n, w in leser.felder if n not in gewaehlt] + list(gewaehlt.items())
+        formular_senden(self.client, ZIELE["bewerten"], "Ergebnisse bewerten", felder, referer)
 
 
 class Oeffentlich(HttpUser):
