@@ -7,19 +7,26 @@ from buergerdialog.models import Dokumentationsfoto, Veranstaltung
 from dwk.zeit import jetzt
 
 from ..models import Fotofreigabe, Veranstaltungsfreigabe
+from .inhalte import pruefen, schon_angelegt
 
 
 @transaction.atomic
 def veranstaltung_freigeben(
-    *, veranstaltung: Veranstaltung, kurztext: str = "", von: AbstractBaseUser | None = None
+    *,
+    veranstaltung: Veranstaltung,
+    kurztext: str = "",
+    von: AbstractBaseUser | None = None,
+    nur_anlegen: bool = False,
 ) -> Veranstaltungsfreigabe:
     """Announce ``veranstaltung`` publicly (its date, place, accessibility, flyer and calendar
-    entry) with the public ``kurztext``; a second call updates the text. One row."""
+    entry) with the public ``kurztext``; a second call updates the text (with ``nur_anlegen`` it is
+    refused, ``inhalte.schon_angelegt``). One row."""
     freigabe = Veranstaltungsfreigabe.objects.filter(veranstaltung=veranstaltung).first()
+    schon_angelegt(freigabe, nur_anlegen=nur_anlegen)
     if freigabe is None:
         freigabe = Veranstaltungsfreigabe(veranstaltung=veranstaltung, freigegeben_am=jetzt(), freigegeben_von=von)
     freigabe.kurztext = kurztext
-    freigabe.full_clean()
+    pruefen(freigabe)
     freigabe.save()
     return freigabe
 
@@ -34,16 +41,20 @@ def veranstaltung_freigabe_zuruecknehmen(*, veranstaltung: Veranstaltung) -> Non
 
 @transaction.atomic
 def foto_freigeben(
-    *, foto: Dokumentationsfoto, alternativtext: str, von: AbstractBaseUser | None = None
+    *,
+    foto: Dokumentationsfoto,
+    alternativtext: str,
+    von: AbstractBaseUser | None = None,
+    nur_anlegen: bool = False,
 ) -> Fotofreigabe:
     """Mark ``foto`` publishable with its public ``alternativtext``. Only photos of a released
     documentation of a released event (``Fotofreigabe.clean``); otherwise ValidationError, nothing
-    saved. One row."""
-    freigabe = Fotofreigabe.objects.filter(foto=foto).first() or Fotofreigabe(
-        foto=foto, freigegeben_am=jetzt(), freigegeben_von=von
-    )
+    saved; with ``nur_anlegen`` also when it is released already (``inhalte.schon_angelegt``). One row."""
+    vorhanden = Fotofreigabe.objects.filter(foto=foto).first()
+    schon_angelegt(vorhanden, nur_anlegen=nur_anlegen)
+    freigabe = vorhanden or Fotofreigabe(foto=foto, freigegeben_am=jetzt(), freigegeben_von=von)
     freigabe.alternativtext = alternativtext
-    freigabe.full_clean()
+    pruefen(freigabe)
     freigabe.save()
     return freigabe
 

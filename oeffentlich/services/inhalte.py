@@ -14,6 +14,39 @@ from quartiere.models import Kommune, Quartier
 from ..models import Auftritt, Neuigkeit, Pflichtseite, Quartiersseite
 
 
+def schon_angelegt(vorhanden: object | None, *, nur_anlegen: bool) -> None:
+    """For the create-or-update services: with ``nur_anlegen`` (the person's form was opened when
+    there was no row yet) a row that exists now was created by someone else meanwhile; refuse with
+    ValidationError(code="veraltet") rather than overwrite it. Two inserts at the same moment end in
+    the unique constraint instead (IntegrityError, the caller's to handle)."""
+    if nur_anlegen and vorhanden is not None:
+        raise _inzwischen_angelegt()
+
+
+def pruefen(objekt: object) -> None:
+    """``full_clean()`` of a row the create-or-update services looked up by its natural key: a new
+    row that now breaks a uniqueness rule was created by someone else since the lookup, and is
+    reported as stale (code "veraltet"), not as a field error."""
+    try:
+        objekt.full_clean()
+    except ValidationError as fehler:
+        listen = fehler.error_dict.values() if hasattr(fehler, "error_dict") else [fehler.error_list]
+        codes = {e.code for liste in listen for e in liste}
+        if objekt.pk is None and codes & {"unique", "unique_together"}:
+            raise _inzwischen_angelegt() from fehler
+        raise
+
+
+def _inzwischen_angelegt() -> ValidationError:
+    return ValidationError(
+        _(
+            "Dieser Eintrag wurde inzwischen von jemand anderem angelegt. Ihre Eingaben wurden nicht "
+            "gespeichert, damit nichts überschrieben wird. Unten sehen Sie die andere Fassung."
+        ),
+        code="veraltet",
+    )
+
+
 @transaction.atomic
 def auftritt_speichern(
     *,
@@ -23,41 +56,55 @@ def auftritt_speichern(
     partner: str = "",
     kontakt: str = "",
     feedback_email: str = "",
+    nur_anlegen: bool = False,
 ) -> Auftritt:
     """Create or update the project page of ``kommune``. Writes one row; raises ValidationError
-    (nothing saved) on bad input."""
-    auftritt = Auftritt.objects.filter(kommune=kommune).first() or Auftritt(kommune=kommune)
+    (nothing saved) on bad input, and with ``nur_anlegen`` when it exists already (``schon_angelegt``)."""
+    vorhanden = Auftritt.objects.filter(kommune=kommune).first()
+    schon_angelegt(vorhanden, nur_anlegen=nur_anlegen)
+    auftritt = vorhanden or Auftritt(kommune=kommune)
     auftritt.einleitung = einleitung
     auftritt.foerderung = foerderung
     auftritt.partner = partner
     auftritt.kontakt = kontakt
     auftritt.feedback_email = feedback_email
-    auftritt.full_clean()
+    pruefen(auftritt)
     auftritt.save()
     return auftritt
 
 
 @transaction.atomic
 def pflichtseite_speichern(
-    *, kommune: Kommune, art: str, text: str, stand: datetime.date, ist_beispiel: bool = False
+    *,
+    kommune: Kommune,
+    art: str,
+    text: str,
+    stand: datetime.date,
+    ist_beispiel: bool = False,
+    nur_anlegen: bool = False,
 ) -> Pflichtseite:
     """Create or update the statutory page ``art`` of ``kommune``. Writes one row; raises
-    ValidationError (nothing saved) on bad input."""
-    seite = Pflichtseite.objects.filter(kommune=kommune, art=art).first() or Pflichtseite(kommune=kommune, art=art)
+    ValidationError (nothing saved) on bad input, and with ``nur_anlegen`` when it exists already."""
+    vorhanden = Pflichtseite.objects.filter(kommune=kommune, art=art).first()
+    schon_angelegt(vorhanden, nur_anlegen=nur_anlegen)
+    seite = vorhanden or Pflichtseite(kommune=kommune, art=art)
     seite.text = text
     seite.stand = stand
     seite.ist_beispiel = ist_beispiel
-    seite.full_clean()
+    pruefen(seite)
     seite.save()
     return seite
 
 
 @transaction.atomic
-def quartiersseite_speichern(*, quartier: Quartier, charakter: str) -> Quartiersseite:
-    """Create or update what the public page of ``quartier`` says about its character. One row."""
-    seite = Quartiersseite.objects.filter(quartier=quartier).first() or Quartiersseite(quartier=quartier)
+def quartiersseite_speichern(*, quartier: Quartier, charakter: str, nur_anlegen: bool = False) -> Quartiersseite:
+    """Create or update what the public page of ``quartier`` says about its character. One row;
+    with ``nur_anlegen`` ValidationError when it exists already."""
+    vorhanden = Quartiersseite.objects.filter(quartier=quartier).first()
+    schon_angelegt(vorhanden, nur_anlegen=nur_anlegen)
+    seite = vorhanden or Quartiersseite(quartier=quartier)
     seite.charakter = charakter
-    seite.full_clean()
+    pruefen(seite)
     seite.save()
     return seite
 

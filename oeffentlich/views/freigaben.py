@@ -80,9 +80,11 @@ class VeranstaltungFreigabeView(
         }
 
     def speichern(self, form):
-        self.neu_aber_inzwischen_angelegt(form)
         return veranstaltung_freigeben(
-            veranstaltung=self.veranstaltung(), kurztext=form.cleaned_data["kurztext"], von=self.request.user
+            veranstaltung=self.veranstaltung(),
+            kurztext=form.cleaned_data["kurztext"],
+            von=self.request.user,
+            nur_anlegen=self.nur_anlegen(form),
         )
 
 
@@ -163,12 +165,16 @@ class FotoFreigabeView(Redaktion, FotoBezugMixin, NeuOderVorhandenMixin, Formula
         return self.zur_liste()
 
     def speichern(self, form):
-        self.neu_aber_inzwischen_angelegt(form)
         try:
             return foto_freigeben(
-                foto=self.foto(), alternativtext=form.cleaned_data["alternativtext"], von=self.request.user
+                foto=self.foto(),
+                alternativtext=form.cleaned_data["alternativtext"],
+                von=self.request.user,
+                nur_anlegen=self.nur_anlegen(form),
             )
         except ValidationError as fehler:
+            if fehler.code == "veraltet":
+                raise
             raise ValidationError(fehler.messages) from fehler
 
 

@@ -8,7 +8,7 @@ published from its preview page. Every edit refuses a stale save (``VeralteterSt
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -88,16 +88,17 @@ class NeuOderVorhandenMixin:
             return super().form_valid(form)
         except IntegrityError:
             # Two first saves at the same moment: both found no row, the other one's insert won.
-            form.andere_fassung = self.vorhandenes()
             form.add_error(None, ValidationError(form.veraltet_meldung, code="veraltet"))
             return self.form_invalid(form)
 
-    def neu_aber_inzwischen_angelegt(self, form):
-        if form.instance.pk is None:
-            anderes = self.vorhandenes()
-            if anderes is not None:
-                form.andere_fassung = anderes
-                raise ValidationError(form.veraltet_meldung, code="veraltet")
+    def nur_anlegen(self, form):
+        """For the service: the form was opened when there was no row (it must not overwrite one)."""
+        return form.instance.pk is None
+
+    def form_invalid(self, form):
+        if form.instance.pk is None and form.has_error(NON_FIELD_ERRORS, code="veraltet"):
+            form.andere_fassung = form.andere_fassung or self.vorhandenes()
+        return super().form_invalid(form)
 
 
 def _kommune_oder_404():
@@ -321,13 +322,13 @@ class PflichtseiteBearbeitenView(Redaktion, TextFormMixin, UpdateView):
         return reverse("oeffentlich:pflichtseite", kwargs={"art": self.art()})
 
     def speichern(self, form):
-        self.neu_aber_inzwischen_angelegt(form)
         return pflichtseite_speichern(
             kommune=form.instance.kommune,
             art=form.instance.art,
             text=form.cleaned_data["text"],
             stand=form.cleaned_data["stand"],
             ist_beispiel=form.cleaned_data["ist_beispiel"],
+            nur_anlegen=self.nur_anlegen(form),
         )
 
 
@@ -355,7 +356,6 @@ class AuftrittBearbeitenView(Redaktion, TextFormMixin, UpdateView):
         return "\n\n".join(t for t in (objekt.einleitung, objekt.foerderung, objekt.partner, objekt.kontakt) if t)
 
     def speichern(self, form):
-        self.neu_aber_inzwischen_angelegt(form)
         daten = form.cleaned_data
         return auftritt_speichern(
             kommune=form.instance.kommune,
@@ -364,6 +364,7 @@ class AuftrittBearbeitenView(Redaktion, TextFormMixin, UpdateView):
             partner=daten["partner"],
             kontakt=daten["kontakt"],
             feedback_email=daten["feedback_email"],
+            nur_anlegen=self.nur_anlegen(form),
         )
 
 
@@ -398,5 +399,6 @@ class QuartiersseiteBearbeitenView(Redaktion, TextFormMixin, UpdateView):
         return objekt.charakter
 
     def speichern(self, form):
-        self.neu_aber_inzwischen_angelegt(form)
-        return quartiersseite_speichern(quartier=self.quartier(), charakter=form.cleaned_data["charakter"])
+        return quartiersseite_speichern(
+            quartier=self.quartier(), charakter=form.cleaned_data["charakter"], nur_anlegen=self.nur_anlegen(form)
+        )

@@ -198,12 +198,12 @@ def _erste_daten(text):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gleichzeitige_erste_speicherung_genau_eine_gewinnt():
-    """Two people write the statutory page that does not exist yet at the same moment, five times
+    """Two people write the statutory page that does not exist yet at the same moment, ten times
     over: one save wins, the other is refused as stale (no server error), never both."""
     kommune = KommuneFactory()
     person = UserFactory(is_superuser=True)
     url = reverse("redaktion:pflichtseite_bearbeiten", kwargs={"art": "datenschutz"})
-    for runde in range(5):
+    for runde in range(10):
         Pflichtseite.objects.filter(kommune=kommune, art="datenschutz").delete()
         barriere, ergebnisse = threading.Barrier(2), []
         threads = [
