@@ -16,5 +16,6 @@ urlpatterns = [
     path("berichte/<int:pk>/version-<int:nummer>.pdf", views.VersionPdfView.as_view(), name="version_pdf"),
     path("berichte/<int:pk>/vergleich/", views.VersionVergleichView.as_view(), name="vergleich"),
     path("berichte/<int:pk>/ratsinformationssystem/", views.OParlView.as_view(), name="oparl"),
+    path("quartiere/<slug:slug>/profil-freigeben/", views.ProfilFreigebenView.as_view(), name="profil_freigeben"),
     path("quartiere/<slug:slug>/profil.pdf", views.QuartiersprofilPdfView.as_view(), name="quartiersprofil_pdf"),
 ]

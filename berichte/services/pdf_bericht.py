@@ -12,6 +12,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from auftraege.models import Auftrag
 from auftraege.services import auftrag_ausfuehren, auftrag_starten
 from lenkungsgruppe.models import Beschluss
 from quartiersprofil.models import Profilfassung, ProfilStatus
+from quartiersprofil.services.profil import profil_freigeben
 
 from ..models import Bericht, ProfilDatei
 from ..pdf import quartiersprofil_html
@@ -164,6 +166,26 @@ def profil_pdf_auftrag(*, fassung: Profilfassung, benutzer: AbstractBaseUser | N
         ziel_url=reverse("berichte:quartiersprofil_pdf", kwargs={"slug": fassung.quartier.slug}),
         ziel_text=_("PDF herunterladen"),
     )
+
+
+@transaction.atomic
+def profilfassung_freigeben(*, fassung: Profilfassung, benutzer: AbstractBaseUser) -> Profilfassung:
+    """Release the quarter profile version ``fassung`` (in consultation) and freeze what it rests on,
+    in one transaction: the release itself (``quartiersprofil.services.profil.profil_freigeben``),
+    the evidence as it stands at this moment (``belegstand_einfrieren``: indicator values, coverage,
+    source excerpts and the rest, also those without a history) and the job that renders and stores
+    its PDF once (``profil_pdf_auftrag``). The release page of the profile calls this; it is the
+    only way a version is released through the app.
+
+    Side effects: those of the three calls — status, date and releaser of the version, a history
+    row and a log line; a ``Belegstand`` row; a job and its queue entry (with the immediate backend
+    the PDF is stored at once). Refuses (``ValidationError``) a version not in consultation; then
+    nothing is stored.
+    """
+    fassung = profil_freigeben(fassung=fassung, benutzer=benutzer)
+    belegstand_einfrieren(fassung=fassung)
+    profil_pdf_auftrag(fassung=fassung, benutzer=benutzer)
+    return fassung
 
 
 @task()

@@ -14,7 +14,7 @@ from .berichte import (
     VersionPdfView,
     VersionVergleichView,
 )
-from .profil import BerichtListView, QuartiersprofilPdfView
+from .profil import BerichtListView, ProfilFreigebenView, QuartiersprofilPdfView
 
 __all__ = [
     "BeratungView",
@@ -27,6 +27,7 @@ __all__ = [
     "KommentarErledigtView",
     "KommentierenView",
     "OParlView",
+    "ProfilFreigebenView",
     "QuartiersprofilPdfView",
     "VersionPdfView",
     "VersionVergleichView",

@@ -1,21 +1,24 @@
-"""The list of reports and the quarter profile as PDF."""
+"""The list of reports, the release of a quarter profile version and the quarter profile as PDF."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
 from auftraege.models import Auftrag
 from dwk.http import nicht_speichern
 from dwk.permissions import Geschuetzt
 from quartiere.models import Quartier
+from quartiersprofil.models import Profilfassung
 
 from ..daten import freigegebene_fassung, quartiere_mit_freigabe
 from ..models import ProfilDatei
 from ..pdf import quartiersprofil_pdf
 from ..queries.bericht import berichte_fuer
 from ..services.berichte import belegstand_einfrieren
-from ..services.pdf_bericht import profil_pdf_auftrag
+from ..services.pdf_bericht import profil_pdf_auftrag, profilfassung_freigeben
 
 
 def meldung(fehler: Exception) -> str:
@@ -112,3 +115,29 @@ class QuartiersprofilPdfView(Geschuetzt, View):
             dateiname=f"quartiersprofil-{quartier.slug}-fassung-{fassung.nummer}.pdf",
             request=request,
         )
+
+
+class ProfilFreigebenView(Geschuetzt, View):
+    """POST: release the profile version in consultation (``fassung`` in the form) of the quarter:
+    the version, its evidence as it stands now and its PDF job (``profilfassung_freigeben``). The
+    button sits on the profile page (``berichte/_profil_freigeben.html``)."""
+
+    permission_required = "quartiersprofil.change_profil"
+    http_method_names = ["post"]
+
+    def post(self, request, slug):
+        quartier = get_object_or_404(Quartier, slug=slug)
+        nummer = request.POST.get("fassung", "")
+        if not nummer.isdigit():
+            raise Http404
+        fassung = get_object_or_404(Profilfassung, quartier=quartier, pk=int(nummer))
+        try:
+            fassung = profilfassung_freigeben(fassung=fassung, benutzer=request.user)
+        except ValidationError as fehler:
+            messages.error(request, meldung(fehler))
+            return redirect("quartiersprofil:profil", slug=quartier.slug)
+        messages.success(
+            request,
+            _("Die Fassung ist freigegeben und damit eingefroren; ihr PDF wird einmal erstellt und gespeichert."),
+        )
+        return redirect("quartiersprofil:profil_fassung", slug=quartier.slug, nummer=fassung.nummer)

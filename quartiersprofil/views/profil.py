@@ -57,14 +57,15 @@ class ProfilView(QuartierBezugMixin, TemplateView):
 
 
 class ProfilAktionView(QuartierBezugMixin, View):
-    """POST: start a draft, put it into consultation, take it back to draft, release it."""
+    """POST: start a draft, put it into consultation, take it back to draft. The release freezes
+    evidence and renders the PDF, which the app ``berichte`` does: its button posts to
+    ``berichte:profil_freigeben`` (included in the profile page as a partial)."""
 
     permission_required = "quartiersprofil.change_profil"
     AKTIONEN = {
         "entwurf": _("Ein neuer Entwurf ist angelegt."),
         "beratung": _("Die Fassung ist jetzt in Beratung."),
         "ueberarbeiten": _("Die Fassung ist wieder ein Entwurf."),
-        "freigeben": _("Die Fassung ist freigegeben und damit eingefroren."),
     }
 
     def post(self, request, slug, aktion):
@@ -78,10 +79,8 @@ class ProfilAktionView(QuartierBezugMixin, View):
                 fassung = get_object_or_404(Profilfassung, quartier=quartier, pk=request.POST.get("fassung"))
                 if aktion == "beratung":
                     profil_dienste.profil_zur_beratung_geben(fassung=fassung)
-                elif aktion == "ueberarbeiten":
-                    profil_dienste.profil_ueberarbeiten(fassung=fassung)
                 else:
-                    profil_dienste.profil_freigeben(fassung=fassung, benutzer=request.user)
+                    profil_dienste.profil_ueberarbeiten(fassung=fassung)
         except ValidationError as fehler:
             messages.error(request, " ".join(fehler.messages))
             return redirect("quartiersprofil:profil", slug=quartier.slug)

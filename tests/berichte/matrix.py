@@ -36,6 +36,12 @@ MATRIX = {
             **dict.fromkeys(("projektteam", "ratsbuero", "partner", "superuser"), 202),
         },
     ),
+    # POST only (the release button on the profile page): GET is 405 for who may release.
+    "berichte:profil_freigeben": (
+        "get",
+        {"slug": "menglinghausen"},
+        {**nur(*NUR_PROJEKTTEAM), "projektteam": 405, "superuser": 405},
+    ),
     "berichte:neu": ("get", {}, nur(*NUR_PROJEKTTEAM)),
     # A draft in consultation: Projektteam and the steering group read it; the Ratsbüro does not.
     "berichte:detail": ("get", ENTWURF, nur("projektteam", "lenkungsgruppe", "superuser")),

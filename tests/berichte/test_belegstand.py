@@ -132,3 +132,82 @@ def test_gescheiterter_auftrag_wird_beim_naechsten_abruf_neu_gestartet(client, r
 
     assert antwort.status_code == 202
     assert Auftrag.objects.filter(status=Auftrag.Status.WARTET).count() == 1
+
+
+def _beratene_fassung():
+    """A version in consultation whose first field links a source excerpt (no history of its own)."""
+    quartier = quartier_anlegen()
+    feld = Handlungsfeld.objects.order_by("reihenfolge").first()
+    auszug = QuellenAuszugFactory(quelle__quartier=quartier, handlungsfeld=feld, text="Auszug alt")
+    fassung = profil_entwurf_anlegen(quartier=quartier)
+    abschnitt_speichern(
+        abschnitt=fassung.abschnitte.get(handlungsfeld=feld),
+        bestand="Text der Fassung.",
+        staerken="",
+        handlungsbedarf="",
+        belege={"quellen_auszuege": [auszug]},
+    )
+    profil_zur_beratung_geben(fassung=fassung)
+    return fassung, auszug
+
+
+def test_freigabe_ueber_die_seite_friert_die_belege_sofort_ein_und_startet_das_pdf(client_projektteam, projektteam):
+    fassung, auszug = _beratene_fassung()
+    url = reverse("berichte:profil_freigeben", kwargs={"slug": fassung.quartier.slug})
+
+    antwort = client_projektteam.post(url, {"fassung": fassung.pk}, follow=True)
+    # Changed right after the release, before anyone opened the PDF: excerpts have no history.
+    auszug.text = "Auszug neu"
+    auszug.save()
+
+    assert antwort.redirect_chain == [
+        (
+            reverse("quartiersprofil:profil_fassung", kwargs={"slug": fassung.quartier.slug, "nummer": fassung.nummer}),
+            302,
+        )
+    ]
+    assert "freigegeben und damit eingefroren" in antwort.content.decode()
+    fassung.refresh_from_db()
+    assert (fassung.status, fassung.freigegeben_von) == ("freigegeben", projektteam)
+    eingefroren = str(Belegstand.objects.get(fassung=fassung).belege)
+    assert ("Auszug alt" in eingefroren, "Auszug neu" in eingefroren) == (True, False)
+    auftrag = Auftrag.objects.get()
+    assert (auftrag.status, auftrag.art) == (Auftrag.Status.WARTET, profil_pdf_erstellen.module_path)
+    profil_pdf_erstellen.call(auftrag_id=str(auftrag.pk), fassung_id=fassung.pk)  # what the worker does
+    text = " ".join(pdf_lesen(ProfilDatei.objects.get(fassung=fassung).datei.read())[1])
+    assert ("Auszug alt" in text, "Auszug neu" in text) == (True, False)
+
+
+def test_freigabe_einer_fassung_im_entwurf_wird_abgewiesen_und_nichts_gespeichert(client_projektteam):
+    fassung = profil_entwurf_anlegen(quartier=quartier_anlegen())
+    url = reverse("berichte:profil_freigeben", kwargs={"slug": fassung.quartier.slug})
+
+    antwort = client_projektteam.post(url, {"fassung": fassung.pk}, follow=True)
+
+    fassung.refresh_from_db()
+    assert fassung.status == "entwurf"
+    assert (Belegstand.objects.count(), Auftrag.objects.count()) == (0, 0)
+    assert "alert" in antwort.content.decode()
+
+
+@pytest.mark.parametrize("wert", ["", "abc", "1 OR 1=1", "99999999"])
+def test_freigabe_mit_unsinniger_fassung_ist_404(client_projektteam, wert):
+    fassung, _auszug = _beratene_fassung()
+    url = reverse("berichte:profil_freigeben", kwargs={"slug": fassung.quartier.slug})
+
+    assert client_projektteam.post(url, {"fassung": wert}).status_code == 404
+    fassung.refresh_from_db()
+    assert fassung.status == "in_beratung"
+
+
+def test_nur_projektteam_gibt_frei(client, lenkungsgruppe):
+    fassung, _auszug = _beratene_fassung()
+    client.force_login(lenkungsgruppe)
+
+    antwort = client.post(
+        reverse("berichte:profil_freigeben", kwargs={"slug": fassung.quartier.slug}), {"fassung": fassung.pk}
+    )
+
+    assert antwort.status_code == 403
+    fassung.refresh_from_db()
+    assert fassung.status == "in_beratung"

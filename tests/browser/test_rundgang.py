@@ -7,11 +7,14 @@ import io
 import re
 from pathlib import Path
 
+from django.conf import settings
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from berichte.services.pdf_bericht import profilfassung_freigeben
 from dwk.permissions import PROJEKTTEAM
-from quartiersprofil.services.profil import profil_entwurf_anlegen, profil_freigeben, profil_zur_beratung_geben
+from quartiersprofil.services.profil import profil_entwurf_anlegen, profil_zur_beratung_geben
+from tests.auftraege.worker import db_worker_ausfuehren
 from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
 from tests.factories import (
     TESTPASSWORT,
@@ -103,7 +106,9 @@ def test_ratsbuero_laedt_nur_berichte(live_server, page, barrierefrei):
     # The Ratsbüro downloads released profiles only.
     fassung = profil_entwurf_anlegen(quartier=quartier)
     profil_zur_beratung_geben(fassung=fassung)
-    profil_freigeben(fassung=fassung, benutzer=UserFactory(rolle=PROJEKTTEAM))
+    # Released as the page does it: the PDF is rendered once by the worker and stored.
+    profilfassung_freigeben(fassung=fassung, benutzer=UserFactory(rolle=PROJEKTTEAM))
+    db_worker_ausfuehren(medien=settings.MEDIA_ROOT)
     anmelden(page, live_server, "rat")
     navigation = page.get_by_role("navigation", name="Hauptnavigation")
     expect(navigation.get_by_role("link", name="Stadtkarte")).to_have_count(0)

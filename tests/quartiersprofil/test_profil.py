@@ -207,7 +207,9 @@ def test_profilaktionen_ueber_die_seite(client_projektteam, projektteam):
     client_projektteam.post(url("entwurf"))
     fassung = quartier.profilfassungen.get()
     client_projektteam.post(url("beratung"), {"fassung": fassung.pk})
-    client_projektteam.post(url("freigeben"), {"fassung": fassung.pk})
+    freigeben = reverse("berichte:profil_freigeben", kwargs={"slug": quartier.slug})
+    assert client_projektteam.post(url("freigeben"), {"fassung": fassung.pk}).status_code == 404
+    client_projektteam.post(freigeben, {"fassung": fassung.pk})
     client_projektteam.post(url("entwurf"))
 
     assert list(quartier.profilfassungen.order_by("nummer").values_list("nummer", "status")) == [
