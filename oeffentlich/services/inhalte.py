@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from dwk.text import eindeutiger_slug
@@ -129,8 +129,20 @@ def neuigkeit_speichern(
     neuigkeit.text = text
     neuigkeit.veroeffentlicht_am = veroeffentlicht_am
     neuigkeit.full_clean()
-    neuigkeit.save()
-    return neuigkeit
+    if neuigkeit.pk is not None:
+        neuigkeit.save()
+        return neuigkeit
+    # Two people saving a new post with the same title at the same moment: both saw the slug free.
+    # The unique index makes the second insert wait for the first commit and then fail; the slug is
+    # then chosen again (the first post is visible now) instead of answering with an error page.
+    for _versuch in range(5):
+        try:
+            with transaction.atomic():
+                neuigkeit.save()
+            return neuigkeit
+        except IntegrityError:
+            neuigkeit.slug = eindeutiger_slug(titel, objekte=Neuigkeit, ersatz="neuigkeit", laenge=80)
+    raise ValidationError(_("Die Neuigkeit konnte nicht gespeichert werden; bitte noch einmal versuchen."))
 
 
 def _stand_pruefen(neuigkeit: Neuigkeit, gesehener_stand: str | None) -> Neuigkeit:

@@ -16,12 +16,12 @@ from urllib.parse import quote
 import pytest
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
-from django.db import connection
+from django.db import connection, transaction
 from django.test import RequestFactory
 from django.urls import get_resolver, resolve, reverse
 
 from oeffentlich import forms as oe_forms
-from oeffentlich.models import Pflichtseite
+from oeffentlich.models import Neuigkeit, Pflichtseite
 from tests.dwk.test_feindliche_anfragen import FEINDLICHE_WERTE, _abfragen, _anfrage, _pfad_varianten, parameter_namen
 from tests.dwk.test_veralteter_stand import _bearbeitungsformular
 from tests.factories import KommuneFactory, UserFactory
@@ -221,3 +221,35 @@ def test_gleichzeitige_erste_speicherung_genau_eine_gewinnt():
         abgewiesen = [text for text, status, veraltet in ergebnisse if status == 200 and veraltet]
         assert (len(gewonnen), len(abgewiesen)) == (1, 1), (runde, ergebnisse)
         assert Pflichtseite.objects.get(kommune=kommune, art="datenschutz").text == gewonnen[0]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_zwei_neue_neuigkeiten_gleichen_titels_zur_selben_zeit_bekommen_zwei_kuerzel():
+    """Another session has inserted a post titled the same but not committed yet (its slug is not
+    visible): this save waits on the unique index, then chooses the slug again instead of failing."""
+    from oeffentlich.services.inhalte import neuigkeit_speichern
+
+    eingefuegt, weiter = threading.Event(), threading.Event()
+
+    def andere_sitzung():
+        try:
+            with transaction.atomic():
+                Neuigkeit.objects.create(slug="gleicher-titel", titel="Gleicher Titel", text="Die andere.")
+                eingefuegt.set()
+                weiter.wait(timeout=20)
+        finally:
+            connection.close()
+
+    faden = threading.Thread(target=andere_sitzung)
+    faden.start()
+    assert eingefuegt.wait(timeout=20)
+    threading.Timer(1.0, weiter.set).start()  # the other commits while this insert waits on it
+
+    neuigkeit = neuigkeit_speichern(titel="Gleicher Titel", text="Diese.", veroeffentlicht_am=None)
+    faden.join(timeout=30)
+
+    assert neuigkeit.slug == "gleicher-titel-2"
+    assert sorted(Neuigkeit.objects.values_list("slug", "text")) == [
+        ("gleicher-titel", "Die andere."),
+        ("gleicher-titel-2", "Diese."),
+    ]
