@@ -74,7 +74,8 @@ def test_schema_erkennt_fehler():
 
 def test_dienste_und_abhaengigkeiten(compose):
     dienste = compose["services"]
-    assert set(dienste) == {"db", "migrate", "web", "worker"}
+    assert set(dienste) == {"db", "migrate", "web", "worker", "zeitplan"}
+    assert dienste["zeitplan"]["command"] == ["python", "manage.py", "zeitplan"]
     assert dienste["db"]["image"].startswith("postgis/postgis:")
     assert " ".join(dienste["migrate"]["command"]) == "python manage.py migrate --no-input"
     assert dienste["migrate"]["restart"] == "no"
