@@ -315,6 +315,15 @@ def belege_aus_stand(stand: dict[str, dict]) -> dict[int, Belege]:
     return ergebnis
 
 
+def eingefrorene_belege(fassung: Profilfassung) -> dict[int, Belege]:
+    """The frozen evidence of the released ``fassung`` by Handlungsfeld pk (``Belegstand``, made at its
+    release); empty for other versions and for a released one not frozen yet. One query."""
+    if fassung.status != ProfilStatus.FREIGEGEBEN:
+        return {}
+    gespeichert = Belegstand.objects.filter(fassung=fassung).values_list("belege", flat=True).first()
+    return belege_aus_stand(gespeichert) if gespeichert is not None else {}
+
+
 def belege_je_handlungsfeld(
     *,
     fassung: Profilfassung | None,

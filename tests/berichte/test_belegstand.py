@@ -25,6 +25,20 @@ from tests.factories import AntwortFactory, BefundFactory, BegehungFactory, Quel
 pytestmark = pytest.mark.django_db
 
 
+def _in_beratung(quartier, feld, **belege):
+    """A new version of ``quartier`` in consultation whose section ``feld`` links ``belege``."""
+    fassung = profil_entwurf_anlegen(quartier=quartier)
+    abschnitt_speichern(
+        abschnitt=fassung.abschnitte.get(handlungsfeld=feld),
+        bestand="Text der Fassung.",
+        staerken="",
+        handlungsbedarf="",
+        belege=belege,
+    )
+    profil_zur_beratung_geben(fassung=fassung)
+    return fassung
+
+
 @pytest.fixture
 def mit_belegen(projektteam):
     """A released version whose first field links a finding, a survey answer and a source excerpt."""
@@ -33,15 +47,7 @@ def mit_belegen(projektteam):
     befund = BefundFactory(begehung=BegehungFactory(quartier=quartier), handlungsfeld=feld, text="Bordstein alt")
     antwort = AntwortFactory(quartier=quartier, frage__handlungsfeld=feld, text="Antwort alt")
     auszug = QuellenAuszugFactory(quelle__quartier=quartier, handlungsfeld=feld, text="Auszug alt")
-    fassung = profil_entwurf_anlegen(quartier=quartier)
-    abschnitt_speichern(
-        abschnitt=fassung.abschnitte.get(handlungsfeld=feld),
-        bestand="Text der Fassung.",
-        staerken="",
-        handlungsbedarf="",
-        belege={"befunde": [befund], "antworten": [antwort], "quellen_auszuege": [auszug]},
-    )
-    profil_zur_beratung_geben(fassung=fassung)
+    fassung = _in_beratung(quartier, feld, befunde=[befund], antworten=[antwort], quellen_auszuege=[auszug])
     fassung = profil_freigeben(fassung=fassung, benutzer=projektteam)
     return fassung, befund, antwort, auszug
 
@@ -139,16 +145,7 @@ def _beratene_fassung():
     quartier = quartier_anlegen()
     feld = Handlungsfeld.objects.order_by("reihenfolge").first()
     auszug = QuellenAuszugFactory(quelle__quartier=quartier, handlungsfeld=feld, text="Auszug alt")
-    fassung = profil_entwurf_anlegen(quartier=quartier)
-    abschnitt_speichern(
-        abschnitt=fassung.abschnitte.get(handlungsfeld=feld),
-        bestand="Text der Fassung.",
-        staerken="",
-        handlungsbedarf="",
-        belege={"quellen_auszuege": [auszug]},
-    )
-    profil_zur_beratung_geben(fassung=fassung)
-    return fassung, auszug
+    return _in_beratung(quartier, feld, quellen_auszuege=[auszug]), auszug
 
 
 def test_freigabe_ueber_die_seite_friert_die_belege_sofort_ein_und_startet_das_pdf(client_projektteam, projektteam):
@@ -211,3 +208,31 @@ def test_nur_projektteam_gibt_frei(client, lenkungsgruppe):
     assert antwort.status_code == 403
     fassung.refresh_from_db()
     assert fassung.status == "in_beratung"
+
+
+def test_seite_der_freigegebenen_fassung_zeigt_den_eingefrorenen_stand(client_projektteam):
+    fassung, auszug = _beratene_fassung()
+    auszug.fundstelle = "S. 12"
+    auszug.save()
+    client_projektteam.post(
+        reverse("berichte:profil_freigeben", kwargs={"slug": fassung.quartier.slug}), {"fassung": fassung.pk}
+    )
+    auszug.fundstelle = "S. 99"
+    auszug.save()
+    url = reverse("quartiersprofil:profil_fassung", kwargs={"slug": fassung.quartier.slug, "nummer": fassung.nummer})
+
+    inhalt = client_projektteam.get(url).content.decode()
+
+    assert "Stand der Freigabe" in inhalt
+    assert ("S. 12" in inhalt, "S. 99" in inhalt) == (True, False)
+
+
+def test_seite_eines_entwurfs_zeigt_die_belege_von_heute(client_projektteam):
+    fassung, auszug = _beratene_fassung()
+    auszug.fundstelle = "S. 99"
+    auszug.save()
+    url = reverse("quartiersprofil:profil_fassung", kwargs={"slug": fassung.quartier.slug, "nummer": fassung.nummer})
+
+    inhalt = client_projektteam.get(url).content.decode()
+
+    assert ("Stand der Freigabe" in inhalt, "S. 99" in inhalt) == (False, True)
