@@ -1,0 +1,1 @@
+"""The settings of ``dwk/settings.py`` by subject; ``dwk.settings`` imports every module here."""
