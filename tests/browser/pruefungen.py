@@ -79,33 +79,51 @@ ANFANG = """() => {
 }"""
 
 
+# The keyboard pass's record: at each Tab (on key up the focus has moved) what ``FOKUS`` says.
+PROTOKOLL = f"""() => {{
+  window.__fokusProtokoll = [];
+  window.addEventListener('keyup', e => {{ if (e.key === 'Tab') window.__fokusProtokoll.push(({FOKUS})()); }}, true);
+}}"""
+
+
 def tastatur_durchlauf(page, *, hoechstens=400):
     """Tab from the top: the skip link comes first; then every focusable element in turn, each with
     a visible focus, until focus leaves the page (no trap); the skip link leads to the content.
-    Returns the list of problems (empty: all good)."""
-    probleme = []
+    Returns the list of problems (empty: all good). The page records the focus at each Tab
+    (``PROTOKOLL``); the record is read once per batch of Tabs, not once per Tab."""
     page.evaluate(ANFANG)
     anzahl = page.evaluate(FOKUSSIERBAR)
-    gesehen, wiederholt = [], 0
-    for _ in range(hoechstens):
-        page.keyboard.press("Tab")
-        fokus = page.evaluate(FOKUS)
-        if fokus is None or (gesehen and fokus["kennung"] == gesehen[0]):
-            break  # left the page, or came round to the top again: no trap
-        if not gesehen and ("Zum Inhalt" not in fokus["kennung"] or fokus["flaeche"] < 50):
-            probleme.append(("Sprunglink nicht zuerst oder nicht sichtbar", fokus))
-        if gesehen and fokus["kennung"] == gesehen[-1]:
-            # A date or time field takes the Tab key through its parts (day, month, year, …).
-            wiederholt += 1
-            if wiederholt > 6:
-                probleme.append(("Fokus bleibt hängen", fokus["kennung"]))
+    page.evaluate(PROTOKOLL)
+    probleme, gesehen, wiederholt, gedrueckt, fertig = [], [], 0, 0, False
+    while not fertig and gedrueckt < hoechstens:
+        # Enough Tabs to leave the page if each element takes one; more if some take several.
+        stapel = min(hoechstens - gedrueckt, max(anzahl + 2 - gedrueckt, 8))
+        for _ in range(stapel):
+            page.keyboard.press("Tab")
+        protokoll = page.evaluate("() => window.__fokusProtokoll")
+        for fokus in protokoll[gedrueckt : gedrueckt + stapel]:
+            if fokus is None or (gesehen and fokus["kennung"] == gesehen[0]):
+                fertig = True  # left the page, or came round to the top again: no trap
                 break
-            continue
-        wiederholt = 0
-        if not fokus["sichtbar"]:
-            probleme.append(("Fokus nicht sichtbar", fokus["kennung"]))
-        gesehen.append(fokus["kennung"])
-    else:
+            if not gesehen and ("Zum Inhalt" not in fokus["kennung"] or fokus["flaeche"] < 50):
+                probleme.append(("Sprunglink nicht zuerst oder nicht sichtbar", fokus))
+            if gesehen and fokus["kennung"] == gesehen[-1]:
+                # A date or time field takes the Tab key through its parts (day, month, year, …).
+                wiederholt += 1
+                if wiederholt > 6:
+                    probleme.append(("Fokus bleibt hängen", fokus["kennung"]))
+                    fertig = True
+                    break
+                continue
+            wiederholt = 0
+            if not fokus["sichtbar"]:
+                probleme.append(("Fokus nicht sichtbar", fokus["kennung"]))
+            gesehen.append(fokus["kennung"])
+        else:
+            # A Tab whose key-up the page did not see: the focus is outside the page.
+            fertig = len(protokoll) < gedrueckt + stapel
+        gedrueckt += stapel
+    if not fertig:
         probleme.append(("Fokus verlässt die Seite nicht (Falle?)", gesehen[-3:]))
     if len(gesehen) < min(anzahl, hoechstens) - 1:
         probleme.append(("nicht alle fokussierbaren Elemente erreicht", len(gesehen), anzahl))

@@ -22,7 +22,7 @@ from playwright.sync_api import Error as PlaywrightError
 from dwk.permissions import PROJEKTTEAM
 from tests import factories
 from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
-from tests.browser.pruefungen import ANFANG, FOKUS, FOKUSSIERBAR, ohne_seitliches_scrollen, tastatur_durchlauf
+from tests.browser.pruefungen import ohne_seitliches_scrollen, tastatur_durchlauf
 from tests.dwk.test_berechtigungen import MATRIX
 from tests.factories import UserFactory
 from tests.matrix import stand_anlegen
@@ -79,11 +79,6 @@ MESSUNG = """async (soll) => {
       + ' ' + Math.round(rechts(e)) + 'px');
   return {schrift, scroll: html.scrollWidth, sichtbar: breite, hoehe: html.scrollHeight, zuBreit};
 }"""
-# The keyboard pass's record: at each Tab (on key up the focus has moved) what ``FOKUS`` says.
-PROTOKOLL = f"""() => {{
-  window.__fokusProtokoll = [];
-  window.addEventListener('keyup', e => {{ if (e.key === 'Tab') window.__fokusProtokoll.push(({FOKUS})()); }}, true);
-}}"""
 
 
 def seiten_der_rolle(rolle):
@@ -144,53 +139,6 @@ def umfliessen(page, cdp, pfad, name, groessen=GROESSEN):
     return probleme
 
 
-def tastatur(page, *, hoechstens=400):
-    """The keyboard pass of ``pruefungen.tastatur_durchlauf`` (same rules and messages), with the
-    focus recorded in the page at each Tab and read once per batch of Tabs."""
-    page.evaluate(ANFANG)
-    anzahl = page.evaluate(FOKUSSIERBAR)
-    page.evaluate(PROTOKOLL)
-    probleme, gesehen, wiederholt, gedrueckt, fertig = [], [], 0, 0, False
-    while not fertig and gedrueckt < hoechstens:
-        # Enough Tabs to leave the page if each element takes one; more if some take several.
-        stapel = min(hoechstens - gedrueckt, max(anzahl + 2 - gedrueckt, 8))
-        for _ in range(stapel):
-            page.keyboard.press("Tab")
-        protokoll = page.evaluate("() => window.__fokusProtokoll")
-        for fokus in protokoll[gedrueckt : gedrueckt + stapel]:
-            if fokus is None or (gesehen and fokus["kennung"] == gesehen[0]):
-                fertig = True  # left the page, or came round to the top again: no trap
-                break
-            if not gesehen and ("Zum Inhalt" not in fokus["kennung"] or fokus["flaeche"] < 50):
-                probleme.append(("Sprunglink nicht zuerst oder nicht sichtbar", fokus))
-            if gesehen and fokus["kennung"] == gesehen[-1]:
-                # A date or time field takes the Tab key through its parts (day, month, year, …).
-                wiederholt += 1
-                if wiederholt > 6:
-                    probleme.append(("Fokus bleibt hängen", fokus["kennung"]))
-                    fertig = True
-                    break
-                continue
-            wiederholt = 0
-            if not fokus["sichtbar"]:
-                probleme.append(("Fokus nicht sichtbar", fokus["kennung"]))
-            gesehen.append(fokus["kennung"])
-        else:
-            # A Tab whose key-up the page did not see: the focus is outside the page.
-            fertig = len(protokoll) < gedrueckt + stapel
-        gedrueckt += stapel
-    if not fertig:
-        probleme.append(("Fokus verlässt die Seite nicht (Falle?)", gesehen[-3:]))
-    if len(gesehen) < min(anzahl, hoechstens) - 1:
-        probleme.append(("nicht alle fokussierbaren Elemente erreicht", len(gesehen), anzahl))
-    page.evaluate("() => { window.scrollTo(0, 0); document.querySelector('a[href=\"#inhalt\"]').focus(); }")
-    page.keyboard.press("Enter")
-    ziel = page.evaluate("() => document.activeElement && document.activeElement.id")
-    if ziel != "inhalt":
-        probleme.append(("Sprunglink führt nicht zum Inhalt", ziel))
-    return probleme
-
-
 def seiten_pruefen(page, live_server, stand, rolle, pfad):
     """Opens each page of ``rolle`` and checks it; returns (pages opened, problems)."""
     cdp = page.context.new_cdp_session(page)
@@ -214,11 +162,11 @@ def seiten_pruefen(page, live_server, stand, rolle, pfad):
         breit = page.viewport_size == BREIT
         groessen = sorted(GROESSEN, key=lambda g: g[0] != page.viewport_size["width"])
         if zuerst and breit:
-            probleme += [(rolle, name, *p) for p in tastatur(page)]
+            probleme += [(rolle, name, *p) for p in tastatur_durchlauf(page)]
         probleme += [(rolle, name, *p) for p in umfliessen(page, cdp, pfad, dateiname, groessen)]
         if zuerst and not breit:
             groesse_setzen(page, cdp, BREIT["width"], 100)
-            probleme += [(rolle, name, *p) for p in tastatur(page)]
+            probleme += [(rolle, name, *p) for p in tastatur_durchlauf(page)]
     cdp.detach()
     return geprueft, probleme
 
