@@ -18,15 +18,19 @@ host, ftp, other files) is refused: the fetcher logs a warning and raises ``Valu
 which WeasyPrint treats as a missing resource; the PDF is still rendered without it.
 """
 
+import hashlib
 import logging
 import mimetypes
 import os
+import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.utils import timezone
 from django.utils._os import safe_join
@@ -196,11 +200,33 @@ def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fet
     before WeasyPrint would spend seconds on it and fail anyway. The
     document's title, author (the Kommune, for our reports) and language are written to the
     PDF's info dictionary and its XMP metadata; they override ``<title>``, ``<meta
-    name="author">`` and ``<html lang>`` of the HTML.
+    name="author">`` and ``<html lang>`` of the HTML. With our fetcher and origin the PDF comes from
+    the cache when the same HTML was rendered before (``pdf_zwischengespeichert``; without
+    ``zeitpunkt`` its date is then that of the first rendering).
     """
     tiefe = verschachtelungstiefe(html)
     if tiefe > MAX_VERSCHACHTELUNG:
         raise PdfFehler(_verschachtelt_text(tiefe))
+
+    def rendern():
+        return _rendern(
+            html,
+            title=title,
+            author=author,
+            lang=lang,
+            base_url=base_url,
+            url_fetcher=url_fetcher,
+            zeitpunkt=zeitpunkt,
+            tiefe=tiefe,
+        )
+
+    if url_fetcher is not None or base_url != PDF_BASE_URL:
+        return rendern()
+    angaben = {"title": title, "author": author, "lang": lang, "zeitpunkt": zeitpunkt and zeitpunkt.isoformat()}
+    return pdf_zwischengespeichert(teile=[html], angaben=angaben, rendern=rendern)
+
+
+def _rendern(html, *, title, author, lang, base_url, url_fetcher, zeitpunkt, tiefe):
     # Tagged (structure tree from the HTML), so screen readers and reflow work; PDF/A-3b allows it.
     optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
     try:
@@ -215,3 +241,61 @@ def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fet
     dokument.metadata.created = jetzt
     dokument.metadata.modified = jetzt
     return dokument.write_pdf(**optionen)
+
+
+# Resources a PDF's HTML names by URL below the pseudo-origin: their files are part of the cache key.
+_RESSOURCE = re.compile(r"""(?:https://dwk\.invalid)?(/(?:static|media)/[^"'()\s<>]+)""")
+
+
+def _ressourcen_abdruck(teile: list[str]) -> str | None:
+    """Path, size and modification time of every static or media file ``teile`` link (a stylesheet,
+    a photo's print derivative); None when one cannot be read here (e.g. media in object storage),
+    so that such a PDF is never taken from the cache."""
+    abdruck = []
+    for pfad in sorted({m for teil in teile for m in _RESSOURCE.findall(teil)}):
+        if pfad.startswith(settings.STATIC_URL):
+            datei = _static_datei(unquote(pfad[len(settings.STATIC_URL) :]))
+        elif pfad.startswith(settings.MEDIA_URL):
+            datei = _medien_datei(unquote(pfad[len(settings.MEDIA_URL) :]))
+        else:
+            continue
+        if datei is None:
+            return None
+        stat = os.stat(datei)
+        abdruck.append(f"{pfad}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(abdruck)
+
+
+def pdf_zwischengespeichert(*, teile: list[str], angaben: dict, rendern: Callable[[], bytes]) -> bytes:
+    """The PDF of the HTML documents ``teile`` with the metadata ``angaben`` (title, author, date …),
+    from the cache when the same documents were rendered before, else ``rendern()`` (then cached).
+
+    The key is the SHA-256 of the HTML, the metadata and the files the HTML links (size and time of
+    each stylesheet and photo), so it can never return a PDF of other content; nothing needs clearing
+    when data change. WeasyPrint is the expensive part of every PDF (seconds), building the HTML is
+    cheap: repeated downloads of an unchanged Kommunalprofil, progress report or documentation cost
+    the HTML only. Off with ``DWK_PDF_CACHE_SEKUNDEN = 0``; PDFs over 20 MB and failed renders are not
+    kept; a PDF whose linked files cannot be read here is rendered every time, and so is every PDF
+    while the cache cannot be reached (logged)."""
+    sekunden = settings.DWK_PDF_CACHE_SEKUNDEN
+    ressourcen = _ressourcen_abdruck(teile) if sekunden else None
+    if ressourcen is None:
+        return rendern()
+    summe = hashlib.sha256()
+    for teil in [*teile, repr(sorted(angaben.items())), ressourcen]:
+        summe.update(teil.encode())
+        summe.update(b"\0")
+    schluessel = "pdf:" + summe.hexdigest()
+    try:
+        pdf = cache.get(schluessel)
+    except Exception:  # noqa: BLE001 -- an unreachable cache must never cost the PDF
+        logger.warning("PDF-Cache nicht erreichbar; das PDF wird ohne Cache gesetzt.", exc_info=True)
+        return rendern()
+    if pdf is None:
+        pdf = rendern()
+        if len(pdf) <= 20 * 1024 * 1024:
+            try:
+                cache.set(schluessel, pdf, timeout=sekunden)
+            except Exception:  # noqa: BLE001 -- as above
+                logger.warning("PDF-Cache nicht erreichbar; das PDF wird nicht behalten.", exc_info=True)
+    return pdf

@@ -30,7 +30,15 @@ from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 
 # PdfFehler: a PDF could not be made; ``str()`` is German for the user (one class for dwk.pdf and here).
-from dwk.pdf import MAX_VERSCHACHTELUNG, PDF_BASE_URL, PDF_VARIANT, PdfFehler, PdfURLFetcher, verschachtelungstiefe
+from dwk.pdf import (
+    MAX_VERSCHACHTELUNG,
+    PDF_BASE_URL,
+    PDF_VARIANT,
+    PdfFehler,
+    PdfURLFetcher,
+    pdf_zwischengespeichert,
+    verschachtelungstiefe,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +134,8 @@ def pdf_abgeschottet(
     ``DWK_PDF_MAX_SPEICHER_MB``; 0: none). ``zeitpunkt`` is the PDF's creation date (default: now).
     Raises ``PdfFehler`` for a runaway render, too much
     memory, a text nested more than ``dwk.pdf.MAX_VERSCHACHTELUNG`` levels (refused before rendering) or
-    any other failure of WeasyPrint. Writes nothing.
+    any other failure of WeasyPrint. Writes nothing but the cache: the same documents with the same
+    metadata and limits are set once (``dwk.pdf.pdf_zwischengespeichert``).
     """
     if not teile:
         raise PdfFehler(_("Es gibt nichts, woraus ein PDF werden könnte."))
@@ -142,6 +151,24 @@ def pdf_abgeschottet(
         )
     sekunden = settings.DWK_PDF_MAX_SEKUNDEN if sekunden is None else sekunden
     speicher_mb = settings.DWK_PDF_MAX_SPEICHER_MB if speicher_mb is None else speicher_mb
+    angaben = {
+        "titel": titel,
+        "autor": autor,
+        "zeitpunkt": zeitpunkt and zeitpunkt.isoformat(),
+        "sekunden": sekunden,
+        "speicher_mb": speicher_mb,
+    }
+    return pdf_zwischengespeichert(
+        teile=teile,
+        angaben=angaben,
+        rendern=lambda: _im_kindprozess(teile, titel, autor, zeitpunkt, sekunden, speicher_mb),
+    )
+
+
+def _im_kindprozess(
+    teile: list[str], titel: str, autor: str, zeitpunkt: datetime.datetime | None, sekunden: int, speicher_mb: int
+) -> bytes:
+    """The rendering of ``pdf_abgeschottet`` in a forked child process, within the limits."""
     zeit = timezone.localtime(zeitpunkt or timezone.now()).isoformat(timespec="seconds")
     kontext = multiprocessing.get_context("fork")
     empfang, senden = kontext.Pipe(duplex=False)

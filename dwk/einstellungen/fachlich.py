@@ -59,6 +59,11 @@ DWK_FOTO_SOFORT_MAX_PIXEL = int(os.environ.get("DWK_FOTO_SOFORT_MAX_PIXEL", 25_0
 # Report PDFs (berichte) are rendered by WeasyPrint in a child process with these limits (seconds, MB).
 DWK_PDF_MAX_SEKUNDEN = int(os.environ.get("DWK_PDF_MAX_SEKUNDEN", 300))
 DWK_PDF_MAX_SPEICHER_MB = int(os.environ.get("DWK_PDF_MAX_SPEICHER_MB", 2048))
+# A rendered PDF is kept this long in the cache, keyed by its HTML and linked files (dwk.pdf.
+# pdf_zwischengespeichert): an unchanged document is not set again; 0: every download renders anew.
+DWK_PDF_CACHE_SEKUNDEN = int(os.environ.get("DWK_PDF_CACHE_SEKUNDEN", 24 * 3600))
+# The daily housekeeping of `manage.py zeitplan` runs at this full hour (local time).
+DWK_ZEITPLAN_STUNDE = int(os.environ.get("DWK_ZEITPLAN_STUNDE", 3))
 # OParl 1.1 endpoint of the council information system (the System object's URL); empty: none,
 # the council fields of a report are entered by hand. Only this origin is ever requested.
 DWK_OPARL_URL = os.environ.get("DWK_OPARL_URL", "").strip()

@@ -41,7 +41,7 @@ class Command(BaseCommand):
         gruppe.add_argument("--alles", action="store_true", help="Jeden Befehl einmal, dann Ende.")
 
     def handle(self, *, einmal, alles, **optionen):
-        taeglich_um = int(getattr(settings, "DWK_ZEITPLAN_STUNDE", 3))
+        taeglich_um = settings.DWK_ZEITPLAN_STUNDE
         if alles:
             return self._ausfuehren(STUENDLICH + TAEGLICH)
         if einmal:
