@@ -9,6 +9,7 @@ allowed public field (``OEFFENTLICH``) of a row that is released (its predicate)
 column is covered without anyone remembering: it is not in the list, so it must not appear.
 """
 
+import datetime
 import io
 import re
 
@@ -17,6 +18,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import CharField, Q, TextField, Value
 from django.db.models.functions import Cast, Concat
+from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
@@ -64,7 +66,10 @@ OEFFENTLICH = {
     "oeffentlich.quartiersseite": ({"charakter"}, ALLE),
     "oeffentlich.neuigkeit": (
         {"titel", "text"},
-        Q(veroeffentlicht_am__isnull=False, veroeffentlicht_am__lte="2017-10-16"),
+        Q(
+            veroeffentlicht_am__isnull=False,
+            veroeffentlicht_am__lte=timezone.make_aware(datetime.datetime(2017, 10, 16)),
+        ),
     ),
     "oeffentlich.veranstaltungsfreigabe": ({"kurztext"}, ALLE),
     "oeffentlich.fotofreigabe": ({"alternativtext"}, ALLE),
