@@ -711,7 +711,7 @@ import struct as _struct  # noqa: E402
 from django.contrib.gis.geos import LineString as _LineString  # noqa: E402
 
 from wegenetz import models as wn  # noqa: E402
-from wegenetz.queries.netz import koordinaten_metrisch as _koordinaten_metrisch  # noqa: E402
+from wegenetz.queries.koordinaten import koordinaten_metrisch as _koordinaten_metrisch  # noqa: E402
 
 # Two nodes about 100 m apart, inside the test grid's first square.
 _WEG_LONLAT = ((X0 + 0.005, Y0 + 0.005), (X0 + 0.005 + 100 / 69_400, Y0 + 0.005))

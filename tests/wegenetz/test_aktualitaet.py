@@ -17,7 +17,8 @@ from quartiere.services.infrastruktur_import import infrastruktur_importieren
 from tests.factories import InfrastrukturFactory, QuartierFactory, StadtbezirkFactory, quadrat
 from wegenetz.models import Distanzfeld
 from wegenetz.queries import netz_abdeckung
-from wegenetz.queries.netz import anbinden, netzgraph, punkte_metrisch
+from wegenetz.queries.koordinaten import punkte_metrisch
+from wegenetz.queries.netz import anbinden, netzgraph
 from wegenetz.queries.uebersicht import AUFGABE_DISTANZFELDER
 from wegenetz.services import distanzfelder_aufgabe, distanzfelder_berechnen, distanzfelder_nachziehen
 

@@ -8,7 +8,7 @@ from django.contrib.gis.geos import Point
 from wegenetz.models import Wegprofil
 from wegenetz.queries import isochrone_berechnen
 from wegenetz.queries.isochronen import PUFFER_M, VEREINFACHUNG_M
-from wegenetz.queries.netz import nach_metrisch
+from wegenetz.queries.koordinaten import nach_metrisch
 
 from .netze import FUSSWEG, netz_bauen, punkt
 

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from wegenetz.models import Wegprofil
-from wegenetz.queries.netz import anbinden, barriere_kanten, gehzeiten_von, kantenzeiten, netzgraph, punkte_metrisch
+from wegenetz.queries.koordinaten import punkte_metrisch
+from wegenetz.queries.netz import anbinden, barriere_kanten, gehzeiten_von, kantenzeiten, netzgraph
 
 from .netze import FUSSWEG, STRASSE, TREPPE, netz_bauen, punkt
 

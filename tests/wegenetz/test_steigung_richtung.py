@@ -11,7 +11,8 @@ from osmium.osm.mutable import Node, Way
 from tests.factories import InfrastrukturFactory
 from wegenetz.models import Distanzfeld, Wegabschnitt, Wegprofil
 from wegenetz.queries import isochrone_berechnen
-from wegenetz.queries.netz import anbinden, barriere_kanten, gehzeiten_von, kantenzeiten, netzgraph, punkte_metrisch
+from wegenetz.queries.koordinaten import punkte_metrisch
+from wegenetz.queries.netz import anbinden, barriere_kanten, gehzeiten_von, kantenzeiten, netzgraph
 from wegenetz.services import distanzfelder_berechnen, wegenetz_importieren
 from wegenetz.services.netz_import import steigung_lesen
 

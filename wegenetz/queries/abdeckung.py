@@ -31,15 +31,9 @@ from quartiere.models import InfrastrukturKategorie, Quartier
 from quartiere.queries.abdeckung import LUECKE_MINDESTANTEIL, erreichbarkeit_berechnen
 
 from ..models import Distanzfeld, Netzstand, Profilart, Wegabschnitt, Wegprofil
-from .netz import (
-    aktuelles_netz,
-    barriere_kanten,
-    einrichtungen_abdruecke,
-    fingerabdruck,
-    kantenzeiten,
-    netzgraph,
-    punkte_metrisch,
-)
+from .abdruecke import einrichtungen_abdruecke, fingerabdruck
+from .koordinaten import punkte_metrisch
+from .netz import aktuelles_netz, barriere_kanten, kantenzeiten, netzgraph
 
 REFERENZ_M_S = 0.9
 

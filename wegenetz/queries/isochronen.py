@@ -21,6 +21,7 @@ from scipy.ndimage import distance_transform_edt
 from quartiere.queries import METRISCHES_SRID
 
 from ..models import Wegprofil
+from .koordinaten import nach_wgs84, punkte_metrisch
 from .netz import (
     ANBINDUNG_MAX_M,
     Netzgraph,
@@ -31,9 +32,7 @@ from .netz import (
     kantengeometrien,
     kantensegmente,
     kantenzeiten,
-    nach_wgs84,
     netzgraph,
-    punkte_metrisch,
 )
 
 STUFEN_MIN = (5, 10, 15)

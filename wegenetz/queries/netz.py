@@ -9,25 +9,17 @@ virtual source node joined to each facility's nearest network node by the time o
 facility to that node. Plain ORM reads only, so SpatiaLite and PostGIS behave alike.
 """
 
-import functools
 import hashlib
-import struct
 import threading
-from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from django.contrib.gis.gdal import CoordTransform, SpatialReference
-from django.contrib.gis.geos import GEOSGeometry, Point
-from django.db import connection
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
-from quartiere.models import Infrastruktur
-from quartiere.queries import METRISCHES_SRID
-
 from ..models import Barriere, Netzstand, Profilart, Wegabschnitt, Wegprofil
+from .koordinaten import koordinaten_metrisch
 
 # A facility or a start point farther than this from every network node is not on the network.
 ANBINDUNG_MAX_M = 400
@@ -359,112 +351,3 @@ def _grundmatrix(graph: Netzgraph, zeiten: np.ndarray, *, zum_ziel: bool = False
             _MATRIZEN.pop(next(iter(_MATRIZEN)))
         _MATRIZEN[schluessel] = matrix
     return matrix
-
-
-_WKB_PUNKT = np.dtype([("ordnung", "u1"), ("typ", "<u4"), ("x", "<f8"), ("y", "<f8")])
-
-
-def koordinaten_metrisch(lonlat: np.ndarray) -> np.ndarray:
-    """An (k, 2) array of EPSG:4326 coordinates in EPSG:25832: one GDAL transformation of a
-    MultiPoint built as WKB from the array (no Python object per point)."""
-    lonlat = np.asarray(lonlat, dtype=float).reshape(-1, 2)
-    if not len(lonlat):
-        return np.zeros((0, 2))
-    punkte = np.zeros(len(lonlat), dtype=_WKB_PUNKT)
-    punkte["ordnung"], punkte["typ"], punkte["x"], punkte["y"] = 1, 1, lonlat[:, 0], lonlat[:, 1]
-    wkb = struct.pack("<BII", 1, 4, len(lonlat)) + punkte.tobytes()
-    alle = GEOSGeometry(memoryview(wkb), srid=4326)
-    alle.transform(_nach_metrisch())
-    ergebnis = np.frombuffer(bytes(alle.wkb)[9:], dtype=_WKB_PUNKT)
-    return np.column_stack([ergebnis["x"], ergebnis["y"]])
-
-
-def punkte_metrisch(punkte: list[Point]) -> np.ndarray:
-    """EPSG:4326 points as an (k, 2) array in EPSG:25832 (one transformation for all of them)."""
-    return koordinaten_metrisch(np.array([(p.x, p.y) for p in punkte], dtype=float))
-
-
-@functools.cache
-def _nach_metrisch() -> CoordTransform:
-    """The transformation EPSG:4326 → 25832, built once: building it costs some 20 ms each time."""
-    return CoordTransform(SpatialReference(4326), SpatialReference(METRISCHES_SRID))
-
-
-@functools.cache
-def _nach_wgs84() -> CoordTransform:
-    return CoordTransform(SpatialReference(METRISCHES_SRID), SpatialReference(4326))
-
-
-def nach_metrisch(geometrie: GEOSGeometry) -> GEOSGeometry:
-    """A copy of an EPSG:4326 geometry in EPSG:25832."""
-    return geometrie.transform(_nach_metrisch(), clone=True)
-
-
-def nach_wgs84(geometrie: GEOSGeometry) -> GEOSGeometry:
-    """A copy of an EPSG:25832 geometry in EPSG:4326."""
-    kopie = geometrie.transform(_nach_wgs84(), clone=True)
-    kopie.srid = 4326
-    return kopie
-
-
-def einrichtungen_je_kategorie() -> dict[int, list[tuple[int, Point, object]]]:
-    """Every facility as (pk, location, updated_at), by category id (1 query)."""
-    ergebnis = defaultdict(list)
-    for pk, kategorie_id, punkt, geaendert in Infrastruktur.objects.order_by("pk").values_list(
-        "pk", "kategorie_id", "punkt", "updated_at"
-    ):
-        ergebnis[kategorie_id].append((pk, punkt, geaendert))
-    return ergebnis
-
-
-def profil_kennung(profil: Wegprofil) -> str:
-    """The profile's settings as text, for the fingerprint."""
-    return "|".join(
-        str(getattr(profil, feld))
-        for feld in (
-            "art",
-            "geschwindigkeit_m_s",
-            "treppen_meiden",
-            "max_steigung_prozent",
-            "max_gefaelle_prozent",
-            "hohe_bordsteine_meiden",
-            "aufschlag_unbefestigt",
-            "aufschlag_holprig",
-            "barrieren_beachten",
-        )
-    )
-
-
-def einrichtungen_abdruecke() -> dict[int, str]:
-    """A digest of the facilities of each category (their ids and locations), by category id; a
-    category without facilities is missing. 1 query: on PostgreSQL the database hashes
-    (``md5(string_agg(...))``), so no facility is loaded; elsewhere (SpatiaLite) Python does.
-
-    Every write changes it, however it was made (form, import, admin, ``update()``, SQL), because
-    it is computed from the rows themselves; cheap enough to compare on every read.
-    """
-    if connection.vendor == "postgresql":
-        meta = Infrastruktur._meta
-        tabelle = connection.ops.quote_name(meta.db_table)
-        pk, kategorie, punkt = (
-            connection.ops.quote_name(meta.get_field(name).column) for name in ("id", "kategorie", "punkt")
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {kategorie}, md5(string_agg({pk}::text || ':' || ST_AsText({punkt}, 7), ',' "  # noqa: S608 -- names from the model
-                f"ORDER BY {pk})) FROM {tabelle} GROUP BY {kategorie}"
-            )
-            return dict(cursor.fetchall())
-    teile = defaultdict(list)
-    for pk, kategorie_id, punkt in Infrastruktur.objects.order_by("pk").values_list("pk", "kategorie_id", "punkt"):
-        teile[kategorie_id].append(f"{pk}:{punkt.x:.7f},{punkt.y:.7f}")
-    return {k: hashlib.md5(",".join(v).encode(), usedforsecurity=False).hexdigest() for k, v in teile.items()}
-
-
-def fingerabdruck(*, netz: Netzstand, profil: Wegprofil, einrichtungen: str | None, barrieren: np.ndarray) -> str:
-    """What a distance field was computed from, as a SHA-256: network, profile, the digest of the
-    category's facilities (``einrichtungen_abdruecke``), barriers."""
-    teile = [f"netz:{netz.pk}", profil_kennung(profil), f"einrichtungen:{einrichtungen or ''}"]
-    if profil.barrieren_beachten:
-        teile.append("barrieren:" + ",".join(str(b) for b in barrieren.tolist()))
-    return hashlib.sha256("\n".join(teile).encode()).hexdigest()

@@ -6,7 +6,8 @@ from auftraege.models import Auftrag
 from quartiere.models import InfrastrukturKategorie, Quartier
 
 from ..models import Barriere, Distanzfeld, Wegprofil
-from .netz import aktuelles_netz, barriere_kanten, einrichtungen_abdruecke, fingerabdruck
+from .abdruecke import einrichtungen_abdruecke, fingerabdruck
+from .netz import aktuelles_netz, barriere_kanten
 
 # The distance-field task's path (``Task.module_path``), to find its running job.
 AUFGABE_DISTANZFELDER = "wegenetz.services.distanzfelder.distanzfelder_aufgabe"

@@ -23,18 +23,16 @@ from dwk.zeit import jetzt
 from quartiere.models import InfrastrukturKategorie
 
 from ..models import Distanzfeld, Wegprofil
+from ..queries.abdruecke import einrichtungen_abdruecke, einrichtungen_je_kategorie, fingerabdruck
+from ..queries.koordinaten import punkte_metrisch
 from ..queries.netz import (
     FELD_GRENZE_S,
     aktuelles_netz,
     anbinden,
     barriere_kanten,
-    einrichtungen_abdruecke,
-    einrichtungen_je_kategorie,
-    fingerabdruck,
     gehzeiten_von,
     kantenzeiten,
     netzgraph,
-    punkte_metrisch,
 )
 
 

@@ -28,7 +28,7 @@ from quartiere.geometrie import als_multipolygon
 from quartiere.models import Stadtbezirk
 
 from ..models import Barriere, Distanzfeld, Netzstand, Wegabschnitt
-from ..queries.netz import koordinaten_metrisch
+from ..queries.koordinaten import koordinaten_metrisch
 from ..queries.uebersicht import bericht_zeilen
 
 # Ways a pedestrian may use in any case.
