@@ -38,16 +38,7 @@ class WegenetzImportForm(forms.Form):
 class WegprofilForm(VeralteterStandMixin, forms.ModelForm):
     class Meta:
         model = Wegprofil
-        fields = [
-            "geschwindigkeit_m_s",
-            "treppen_meiden",
-            "max_steigung_prozent",
-            "max_gefaelle_prozent",
-            "hohe_bordsteine_meiden",
-            "aufschlag_unbefestigt",
-            "aufschlag_holprig",
-            "barrieren_beachten",
-        ]
+        fields = list(Wegprofil.EINSTELLUNGEN)
 
 
 class BarriereForm(forms.Form):

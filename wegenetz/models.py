@@ -86,6 +86,19 @@ class Wegprofil(models.Model):
     A tag that is missing on an edge counts as passable (no incline, paved, flat kerb).
     """
 
+    # The settings the edge times depend on: what Projektteam edits (``forms.WegprofilForm``) and
+    # what the fingerprint of a distance field includes (``queries.abdruecke.profil_kennung``).
+    EINSTELLUNGEN = (
+        "geschwindigkeit_m_s",
+        "treppen_meiden",
+        "max_steigung_prozent",
+        "max_gefaelle_prozent",
+        "hohe_bordsteine_meiden",
+        "aufschlag_unbefestigt",
+        "aufschlag_holprig",
+        "barrieren_beachten",
+    )
+
     art = models.CharField(_("Profil"), max_length=20, choices=Profilart.choices, unique=True)
     geschwindigkeit_m_s = models.DecimalField(
         _("Gehgeschwindigkeit (m/s)"),

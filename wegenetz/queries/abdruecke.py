@@ -25,20 +25,7 @@ def einrichtungen_je_kategorie() -> dict[int, list[tuple[int, Point, object]]]:
 
 def profil_kennung(profil: Wegprofil) -> str:
     """The profile's settings as text, for the fingerprint."""
-    return "|".join(
-        str(getattr(profil, feld))
-        for feld in (
-            "art",
-            "geschwindigkeit_m_s",
-            "treppen_meiden",
-            "max_steigung_prozent",
-            "max_gefaelle_prozent",
-            "hohe_bordsteine_meiden",
-            "aufschlag_unbefestigt",
-            "aufschlag_holprig",
-            "barrieren_beachten",
-        )
-    )
+    return "|".join(str(getattr(profil, feld)) for feld in ("art", *Wegprofil.EINSTELLUNGEN))
 
 
 def einrichtungen_abdruecke() -> dict[int, str]:
