@@ -173,9 +173,10 @@ def test_jede_bearbeitungsseite_weist_veralteten_stand_ab(client, benutzer, obje
     assert maengel == [], "\n".join(maengel)
 
 
-def _speichern(url, daten, person, barriere, ergebnisse):
+def gleichzeitig_speichern(url, daten, person, barriere, ergebnisse, *, kennung="titel", neu=False):
     """One thread: open the edit form, validate it (both threads from the same state), wait for the
-    other thread, then save through the view's ``form_valid``."""
+    other thread, then save through the view's ``form_valid``. Appends (``daten[kennung]``, status,
+    refused as stale) to ``ergebnisse``; ``neu``: the form must be for an object not stored yet."""
     try:
         anfrage = RequestFactory().post(url, daten)
         anfrage.user = person
@@ -187,12 +188,13 @@ def _speichern(url, daten, person, barriere, ergebnisse):
         ansicht.object = ansicht.get_object()
         form = ansicht.get_form()
         assert form.is_valid(), form.errors
+        assert not neu or form.instance.pk is None, form.instance
         barriere.wait(timeout=20)
         antwort = ansicht.form_valid(form)
         veraltet = antwort.status_code == 200 and form.has_error("__all__", code="veraltet")
-        ergebnisse.append((daten["titel"], antwort.status_code, veraltet))
+        ergebnisse.append((daten[kennung], antwort.status_code, veraltet))
     except Exception as fehler:  # the main thread reports it
-        ergebnisse.append((daten["titel"], repr(fehler), False))
+        ergebnisse.append((daten[kennung], repr(fehler), False))
         barriere.abort()
     finally:
         connection.close()
@@ -217,7 +219,9 @@ def test_gleichzeitiges_speichern_genau_einer_gewinnt():
         }
         barriere, ergebnisse = threading.Barrier(2), []
         threads = [
-            threading.Thread(target=_speichern, args=(url, {**basis, "titel": titel}, person, barriere, ergebnisse))
+            threading.Thread(
+                target=gleichzeitig_speichern, args=(url, {**basis, "titel": titel}, person, barriere, ergebnisse)
+            )
             for titel in (f"A{runde}", f"B{runde}")
         ]
         for t in threads:

@@ -14,16 +14,13 @@ import threading
 from urllib.parse import quote
 
 import pytest
-from django.contrib.messages.storage.fallback import FallbackStorage
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
-from django.test import RequestFactory
-from django.urls import get_resolver, resolve, reverse
+from django.urls import get_resolver, reverse
 
 from oeffentlich import forms as oe_forms
 from oeffentlich.models import Neuigkeit, Pflichtseite
 from tests.dwk.test_feindliche_anfragen import FEINDLICHE_WERTE, _abfragen, _anfrage, _pfad_varianten, parameter_namen
-from tests.dwk.test_veralteter_stand import _bearbeitungsformular
+from tests.dwk.test_veralteter_stand import _bearbeitungsformular, gleichzeitig_speichern
 from tests.factories import KommuneFactory, UserFactory
 from tests.oeffentlich.matrix import MATRIX
 from tests.oeffentlich.stand import oeffentliche_urls
@@ -168,30 +165,6 @@ def test_entwuerfe_und_vorschauen_nie_oeffentlich(client, stand, projektteam):
     assert client.get(reverse("oeffentlich:veranstaltung", kwargs={"pk": stand["intern"].pk})).status_code == 404
 
 
-def _erste_speicherung(url, daten, person, barriere, ergebnisse):
-    """One thread: open the page of a statutory page that does not exist yet, validate, wait for the
-    other thread, then save through the view's ``form_valid``."""
-    try:
-        anfrage = RequestFactory().post(url, daten)
-        anfrage.user = person
-        anfrage.session = SessionStore()
-        anfrage._messages = FallbackStorage(anfrage)
-        treffer = resolve(url)
-        ansicht = treffer.func.view_class()
-        ansicht.setup(anfrage, **treffer.kwargs)
-        ansicht.object = ansicht.get_object()
-        form = ansicht.get_form()
-        assert form.is_valid() and form.instance.pk is None, form.errors
-        barriere.wait(timeout=20)
-        antwort = ansicht.form_valid(form)
-        ergebnisse.append((daten["text"], antwort.status_code, form.has_error("__all__", code="veraltet")))
-    except Exception as fehler:  # the main thread reports it
-        ergebnisse.append((daten["text"], repr(fehler), False))
-        barriere.abort()
-    finally:
-        connection.close()
-
-
 def _erste_daten(text):
     return {"text": text, "stand": "2017-10-16", "bearbeitungsstand": ""}
 
@@ -208,8 +181,9 @@ def test_gleichzeitige_erste_speicherung_genau_eine_gewinnt():
         barriere, ergebnisse = threading.Barrier(2), []
         threads = [
             threading.Thread(
-                target=_erste_speicherung,
+                target=gleichzeitig_speichern,
                 args=(url, _erste_daten(text), person, barriere, ergebnisse),
+                kwargs={"kennung": "text", "neu": True},
             )
             for text in (f"A{runde}", f"B{runde}")
         ]
