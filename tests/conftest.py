@@ -239,7 +239,9 @@ def spatialite_kopie(migriert, ort):
 def matrix_stand(django_db_setup, django_db_blocker, tmp_path_factory):
     """The permission matrix's database state (tests/matrix.py ``stand_anlegen``), created once per
     test module: its rows live in a transaction rolled back when the module is done, its files in the
-    module's own folder; every test using it also asks for ``db`` and so runs in a savepoint inside it."""
+    module's own folder; every test using it also asks for ``db`` and so runs in a savepoint inside it.
+    A test with ``transaction=True`` must not share a module with it: its threads' connections would not
+    see its rows (they are inside this transaction), and the flush after it would fail."""
     from tests.matrix import stand_anlegen
 
     medien = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media"))

@@ -20,7 +20,8 @@ from django.urls import get_resolver, reverse
 from oeffentlich import forms as oe_forms
 from oeffentlich.models import Neuigkeit, Pflichtseite
 from tests.dwk.test_feindliche_anfragen import FEINDLICHE_WERTE, _abfragen, _anfrage, _pfad_varianten, parameter_namen
-from tests.dwk.test_veralteter_stand import _bearbeitungsformular, gleichzeitig_speichern
+from tests.dwk.test_gleichzeitig_speichern import gleichzeitig_speichern
+from tests.dwk.test_veralteter_stand import _bearbeitungsformular
 from tests.factories import KommuneFactory, UserFactory
 from tests.oeffentlich.matrix import MATRIX
 from tests.oeffentlich.stand import oeffentliche_urls
