@@ -22,9 +22,9 @@ from weasyprint import HTML
 
 from berichte.models import Bericht
 from berichte.services.pdf_bericht import bericht_html_teile
-from berichte.services.rendern import PDF_OPTIONEN, pdf_abgeschottet
+from berichte.services.rendern import pdf_abgeschottet
 from demo.berichte import AUSSCHUSS_BETREFF, BV_BETREFF
-from dwk.pdf import PDF_BASE_URL, PdfURLFetcher
+from dwk.pdf import PDF_BASE_URL, PDF_OPTIONEN, PdfURLFetcher
 
 
 def _laden(client, url):

@@ -20,27 +20,24 @@ which WeasyPrint treats as a missing resource; the PDF is still rendered without
 
 import hashlib
 import logging
-import mimetypes
 import os
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
-from urllib.parse import unquote, urljoin, urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urljoin
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.core.exceptions import SuspiciousFileOperation
 from django.utils import timezone
-from django.utils._os import safe_join
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# The PDF origin, variant and options and the fetcher live where the render's child process can import
+# them without Django; they are named here too, for the modules that render in this process.
+from dwk.pdf_setzen import PDF_BASE_URL, PDF_OPTIONEN, PDF_VARIANT, DateiFetcher, Fundorte  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
-PDF_BASE_URL = "https://dwk.invalid/"
-PDF_VARIANT = "pdf/a-3b"
 # WeasyPrint lays boxes out recursively, one Python frame (or several) per level of nesting: a document
 # nested thousands of levels deep exhausts the stack only after many seconds (RecursionError). Our
 # templates nest about 15 levels; Markdown texts add their quotes and lists. 140 nested blocks already
@@ -82,102 +79,34 @@ def verschachtelungstiefe(html: str) -> int:
     return zaehler.tiefste
 
 
-class PdfURLFetcher(URLFetcher):
-    """A WeasyPrint URL fetcher that reads only ``data:`` URIs and our static and media files."""
+def fundorte() -> Fundorte:
+    """Where static and media files lie, from the settings and the staticfiles finders (searched in
+    their order: the folders of ``STATICFILES_DIRS`` with their prefixes, then each app's ``static``
+    folder), for a fetcher that needs no Django (``dwk.pdf_setzen``)."""
+    ordner = []
+    for finder in finders.get_finders():
+        if hasattr(finder, "locations"):  # FileSystemFinder: STATICFILES_DIRS
+            ordner += [(praefix or "", str(wurzel)) for praefix, wurzel in finder.locations]
+        elif hasattr(finder, "apps"):  # AppDirectoriesFinder
+            for app in finder.apps:
+                ablage = finder.storages[app]
+                ordner.append((getattr(ablage, "prefix", None) or "", str(ablage.location)))
+        elif getattr(getattr(finder, "storage", None), "location", None):
+            ordner.append(("", str(finder.storage.location)))
+    return Fundorte(
+        static_url=urljoin(PDF_BASE_URL, settings.STATIC_URL),
+        media_url=urljoin(PDF_BASE_URL, settings.MEDIA_URL),
+        static_ordner=tuple(ordner),
+        static_root=str(settings.STATIC_ROOT or ""),
+        media_root=str(settings.MEDIA_ROOT or ""),
+    )
+
+
+class PdfURLFetcher(DateiFetcher):
+    """``DateiFetcher`` for this process's settings: only ``data:`` URIs and our static and media files."""
 
     def __init__(self, **kwargs):
-        # Only data: may reach urllib (the parent class); redirects are never followed.
-        kwargs.update(allowed_protocols={"data"}, allow_redirects=False, fail_on_errors=False)
-        super().__init__(**kwargs)
-
-    def fetch(self, url, headers=None):
-        if url[:5].lower() == "data:":
-            return super().fetch(url, headers)
-        pfad = self.lokaler_pfad(url)
-        if pfad is None:
-            logger.warning("PDF: Ressource abgelehnt (nur data:, Static- und Mediendateien erlaubt): %.200s", url)
-            raise ValueError(f"Ressource für PDFs nicht erlaubt: {url[:200]}")
-        with open(pfad, "rb") as datei:
-            inhalt = datei.read()
-        content_type = mimetypes.guess_type(pfad)[0] or "application/octet-stream"
-        # Keep the requested URL, so relative URLs inside a stylesheet resolve against it.
-        return URLFetcherResponse(url, inhalt, {"Content-Type": content_type})
-
-    def lokaler_pfad(self, url):
-        """The real path of the allowed file ``url`` points to, or ``None`` when it is not allowed."""
-        try:
-            teile = urlsplit(url)
-        except ValueError:
-            return None
-        schema = teile.scheme.lower()
-        if schema == "file":
-            if teile.netloc not in ("", "localhost"):
-                return None
-            return _innerhalb(url2pathname(unquote(teile.path)), _static_wurzeln() + [settings.MEDIA_ROOT])
-        if schema not in ("http", "https"):
-            return None
-        ohne_anfrage = teile._replace(query="", fragment="").geturl()
-        for prefix, suchen in (
-            (urljoin(PDF_BASE_URL, settings.STATIC_URL), _static_datei),
-            (urljoin(PDF_BASE_URL, settings.MEDIA_URL), _medien_datei),
-        ):
-            if ohne_anfrage.startswith(prefix):
-                relativ = unquote(ohne_anfrage[len(prefix) :])
-                if not _sicherer_relativer_pfad(relativ):
-                    return None
-                return suchen(relativ)
-        return None
-
-
-def _sicherer_relativer_pfad(relativ):
-    if not relativ or "\x00" in relativ or "\\" in relativ or relativ.startswith("/"):
-        return False
-    return all(teil not in ("", ".", "..") for teil in relativ.split("/"))
-
-
-def _static_wurzeln():
-    """Every folder static files are served from: the finders' folders and STATIC_ROOT."""
-    wurzeln = [
-        storage.location
-        for finder in finders.get_finders()
-        for storage in getattr(finder, "storages", {}).values()
-        if getattr(storage, "location", None)
-    ]
-    if settings.STATIC_ROOT:
-        wurzeln.append(settings.STATIC_ROOT)
-    return wurzeln
-
-
-def _static_datei(relativ):
-    try:
-        gefunden = finders.find(relativ)
-        if not gefunden and settings.STATIC_ROOT:
-            gefunden = safe_join(settings.STATIC_ROOT, relativ)
-    except SuspiciousFileOperation:
-        return None
-    return _innerhalb(gefunden, _static_wurzeln()) if gefunden else None
-
-
-def _medien_datei(relativ):
-    if not settings.MEDIA_ROOT:
-        return None
-    try:
-        pfad = safe_join(settings.MEDIA_ROOT, relativ)
-    except SuspiciousFileOperation:
-        return None
-    return _innerhalb(pfad, [settings.MEDIA_ROOT])
-
-
-def _innerhalb(pfad, wurzeln):
-    """``pfad`` resolved, if it is an existing file inside one of ``wurzeln`` (resolved too), else ``None``."""
-    echt = os.path.realpath(pfad)
-    if not os.path.isfile(echt):
-        return None
-    for wurzel in wurzeln:
-        echte_wurzel = os.path.realpath(wurzel)
-        if os.path.commonpath([echt, echte_wurzel]) == echte_wurzel:
-            return echt
-    return None
+        super().__init__(fundorte(), **kwargs)
 
 
 def _verschachtelt_text(tiefe):
@@ -227,8 +156,7 @@ def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fet
 
 
 def _rendern(html, *, title, author, lang, base_url, url_fetcher, zeitpunkt, tiefe):
-    # Tagged (structure tree from the HTML), so screen readers and reflow work; PDF/A-3b allows it.
-    optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
+    optionen = PDF_OPTIONEN
     try:
         dokument = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher or PdfURLFetcher()).render(**optionen)
     except RecursionError as fehler:
@@ -252,11 +180,12 @@ def _ressourcen_abdruck(teile: list[str]) -> str | None:
     a photo's print derivative); None when one cannot be read here (e.g. media in object storage),
     so that such a PDF is never taken from the cache."""
     abdruck = []
+    orte = fundorte()
     for pfad in sorted({m for teil in teile for m in _RESSOURCE.findall(teil)}):
         if pfad.startswith(settings.STATIC_URL):
-            datei = _static_datei(unquote(pfad[len(settings.STATIC_URL) :]))
+            datei = orte.static_datei(unquote(pfad[len(settings.STATIC_URL) :]))
         elif pfad.startswith(settings.MEDIA_URL):
-            datei = _medien_datei(unquote(pfad[len(settings.MEDIA_URL) :]))
+            datei = orte.medien_datei(unquote(pfad[len(settings.MEDIA_URL) :]))
         else:
             continue
         if datei is None:

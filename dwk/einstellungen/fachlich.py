@@ -56,7 +56,8 @@ DWK_FOTO_MAX_PIXEL_JE_UPLOAD = int(os.environ.get("DWK_FOTO_MAX_PIXEL_JE_UPLOAD"
 # progress page) instead of inside the request; 0: every upload.
 DWK_FOTO_SOFORT_MAX_PIXEL = int(os.environ.get("DWK_FOTO_SOFORT_MAX_PIXEL", 25_000_000))
 
-# Report PDFs (berichte) are rendered by WeasyPrint in a child process with these limits (seconds, MB).
+# Report PDFs (berichte) are rendered by WeasyPrint in a child process with these limits (seconds, MB of
+# the child's own address space; it is forked from a small server process, see berichte.services.rendern).
 DWK_PDF_MAX_SEKUNDEN = int(os.environ.get("DWK_PDF_MAX_SEKUNDEN", 300))
 DWK_PDF_MAX_SPEICHER_MB = int(os.environ.get("DWK_PDF_MAX_SPEICHER_MB", 2048))
 # A rendered PDF is kept this long in the cache, keyed by its HTML and linked files (dwk.pdf.

@@ -3,6 +3,7 @@
 German error, and the web process stays free."""
 
 import http.server
+import mmap
 import threading
 import time
 
@@ -80,9 +81,32 @@ def test_endloses_rendern_wird_nach_zeitlimit_abgebrochen():
 
 
 def test_speichergrenze_bricht_mit_klarer_meldung_ab():
+    """120 MB hold a short document (the render process starts at about 75 MB), not 200,000 words."""
+    assert (
+        "kurz"
+        in pdf_lesen(pdf_abgeschottet(teile=[SEITE.format("<p>kurz</p>")], titel="T", autor="A", speicher_mb=120))[1][0]
+    )
     html = SEITE.format("<p>" + "Wort " * 200000 + "</p>")
-    with pytest.raises(PdfFehler, match="mehr Arbeitsspeicher als erlaubt \\(200 MB\\)"):
-        pdf_abgeschottet(teile=[html], titel="T", autor="A", speicher_mb=200)
+    with pytest.raises(PdfFehler, match="mehr Arbeitsspeicher als erlaubt \\(120 MB\\)"):
+        pdf_abgeschottet(teile=[html], titel="T", autor="A", speicher_mb=120)
+
+
+def test_grosser_aufrufender_prozess_zaehlt_nicht_zur_speichergrenze():
+    """The limit is the render's own: a caller whose address space is already larger than the limit
+    (a long-running worker) still gets its PDF (a fork of the caller would inherit that size and fail)."""
+    ballast = mmap.mmap(-1, 1024 * 1024 * 1024)  # 1 GB of address space, never touched
+    try:
+        pdf = pdf_abgeschottet(teile=[SEITE.format("<p>kurz</p>")], titel="T", autor="A", speicher_mb=300)
+    finally:
+        ballast.close()
+    assert "kurz" in pdf_lesen(pdf)[1][0]
+
+
+def test_gesperrte_ressource_wird_im_aufrufenden_prozess_protokolliert(caplog):
+    html = SEITE.format('<img src="https://example.org/spion.png" alt="x"><p>Text</p>')
+    with caplog.at_level("WARNING", logger="berichte.services.rendern"):
+        pdf_abgeschottet(teile=[html], titel="T", autor="A")
+    assert "https://example.org/spion.png" in caplog.text
 
 
 def test_webprozess_bleibt_ansprechbar_waehrend_gerendert_wird():

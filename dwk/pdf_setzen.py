@@ -1,0 +1,203 @@
+"""Setting PDFs with WeasyPrint in a small process of its own, without Django.
+
+``berichte.services.rendern`` renders the HTML in the web process and hands only the setting to a
+child process with a time and a memory limit. The child is forked from a small server process
+(multiprocessing's ``forkserver``, which preloads this module): a fork of the web process itself
+would inherit its whole address space — a long-running gunicorn or test worker holds a gigabyte
+or more —, and an address-space limit (``RLIMIT_AS``) would then measure the parent rather than the
+render. This module therefore imports nothing of Django: the child never touches the database or
+the settings. What the URL fetcher needs to know of the settings (where static and media files
+lie) travels as a ``Fundorte``, computed in the web process by ``dwk.pdf.fundorte()``.
+
+``DateiFetcher`` reads only ``data:`` URIs and files inside those folders (see ``dwk.pdf``).
+"""
+
+import faulthandler
+import logging
+import mimetypes
+import os
+import resource
+import traceback
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger("dwk.pdf")
+
+PDF_BASE_URL = "https://dwk.invalid/"
+PDF_VARIANT = "pdf/a-3b"
+# Tagged (structure tree from the HTML), so screen readers and reflow work; PDF/A-3b allows it.
+PDF_OPTIONEN = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
+# In a document of several parts each part knows only its own number of pages: the footer says
+# "Seite n" (running through all parts) without "von …".
+FUSSZEILE = '@page { @bottom-right { content: "Seite " counter(page) !important; } }'
+
+
+@dataclass(frozen=True)
+class Fundorte:
+    """Where the files a PDF may load lie: static files (in the order the staticfiles finders search
+    them, each folder with its URL prefix, then ``STATIC_ROOT``) and media files (``MEDIA_ROOT``)."""
+
+    static_url: str  # absolute, below PDF_BASE_URL, e.g. https://dwk.invalid/static/
+    media_url: str
+    static_ordner: tuple[tuple[str, str], ...]  # (prefix, folder), e.g. ("", "/app/static")
+    static_root: str
+    media_root: str
+
+    def static_wurzeln(self) -> list[str]:
+        """Every folder static files are served from."""
+        return [ordner for _praefix, ordner in self.static_ordner] + ([self.static_root] if self.static_root else [])
+
+    def static_datei(self, relativ: str) -> str | None:
+        """The real path of the static file ``relativ`` (as the finders find it), or None."""
+        if not sicherer_relativer_pfad(relativ):
+            return None
+        for praefix, ordner in self.static_ordner:
+            rest = relativ
+            if praefix:
+                if not relativ.startswith(praefix + "/"):
+                    continue
+                rest = relativ[len(praefix) + 1 :]
+            gefunden = innerhalb(os.path.join(ordner, rest), [ordner])
+            if gefunden:
+                return gefunden
+        return innerhalb(os.path.join(self.static_root, relativ), [self.static_root]) if self.static_root else None
+
+    def medien_datei(self, relativ: str) -> str | None:
+        """The real path of the media file ``relativ``, or None."""
+        if not self.media_root or not sicherer_relativer_pfad(relativ):
+            return None
+        return innerhalb(os.path.join(self.media_root, relativ), [self.media_root])
+
+    def lokaler_pfad(self, url: str) -> str | None:
+        """The real path of the allowed file ``url`` points to, or ``None`` when it is not allowed."""
+        try:
+            teile = urlsplit(url)
+        except ValueError:
+            return None
+        schema = teile.scheme.lower()
+        if schema == "file":
+            if teile.netloc not in ("", "localhost"):
+                return None
+            wurzeln = self.static_wurzeln() + ([self.media_root] if self.media_root else [])
+            return innerhalb(url2pathname(unquote(teile.path)), wurzeln)
+        if schema not in ("http", "https"):
+            return None
+        ohne_anfrage = teile._replace(query="", fragment="").geturl()
+        for praefix, suchen in ((self.static_url, self.static_datei), (self.media_url, self.medien_datei)):
+            if ohne_anfrage.startswith(praefix):
+                return suchen(unquote(ohne_anfrage[len(praefix) :]))
+        return None
+
+
+def sicherer_relativer_pfad(relativ: str) -> bool:
+    """Whether ``relativ`` is a plain relative path: no empty, ``.`` or ``..`` part, no backslash, no NUL."""
+    if not relativ or "\x00" in relativ or "\\" in relativ or relativ.startswith("/"):
+        return False
+    return all(teil not in ("", ".", "..") for teil in relativ.split("/"))
+
+
+def innerhalb(pfad: str, wurzeln: list[str]) -> str | None:
+    """``pfad`` resolved, if it is an existing file inside one of ``wurzeln`` (resolved too), else ``None``."""
+    echt = os.path.realpath(pfad)
+    if not os.path.isfile(echt):
+        return None
+    for wurzel in wurzeln:
+        echte_wurzel = os.path.realpath(wurzel)
+        if os.path.commonpath([echt, echte_wurzel]) == echte_wurzel:
+            return echt
+    return None
+
+
+class DateiFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that reads only ``data:`` URIs and the files of ``fundorte``."""
+
+    def __init__(self, fundorte: Fundorte, **kwargs):
+        # Only data: may reach urllib (the parent class); redirects are never followed.
+        kwargs.update(allowed_protocols={"data"}, allow_redirects=False, fail_on_errors=False)
+        super().__init__(**kwargs)
+        self.fundorte = fundorte
+        self.abgelehnt: list[str] = []  # the URLs refused, for the parent process to log
+
+    def fetch(self, url, headers=None):
+        if url[:5].lower() == "data:":
+            return super().fetch(url, headers)
+        pfad = self.lokaler_pfad(url)
+        if pfad is None:
+            self.abgelehnt.append(url[:200])
+            logger.warning("PDF: Ressource abgelehnt (nur data:, Static- und Mediendateien erlaubt): %.200s", url)
+            raise ValueError(f"Ressource für PDFs nicht erlaubt: {url[:200]}")
+        with open(pfad, "rb") as datei:
+            inhalt = datei.read()
+        content_type = mimetypes.guess_type(pfad)[0] or "application/octet-stream"
+        # Keep the requested URL, so relative URLs inside a stylesheet resolve against it.
+        return URLFetcherResponse(url, inhalt, {"Content-Type": content_type})
+
+    def lokaler_pfad(self, url: str) -> str | None:
+        return self.fundorte.lokaler_pfad(url)
+
+
+def setzen(teile: list[str], titel: str, autor: str, zeitpunkt: str, fundorte: Fundorte) -> tuple[bytes, list[str]]:
+    """Lay out every part, join the pages, write PDF/A bytes (the metadata as given); with them the
+    URLs of resources the fetcher refused."""
+    fetcher = DateiFetcher(fundorte)
+    dokumente = []
+    seiten_bisher = 0
+    for html in teile:
+        stile = [CSS(string=f"@page:first {{ counter-reset: page {seiten_bisher + 1}; }}")]
+        if len(teile) > 1:
+            stile.append(CSS(string=FUSSZEILE))
+        dokument = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher).render(
+            stylesheets=stile, **PDF_OPTIONEN
+        )
+        seiten_bisher += len(dokument.pages)
+        dokumente.append(dokument)
+    gesamt = dokumente[0].copy([seite for dokument in dokumente for seite in dokument.pages])
+    gesamt.metadata.title = titel
+    gesamt.metadata.authors = [autor]
+    gesamt.metadata.lang = "de"
+    gesamt.metadata.generator = "DWK Quartiersplanung"
+    gesamt.metadata.created = zeitpunkt
+    gesamt.metadata.modified = zeitpunkt
+    return gesamt.write_pdf(**PDF_OPTIONEN), fetcher.abgelehnt
+
+
+def kind(
+    verbindung: Connection, teile: list[str], titel: str, autor: str, zeitpunkt: str, fundorte: Fundorte, mb: int
+) -> None:
+    """The child process: limit its address space to ``mb`` MB, set the PDF, send ("ok", (bytes,
+    refused URLs)) or ("fehler", "verschachtelt" | "speicher" | "allgemein:<traceback>")."""
+    # A C library that runs out of memory aborts the child; the parent reports it (no stack dump).
+    faulthandler.disable()
+    # Nothing is configured for logging here: the parent logs what the child reports.
+    logging.getLogger("dwk.pdf").addHandler(logging.NullHandler())
+    try:
+        if mb:
+            weich = mb * 1024 * 1024
+            hart = resource.getrlimit(resource.RLIMIT_AS)[1]
+            resource.setrlimit(
+                resource.RLIMIT_AS, (weich if hart == resource.RLIM_INFINITY else min(weich, hart), hart)
+            )
+        ergebnis = ("ok", setzen(teile, titel, autor, zeitpunkt, fundorte))
+    except RecursionError:
+        ergebnis = ("fehler", "verschachtelt")
+    except MemoryError:
+        ergebnis = ("fehler", "speicher")
+    except SystemError as fehler:
+        # Under the address-space limit a C function (Pango, cffi) that cannot allocate may return NULL
+        # without setting MemoryError; CPython then raises this SystemError (seen with 200 MB).
+        speicher = mb and "without exception set" in str(fehler)
+        ergebnis = ("fehler", "speicher" if speicher else "allgemein:" + traceback.format_exc(limit=5)[-2000:])
+    except Exception:  # noqa: BLE001 -- the child reports every failure to the parent, which logs it
+        ergebnis = ("fehler", "allgemein:" + traceback.format_exc(limit=5)[-2000:])
+    try:
+        verbindung.send(ergebnis)
+    except MemoryError:
+        pass
+    finally:
+        verbindung.close()
+        os._exit(0)
