@@ -2,13 +2,16 @@
 (deep nesting, local files, network URLs) and broken templates end in a clean PDF or a clear
 German error, and the web process stays free."""
 
+import base64
 import http.server
+import io
 import mmap
 import threading
 import time
 
 import pytest
 from django.test import override_settings
+from PIL import Image
 
 from berichte.services.rendern import PdfFehler, html_rendern, pdf_abgeschottet
 from tests.berichte.hilfen import pdf_lesen
@@ -81,14 +84,16 @@ def test_endloses_rendern_wird_nach_zeitlimit_abgebrochen():
 
 
 def test_speichergrenze_bricht_mit_klarer_meldung_ab():
-    """120 MB hold a short document (the render process starts at about 75 MB), not 200,000 words."""
-    assert (
-        "kurz"
-        in pdf_lesen(pdf_abgeschottet(teile=[SEITE.format("<p>kurz</p>")], titel="T", autor="A", speicher_mb=120))[1][0]
-    )
-    html = SEITE.format("<p>" + "Wort " * 200000 + "</p>")
-    with pytest.raises(PdfFehler, match="mehr Arbeitsspeicher als erlaubt \\(120 MB\\)"):
-        pdf_abgeschottet(teile=[html], titel="T", autor="A", speicher_mb=120)
+    """300 MB hold a short document (the render process starts at about 75 MB), not a photo of
+    9,000 × 9,000 pixels (a 250 KB PNG that WeasyPrint decodes into 243 MB)."""
+    kurz = pdf_abgeschottet(teile=[SEITE.format("<p>kurz</p>")], titel="T", autor="A", speicher_mb=300)
+    assert "kurz" in pdf_lesen(kurz)[1][0]
+    puffer = io.BytesIO()
+    Image.new("RGB", (9000, 9000), (200, 30, 30)).save(puffer, "PNG")
+    bild = base64.b64encode(puffer.getvalue()).decode()
+    html = SEITE.format(f'<img alt="Riesenfoto" style="width: 10cm" src="data:image/png;base64,{bild}">')
+    with pytest.raises(PdfFehler, match="mehr Arbeitsspeicher als erlaubt \\(300 MB\\)"):
+        pdf_abgeschottet(teile=[html], titel="T", autor="A", speicher_mb=300)
 
 
 def test_grosser_aufrufender_prozess_zaehlt_nicht_zur_speichergrenze():
