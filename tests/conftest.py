@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import override_settings
 
 from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
@@ -20,6 +20,10 @@ def pytest_configure(config):
             "Die Tests laufen gegen PostGIS: bitte mit `make test` starten oder "
             "DWK_DATABASE_URL=postgis://root@127.0.0.1:5432/dwk setzen."
         )
+    # Django's PostGIS backend, emptying the database faster after transactional tests (tests/datenbank).
+    settings.DATABASES["default"]["ENGINE"] = "tests.datenbank.postgis"
+    connections["default"].close()
+    del connections["default"]  # an app's ready() may have made it with Django's backend already
     # Hashing real passwords is deliberately slow; the tests log in with force_login or know the password.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The thousands of tests that log in with force_login skip the second factor; the tests of the
