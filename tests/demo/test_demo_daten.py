@@ -28,6 +28,9 @@ from quartiere.models import (
 )
 from quartiere.queries import metrisch
 from quartiere.queries.analyse import quartier_rohwerte
+from tests.demo.test_buergerdialog import zeilenstand as buergerdialog_stand
+from tests.demo.test_buergerdialog_bewertung import zeilenstand as bewertung_stand
+from tests.demo.test_buergerdialog_dokumentation import zeilenstand as dokumentation_stand
 
 
 def zeilenstand():
@@ -239,31 +242,44 @@ def test_demo_daten_ausgabe_nennt_zugaenge_und_passwort(demo):
     ]
 
 
+def _alles():
+    """Everything the demo writes, in every app (each app's test module names its part)."""
+    return {
+        "gebiete und konten": zeilenstand(),
+        "buergerdialog": buergerdialog_stand(),
+        "bewertung": bewertung_stand(),
+        "dokumentation": dokumentation_stand(),
+    }
+
+
 def test_demo_daten_zweiter_lauf_aendert_nichts(demo):
-    vorher = zeilenstand()
+    """A second run (`make run` again) changes no row in any app. One run for every app's check: the
+    demo takes seconds."""
+    vorher = _alles()
     call_command("demo_daten", stdout=StringIO())
-    assert zeilenstand() == vorher
+    assert _alles() == vorher
 
 
-def test_demo_daten_zweiter_lauf_setzt_demo_passwort_und_gruppen_zurueck(demo):
-    user = get_user_model().objects.get(username="ratsbuero")
-    user.set_password("anders-und-lang-2024")
-    user.save()
-    user.groups.clear()
-    call_command("demo_daten", stdout=StringIO())
-    user.refresh_from_db()
-    assert (user.check_password(DEMO_PASSWORT), list(user.groups.values_list("name", flat=True))) == (True, [RATSBUERO])
-
-
-def test_demo_daten_laesst_fremden_benutzer_gleichen_namens_unveraendert(demo):
-    user = get_user_model().objects.get(username="admin")
-    user.email = "it@stadt.example"
-    user.set_password("echtes-passwort-2024")
-    user.save()
+def test_demo_daten_zweiter_lauf_setzt_demo_zugaenge_zurueck_und_laesst_fremde(demo):
+    """A second run resets a demo account's password and groups, and leaves an account of the same
+    name that is not a demo account (here: ``admin`` with a real address) as it is."""
+    ratsbuero = get_user_model().objects.get(username="ratsbuero")
+    ratsbuero.set_password("anders-und-lang-2024")
+    ratsbuero.save()
+    ratsbuero.groups.clear()
+    fremd = get_user_model().objects.get(username="admin")
+    fremd.email = "it@stadt.example"
+    fremd.set_password("echtes-passwort-2024")
+    fremd.save()
     ausgabe = StringIO()
     call_command("demo_daten", stdout=ausgabe)
-    user.refresh_from_db()
-    assert (user.check_password("echtes-passwort-2024"), user.email) == (True, "it@stadt.example")
+    ratsbuero.refresh_from_db()
+    fremd.refresh_from_db()
+    assert (ratsbuero.check_password(DEMO_PASSWORT), list(ratsbuero.groups.values_list("name", flat=True))) == (
+        True,
+        [RATSBUERO],
+    )
+    assert (fremd.check_password("echtes-passwort-2024"), fremd.email) == (True, "it@stadt.example")
     assert "  admin           Administration  Jens Wiemers  (übersprungen: kein Demo-Zugang, bleibt unverändert)" in (
         ausgabe.getvalue().splitlines()
     )
