@@ -42,7 +42,11 @@ $(VENV)/.installiert: requirements.lock pyproject.toml scripts/apt-pakete.sh
 	fi
 	@$(PY) -c 'import sqlite3; sqlite3.connect(":memory:").enable_load_extension(True)' 2>/dev/null || { \
 		echo "Fehler: $(VENV) wurde mit einem Python ohne SQLite-Erweiterungen angelegt. Bitte 'rm -rf $(VENV)' und erneut starten." >&2; exit 1; }
-	$(PIP) install --quiet --disable-pip-version-check --requirement requirements.lock
+	@# uv installs the locked packages in seconds (pip: about half a minute); pip remains the way when
+	@# uv cannot be had (e.g. a machine that reaches only a local package mirror configured for pip).
+	@{ $(PIP) install --quiet --disable-pip-version-check uv && \
+		$(VENV)/bin/uv pip install --quiet --python $(PY) --requirement requirements.lock; } || \
+		$(PIP) install --quiet --disable-pip-version-check --requirement requirements.lock
 	@mkdir -p $(VAR)/static $(VAR)/media
 	@touch $@
 
