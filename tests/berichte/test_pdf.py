@@ -33,6 +33,10 @@ from tests.factories import (
 
 @pytest.fixture
 def hombruch(db):
+    return hombruch_anlegen()
+
+
+def hombruch_anlegen():
     """Stadtbezirk Hombruch (2 × 2 grid cells), one statistical district, four Unterbezirke."""
     bezirk = StadtbezirkFactory(
         kommune=KommuneFactory(name="Dortmund"), code="07", name="Hombruch", geometrie=quadrat(0, 0, seite=0.04)

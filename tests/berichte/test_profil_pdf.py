@@ -8,10 +8,13 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
 from pypdf import PdfReader
 
 from berichte.pdf import quartiersprofil_html, quartiersprofil_pdf
 from buergerdialog.models import VeranstaltungStatus
+from dwk.permissions import PROJEKTTEAM
 from quartiere.models import Handlungsfeld, Indikator, InfrastrukturKategorie, Unterbezirk
 from quartiersprofil.services.begehungen import fotos_hochladen
 from quartiersprofil.services.profil import (
@@ -21,7 +24,7 @@ from quartiersprofil.services.profil import (
     profil_zur_beratung_geben,
 )
 from tests.berichte.pdf_pruefung import figuren_ohne_alt, pdfa_fehler, qpdf_fehler
-from tests.berichte.test_pdf import hombruch, kapiteltexte, lesen, menglinghausen  # noqa: F401 -- fixtures
+from tests.berichte.test_pdf import hombruch_anlegen, kapiteltexte, lesen, quartier_in
 from tests.factories import (
     AntwortFactory,
     BefundFactory,
@@ -36,15 +39,10 @@ from tests.factories import (
     MitgliedFactory,
     QuellenAuszugFactory,
     UmsetzungFactory,
+    UserFactory,
     VeranstaltungFactory,
 )
 from tests.quartiersprofil.bilder import exif_mit_gps, foto_bytes
-
-
-@pytest.fixture
-def medien(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def _foto(quartier, feld, *, unterschrift, veroeffentlichen):
@@ -63,12 +61,12 @@ def _foto(quartier, feld, *, unterschrift, veroeffentlichen):
     return foto
 
 
-@pytest.fixture
-def voll(menglinghausen, projektteam, medien, settings):  # noqa: F811 -- fixture from test_pdf
+def _voll_anlegen():
     """Menglinghausen with numbers for two years (one Unterbezirk with a small count), a facility,
     a released version whose first field links every kind of evidence, a measure, and a held event
     with results, questionnaires and a rating by the steering group."""
-    quartier = menglinghausen
+    quartier = quartier_in(hombruch_anlegen(), name="Menglinghausen", slug="menglinghausen")
+    projektteam = UserFactory(username="projektteam", rolle=PROJEKTTEAM)
     ew_65plus = Indikator.objects.get(schluessel="ew_65plus")
     ew_gesamt = Indikator.objects.get(schluessel="ew_gesamt")
     for jahr in (2011, 2016):
@@ -106,9 +104,8 @@ def voll(menglinghausen, projektteam, medien, settings):  # noqa: F811 -- fixtur
         },
     )
     profil_zur_beratung_geben(fassung=fassung)
-    settings.DWK_HEUTE = datetime.date(2017, 3, 14)
-    fassung = profil_freigeben(fassung=fassung, benutzer=projektteam)
-    settings.DWK_HEUTE = None
+    with override_settings(DWK_HEUTE=datetime.date(2017, 3, 14)):
+        fassung = profil_freigeben(fassung=fassung, benutzer=projektteam)
     veranstaltung = VeranstaltungFactory(
         titel="Bürgerwerkstatt Menglinghausen", quartiere=[quartier], status=VeranstaltungStatus.DOKUMENTIERT
     )
@@ -125,9 +122,33 @@ def voll(menglinghausen, projektteam, medien, settings):  # noqa: F811 -- fixtur
     return quartier, fassung
 
 
-def test_profil_pdf_passes_pdfa_and_qpdf_checks(voll, tmp_path):
-    quartier, fassung = voll
-    pdf = quartiersprofil_pdf(quartier=quartier, fassung=fassung)
+# The profile is built and rendered once for the module (about 2 s for each rendering): its rows live
+# in a transaction rolled back when the module is done, its photos in the module's own folder; each
+# test runs in a savepoint inside it (``db``). Tests that change what the PDF shows render it again.
+@pytest.fixture(scope="module")
+def voll_stand(django_db_setup, django_db_blocker, tmp_path_factory):
+    medien = tmp_path_factory.mktemp("profil-media")
+    with override_settings(MEDIA_ROOT=medien), django_db_blocker.unblock(), transaction.atomic():
+        quartier, fassung = _voll_anlegen()
+        yield quartier, fassung, quartiersprofil_pdf(quartier=quartier, fassung=fassung), medien
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def voll(voll_stand, db, settings):
+    """(quarter, released version) of the module's profile, its photos in reach."""
+    settings.MEDIA_ROOT = voll_stand[3]
+    return voll_stand[:2]
+
+
+@pytest.fixture
+def voll_pdf(voll_stand, db):
+    """The module's profile as PDF (bytes)."""
+    return voll_stand[2]
+
+
+def test_profil_pdf_passes_pdfa_and_qpdf_checks(voll_pdf, tmp_path):
+    pdf = voll_pdf
     pfad = tmp_path / "profil.pdf"
     pfad.write_bytes(pdf)
     reader = PdfReader(pfad)
@@ -139,9 +160,8 @@ def test_profil_pdf_passes_pdfa_and_qpdf_checks(voll, tmp_path):
     assert (anzahl >= 5, ohne_alt) == (True, [])
 
 
-def test_profil_pdf_chapters_hold_their_content(voll):
-    quartier, fassung = voll
-    reader, seiten = lesen(quartiersprofil_pdf(quartier=quartier, fassung=fassung))
+def test_profil_pdf_chapters_hold_their_content(voll_pdf):
+    reader, seiten = lesen(voll_pdf)
     kapitel = kapiteltexte(reader, seiten)
 
     demografie = kapitel["4 Demografie"]
@@ -176,9 +196,8 @@ def test_profil_pdf_chapters_hold_their_content(voll):
     assert "Masterplan Einzelhandel" in anhang
 
 
-def test_profil_pdf_names_no_person_and_no_private_photo(voll):
-    quartier, fassung = voll
-    pdf = quartiersprofil_pdf(quartier=quartier, fassung=fassung)
+def test_profil_pdf_names_no_person_and_no_private_photo(voll_pdf):
+    pdf = voll_pdf
     _reader, seiten = lesen(pdf)
     text = " ".join(seiten)
 
@@ -191,9 +210,9 @@ def test_profil_pdf_names_no_person_and_no_private_photo(voll):
     assert b"Erika Fotografin" not in pdf
 
 
-def test_profil_pdf_embeds_the_print_derivative_of_the_publishable_photo_only(voll):
-    quartier, fassung = voll
-    reader = PdfReader(io.BytesIO(quartiersprofil_pdf(quartier=quartier, fassung=fassung)))
+def test_profil_pdf_embeds_the_print_derivative_of_the_publishable_photo_only(voll, voll_pdf):
+    quartier, _fassung = voll
+    reader = PdfReader(io.BytesIO(voll_pdf))
     foto = quartier.fotos.get(darf_veroeffentlicht_werden=True)
 
     # Resources may be shared between pages: count each image object once.
@@ -209,9 +228,8 @@ def test_profil_pdf_embeds_the_print_derivative_of_the_publishable_photo_only(vo
         assert list(bilder.values()) == [druck.size]
 
 
-def test_profil_pdf_contents_give_the_pages_of_the_bookmarks(voll):
-    quartier, fassung = voll
-    reader, seiten = lesen(quartiersprofil_pdf(quartier=quartier, fassung=fassung))
+def test_profil_pdf_contents_give_the_pages_of_the_bookmarks(voll_pdf):
+    reader, seiten = lesen(voll_pdf)
     _titel, kapitel = reader.outline
     inhalt = seiten[1]
 
@@ -234,10 +252,11 @@ def test_profil_pdf_title_page_names_programme_funder_and_partners(voll, setting
     assert "Partner: Stiftung Mitarbeit; TU Dortmund" in seiten[0]
 
 
-def test_profil_pdf_of_a_release_is_byte_identical_each_time(voll):
+def test_profil_pdf_of_a_release_is_byte_identical_each_time(voll, voll_pdf, settings):
     quartier, fassung = voll
+    settings.DWK_PDF_CACHE_SEKUNDEN = 0  # rendered again, not taken from the cache
 
-    erstes = quartiersprofil_pdf(quartier=quartier, fassung=fassung)
+    erstes = voll_pdf
     zweites = quartiersprofil_pdf(quartier=quartier, fassung=fassung)
 
     assert erstes == zweites
@@ -247,9 +266,8 @@ def test_profil_pdf_of_a_release_is_byte_identical_each_time(voll):
     assert PdfReader(io.BytesIO(erstes)).metadata["/CreationDate"].startswith("D:20170314")
 
 
-def test_profil_pdf_has_no_text_below_11_pt(voll):
-    quartier, fassung = voll
-    reader = PdfReader(io.BytesIO(quartiersprofil_pdf(quartier=quartier, fassung=fassung)))
+def test_profil_pdf_has_no_text_below_11_pt(voll_pdf):
+    reader = PdfReader(io.BytesIO(voll_pdf))
     zu_klein = []
 
     for nummer, seite in enumerate(reader.pages, start=1):
