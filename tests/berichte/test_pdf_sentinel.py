@@ -21,7 +21,7 @@ from buergerdialog.dokumente import dokumentation_pdf, flyer_pdf, fragebogen_pdf
 from buergerdialog.models import Veranstaltung
 from quartiersprofil.models import Foto
 from tests.berichte.test_pdf import hombruch, menglinghausen  # noqa: F401 -- fixtures
-from tests.berichte.test_profil_pdf import medien, voll  # noqa: F401 -- fixtures
+from tests.berichte.test_profil_pdf import voll_anlegen
 from tests.factories import (
     AkteurFactory,
     DokumentationFactory,
@@ -98,7 +98,14 @@ def _fundstellen(pdf):
 
 
 @pytest.fixture
-def mit_personen(voll, settings):  # noqa: F811 -- fixture from test_profil_pdf
+def voll(db, settings, tmp_path):
+    """The full profile of test_profil_pdf, built for each test here (the tests add people to it)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return voll_anlegen()
+
+
+@pytest.fixture
+def mit_personen(voll, settings):
     """``voll`` with a key person, a talk linked to the released section, an invitation, a partner's
     account, a forwarding, a continuation and a documentation; then the sentinel everywhere."""
     quartier, fassung = voll

@@ -61,7 +61,7 @@ def _foto(quartier, feld, *, unterschrift, veroeffentlichen):
     return foto
 
 
-def _voll_anlegen():
+def voll_anlegen():
     """Menglinghausen with numbers for two years (one Unterbezirk with a small count), a facility,
     a released version whose first field links every kind of evidence, a measure, and a held event
     with results, questionnaires and a rating by the steering group."""
@@ -129,7 +129,7 @@ def _voll_anlegen():
 def voll_stand(django_db_setup, django_db_blocker, tmp_path_factory):
     medien = tmp_path_factory.mktemp("profil-media")
     with override_settings(MEDIA_ROOT=medien), django_db_blocker.unblock(), transaction.atomic():
-        quartier, fassung = _voll_anlegen()
+        quartier, fassung = voll_anlegen()
         yield quartier, fassung, quartiersprofil_pdf(quartier=quartier, fassung=fassung), medien
         transaction.set_rollback(True)
 
