@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 
 from dwk.zeit import heute
 from quartiere.models import Handlungsfeld, Kommune, Quartier, QuartierUnterbezirk
+from quartiere.queries import metrisch, umprojiziert
 from quartiersprofil.models import Massnahme, MassnahmeStatus, ProfilAbschnitt, Profilfassung, ProfilStatus, Quelle
 from quartiersprofil.queries.profil import letzte_freigabe
 
-from .karten import metrisch
 from .queries.profil import (
     Abdeckung,
     Belege,
@@ -210,7 +210,7 @@ def quartiersprofil_sammeln(*, quartier: Quartier, fassung: Profilfassung | None
         )
     # Area and centroid in EPSG:25832, like quartiere.queries.flaeche_km2 and schwerpunkt, with one transformation.
     grenze_metrisch = metrisch(quartier.grenze)
-    schwerpunkt_4326 = grenze_metrisch.centroid.transform(quartier.grenze.srid, clone=True)
+    schwerpunkt_4326 = umprojiziert(grenze_metrisch.centroid, quartier.grenze.srid)
     return Quartiersprofil(
         quartier=quartier,
         kommune=kommune,

@@ -7,13 +7,11 @@ lines differ in width and style, not only in colour, so the map also reads in bl
 """
 
 import math
-import threading
 
-from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import MultiPoint, Point
 from django.utils.translation import gettext as _
 
-from quartiere.queries import METRISCHES_SRID
+from quartiere.queries import metrisch
 from quartiere.svgkarten import (
     QUARTIER_LINIE,
     STADTBEZIRK_FUELLUNG,
@@ -29,22 +27,6 @@ from quartiere.svgkarten import (
     svg_dokument,
     text_element,
 )
-
-_lokal = threading.local()
-
-
-def metrisch(geometrie):
-    """A copy of ``geometrie`` in EPSG:25832 through one cached transformation per thread and source
-    system: ``quartiere.queries.metrisch`` lets GDAL build a new transformation each time (about
-    15 ms each, a third of a second for the maps and facts of one profile)."""
-    if geometrie.srid == METRISCHES_SRID:
-        return geometrie.clone()
-    transformationen = _lokal.__dict__.setdefault("transformationen", {})
-    if geometrie.srid not in transformationen:
-        transformationen[geometrie.srid] = CoordTransform(
-            SpatialReference(geometrie.srid), SpatialReference(METRISCHES_SRID)
-        )
-    return geometrie.transform(transformationen[geometrie.srid], clone=True)
 
 
 def nordwinkel(punkt_4326):

@@ -24,7 +24,7 @@ from django.contrib.gis.geos import (
 )
 from django.utils.translation import gettext as _
 
-from quartiere.queries import METRISCHES_SRID
+from quartiere.queries import metrisch
 
 SCHRIFT = "Liberation Sans, DejaVu Sans, sans-serif"
 TEXT = "#1a1a1a"
@@ -144,10 +144,8 @@ def laenge_text(meter):
 
 def nordwinkel(punkt_4326):
     """Degrees (clockwise) by which true north deviates from grid north of EPSG:25832 at ``punkt_4326``."""
-    a = Point(punkt_4326.x, punkt_4326.y, srid=4326)
-    b = Point(punkt_4326.x, punkt_4326.y + 0.01, srid=4326)
-    a.transform(METRISCHES_SRID)
-    b.transform(METRISCHES_SRID)
+    a = metrisch(Point(punkt_4326.x, punkt_4326.y, srid=4326))
+    b = metrisch(Point(punkt_4326.x, punkt_4326.y + 0.01, srid=4326))
     return math.degrees(math.atan2(b.x - a.x, b.y - a.y))
 
 

@@ -23,6 +23,8 @@ from .gebiete import (
     flaeche_km2,
     metrisch,
     schwerpunkt,
+    transformation,
+    umprojiziert,
 )
 
 __all__ = [
@@ -34,4 +36,6 @@ __all__ = [
     "flaeche_km2",
     "metrisch",
     "schwerpunkt",
+    "transformation",
+    "umprojiziert",
 ]

@@ -4,10 +4,12 @@ All measurements are made in EPSG:25832 (metres), never in degrees.
 """
 
 import json
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.contrib.gis.db.models.functions import Area, AsGeoJSON, Transform
+from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry, Point
 from django.db import models
 
@@ -48,9 +50,31 @@ class QuartierQuerySet(models.QuerySet):
         return self.none()
 
 
+_lokal = threading.local()
+
+
+def transformation(von: int, nach: int) -> CoordTransform:
+    """GDAL's transformation from the system ``von`` to ``nach``, built once per thread: building one
+    reads PROJ's database (about 4 ms; ``GEOSGeometry.transform(srid)`` does it on every call), using
+    it costs some microseconds. One per thread, because GDAL's transformations are not thread-safe."""
+    transformationen = _lokal.__dict__.setdefault("transformationen", {})
+    if (von, nach) not in transformationen:
+        transformationen[von, nach] = CoordTransform(SpatialReference(von), SpatialReference(nach))
+    return transformationen[von, nach]
+
+
+def umprojiziert(geometrie: GEOSGeometry, srid: int) -> GEOSGeometry:
+    """A copy of ``geometrie`` in the system ``srid``."""
+    if geometrie.srid == srid:
+        return geometrie.clone()
+    kopie = geometrie.transform(transformation(geometrie.srid, srid), clone=True)
+    kopie.srid = srid
+    return kopie
+
+
 def metrisch(geometrie: GEOSGeometry) -> GEOSGeometry:
     """A copy of ``geometrie`` in EPSG:25832."""
-    return geometrie.transform(METRISCHES_SRID, clone=True)
+    return umprojiziert(geometrie, METRISCHES_SRID)
 
 
 def flaeche_km2(geometrie: GEOSGeometry) -> float:
@@ -59,9 +83,7 @@ def flaeche_km2(geometrie: GEOSGeometry) -> float:
 
 def schwerpunkt(geometrie: GEOSGeometry) -> Point:
     """The centroid, computed in EPSG:25832 and returned in the geometry's own CRS."""
-    punkt = metrisch(geometrie).centroid
-    punkt.transform(geometrie.srid)
-    return punkt
+    return umprojiziert(metrisch(geometrie).centroid, geometrie.srid)
 
 
 def feature_collection(features: Iterable[tuple[str, dict]]) -> dict:

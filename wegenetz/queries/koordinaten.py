@@ -1,14 +1,12 @@
 """Coordinates of the walking network between EPSG:4326 (stored) and EPSG:25832 (metres, for lengths,
 nearest nodes and isochrone areas), for whole arrays at once."""
 
-import functools
 import struct
 
 import numpy as np
-from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry, Point
 
-from quartiere.queries import METRISCHES_SRID
+from quartiere.queries import METRISCHES_SRID, transformation, umprojiziert
 
 _WKB_PUNKT = np.dtype([("ordnung", "u1"), ("typ", "<u4"), ("x", "<f8"), ("y", "<f8")])
 
@@ -23,7 +21,7 @@ def koordinaten_metrisch(lonlat: np.ndarray) -> np.ndarray:
     punkte["ordnung"], punkte["typ"], punkte["x"], punkte["y"] = 1, 1, lonlat[:, 0], lonlat[:, 1]
     wkb = struct.pack("<BII", 1, 4, len(lonlat)) + punkte.tobytes()
     alle = GEOSGeometry(memoryview(wkb), srid=4326)
-    alle.transform(_nach_metrisch())
+    alle.transform(transformation(4326, METRISCHES_SRID))
     ergebnis = np.frombuffer(bytes(alle.wkb)[9:], dtype=_WKB_PUNKT)
     return np.column_stack([ergebnis["x"], ergebnis["y"]])
 
@@ -33,24 +31,11 @@ def punkte_metrisch(punkte: list[Point]) -> np.ndarray:
     return koordinaten_metrisch(np.array([(p.x, p.y) for p in punkte], dtype=float))
 
 
-@functools.cache
-def _nach_metrisch() -> CoordTransform:
-    """The transformation EPSG:4326 → 25832, built once: building it costs some 20 ms each time."""
-    return CoordTransform(SpatialReference(4326), SpatialReference(METRISCHES_SRID))
-
-
-@functools.cache
-def _nach_wgs84() -> CoordTransform:
-    return CoordTransform(SpatialReference(METRISCHES_SRID), SpatialReference(4326))
-
-
 def nach_metrisch(geometrie: GEOSGeometry) -> GEOSGeometry:
     """A copy of an EPSG:4326 geometry in EPSG:25832."""
-    return geometrie.transform(_nach_metrisch(), clone=True)
+    return umprojiziert(geometrie, METRISCHES_SRID)
 
 
 def nach_wgs84(geometrie: GEOSGeometry) -> GEOSGeometry:
     """A copy of an EPSG:25832 geometry in EPSG:4326."""
-    kopie = geometrie.transform(_nach_wgs84(), clone=True)
-    kopie.srid = 4326
-    return kopie
+    return umprojiziert(geometrie, 4326)
