@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from buergerdialog.models import Bewertungsrunde, Ergebnis, ErgebnisBewertung, Umsetzung, Veranstaltung, Weitergabe
 from buergerdialog.queries.bewertung import auswertung, runde_von
@@ -24,7 +25,7 @@ from buergerdialog.services.praxis import (
     ergebnis_massnahme_anschliessen,
     ergebnisse_an_lenkungsgruppe,
 )
-from demo.abgleich import abgleichen, gespeichert
+from demo.abgleich import abgleichen, geaendert, gespeichert
 from demo.zeit import am_tag
 from lenkungsgruppe.models import Mitglied, Sitzung, Stadtentwicklungsprojekt
 from quartiersprofil.models import Massnahme
@@ -90,17 +91,28 @@ def _bewertungen_anlegen(runde, ergebnisse, mitglieder, titel):
     ohne = NICHT_BEWERTET.get(titel, set())
     bewertende = [m for m in mitglieder if m.nachname.lower() not in ohne]
     bewertende = bewertende[: max(1, len(bewertende) - 2)]  # most members: the last two in the list did not rate
+    # Some 600 ratings per round: the existing ones are read at once and the new ones written together
+    # (with their history), not looked up, validated and saved one by one (seconds of the demo).
+    vorhanden = {(b.ergebnis_id, b.mitglied_id): b for b in ErgebnisBewertung.objects.filter(runde=runde)}
+    neu = []
     for mitglied in bewertende:
         for ergebnis in ergebnisse:
             relevanz = _stufe(1.5 + ergebnis.punkte / 3 + rng.gauss(0, 0.9))
             machbarkeit = _stufe(rng.gauss(3.2, 1.1))
             kommentar = rng.choice(KOMMENTARE) if rng.random() < 0.04 else ""
-            abgleichen(
-                ErgebnisBewertung,
-                {"runde": runde, "ergebnis": ergebnis, "mitglied": mitglied},
-                {"relevanz": relevanz, "machbarkeit": machbarkeit, "kommentar": kommentar},
-                gespeichert,
-            )
+            werte = {"relevanz": relevanz, "machbarkeit": machbarkeit, "kommentar": kommentar}
+            bewertung = vorhanden.get((ergebnis.pk, mitglied.pk))
+            if bewertung is None:
+                bewertung = ErgebnisBewertung(runde=runde, ergebnis=ergebnis, mitglied=mitglied, **werte)
+                # The round, the card and the member were just read; one rating per member and card and the
+                # range 1–5 are the database's constraints, checked on insert.
+                bewertung.full_clean(exclude=["runde", "ergebnis", "mitglied"], validate_constraints=False)
+                neu.append(bewertung)
+            elif geaendert(bewertung, werte):
+                for feld, wert in werte.items():
+                    setattr(bewertung, feld, wert)
+                gespeichert(bewertung)
+    bulk_create_with_history(neu, ErgebnisBewertung)
 
 
 def _massnahmen_anlegen(runde, quartier_slug, tag, anzahl, projektteam):
