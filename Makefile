@@ -13,9 +13,10 @@ PORT ?= 8000
 # System packages: GeoDjango (GDAL/GEOS/PROJ), SpatiaLite, WeasyPrint (Pango, HarfBuzz subset), fonts.
 APT_BASIS := python3 python3-venv gdal-bin libsqlite3-mod-spatialite libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz-subset0:optional fonts-dejavu-core fonts-liberation2:optional
-# For the tests: Chromium for the browser tests, poppler for looking at PDFs, qpdf for checking
+# For the tests: Chromium for the browser tests (its headless shell where Debian has it: a third less
+# CPU; see tests/browser/conftest.py), poppler for looking at PDFs, qpdf for checking
 # the structure of every report PDF (tests/berichte/pdf_pruefung.py).
-APT_TEST := chromium poppler-utils qpdf
+APT_TEST := chromium chromium-headless-shell:optional poppler-utils qpdf
 
 # The demo runs on SpatiaLite under var/; DEBUG only for this local demo server; it lives on a day
 # in autumn 2017 (DWK_HEUTE, see dwk/zeit.py).
@@ -23,7 +24,7 @@ DEMO_ENV := DWK_DEBUG=true DWK_DATABASE_URL=spatialite:///$(CURDIR)/$(VAR)/dwk.s
 	DWK_HEUTE=$${DWK_HEUTE-2017-10-16} DWK_LOG_FORMAT=$${DWK_LOG_FORMAT-text}
 # The tests run against PostGIS through the local socket as the current user.
 TEST_ENV := DWK_DATABASE_URL=$${DWK_TEST_DATABASE_URL:-postgis:///dwk} DJANGO_ALLOW_ASYNC_UNSAFE=true \
-	DWK_CHROMIUM=$${DWK_CHROMIUM:-/usr/bin/chromium}
+	DWK_CHROMIUM=$${DWK_CHROMIUM:-$$(command -v chromium-headless-shell || echo /usr/bin/chromium)}
 # pytest-xdist runs the suite in TEST_PROZESSE worker processes, each with its own PostGIS test
 # database (test_dwk_gw0, test_dwk_gw1, …), live server, Chromium and media folder;
 # TEST_PROZESSE=0 runs everything in this one process (e.g. `make test TEST_PROZESSE=0`).

@@ -1,12 +1,16 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server."""
 
 import os
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 
-CHROMIUM = os.environ.get("DWK_CHROMIUM", "/usr/bin/chromium")
+# Debian's Chromium as its headless shell where installed (package chromium-headless-shell, the same
+# Blink without the browser around it): the browser tests take about a third less CPU than with the
+# full /usr/bin/chromium, which is the fallback (e.g. on Ubuntu, which lacks the package).
+CHROMIUM = os.environ.get("DWK_CHROMIUM") or shutil.which("chromium-headless-shell") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
