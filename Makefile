@@ -69,11 +69,17 @@ demo-daten: setup
 	@$(DEMO_ENV) $(PY) manage.py migrate --no-input -v 0
 	@$(DEMO_ENV) $(PY) manage.py demo_daten
 
+# The checks of migrations and style (about 10 s on one core) run beside the tests, in the seconds in
+# which the first test process migrates the template database and the others wait; their output follows
+# the tests'. `make test` fails if either fails.
 test: setup-test
-	$(PY) manage.py makemigrations --check --dry-run -v 0
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_PROZESSE) $(PYTEST_ARGS)
+	@{ $(PY) manage.py makemigrations --check --dry-run -v 0 && $(VENV)/bin/ruff check . && \
+		$(VENV)/bin/ruff format --check . ; } > $(VAR)/pruefungen.log 2>&1 & pruefungen=$$!; \
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_PROZESSE) $(PYTEST_ARGS); tests=$$?; \
+	wait $$pruefungen; pruefungen=$$?; \
+	echo "--- Prüfung von Migrationen und Stil (makemigrations --check, ruff):"; cat $(VAR)/pruefungen.log; \
+	[ $$pruefungen -eq 0 ] || echo "Fehler: Migrations- oder Stilprüfung fehlgeschlagen (siehe oben)." >&2; \
+	[ $$tests -eq 0 ] && [ $$pruefungen -eq 0 ]
 
 # Without the browser tests and the SpatiaLite smoke test.
 test-schnell: setup-test
