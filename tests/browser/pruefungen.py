@@ -70,8 +70,11 @@ FOKUSSIERBAR = """() => {
 }"""
 
 
-ANFANG = """() => {
+ANFANG = """async () => {
   // Back to the top: the next Tab starts at the beginning of the document (also after autofocus).
+  // The browser gives a field with autofocus its focus at a rendering step after the load: wait two
+  // frames, so that it cannot take the focus back after this (seen with the faster headless shell).
+  for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(r));
   window.scrollTo(0, 0);
   document.body.setAttribute('tabindex', '-1');
   document.body.focus();
