@@ -34,7 +34,14 @@ from weasyprint import HTML
 
 # The PDF origin, variant and options and the fetcher live where the render's child process can import
 # them without Django; they are named here too, for the modules that render in this process.
-from dwk.pdf_setzen import PDF_BASE_URL, PDF_OPTIONEN, PDF_VARIANT, DateiFetcher, Fundorte  # noqa: F401
+from dwk.pdf_setzen import (  # noqa: F401
+    PDF_BASE_URL,
+    PDF_OPTIONEN,
+    PDF_VARIANT,
+    DateiFetcher,
+    Fundorte,
+    metadaten_setzen,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -156,19 +163,14 @@ def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fet
 
 
 def _rendern(html, *, title, author, lang, base_url, url_fetcher, zeitpunkt, tiefe):
-    optionen = PDF_OPTIONEN
+    fetcher = url_fetcher or PdfURLFetcher()
     try:
-        dokument = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher or PdfURLFetcher()).render(**optionen)
+        dokument = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(**PDF_OPTIONEN)
     except RecursionError as fehler:
         raise PdfFehler(_verschachtelt_text(tiefe)) from fehler
     jetzt = timezone.localtime(zeitpunkt).isoformat(timespec="seconds")
-    dokument.metadata.title = title
-    dokument.metadata.authors = [author]
-    dokument.metadata.lang = lang
-    dokument.metadata.generator = "DWK Quartiersplanung"
-    dokument.metadata.created = jetzt
-    dokument.metadata.modified = jetzt
-    return dokument.write_pdf(**optionen)
+    metadaten_setzen(dokument, titel=title, autor=author, lang=lang, zeitpunkt=jetzt)
+    return dokument.write_pdf(**PDF_OPTIONEN)
 
 
 # Resources a PDF's HTML names by URL below the pseudo-origin: their files are part of the cache key.

@@ -35,6 +35,8 @@ PDF_OPTIONEN = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf"
 # In a document of several parts each part knows only its own number of pages: the footer says
 # "Seite n" (running through all parts) without "von …".
 FUSSZEILE = '@page { @bottom-right { content: "Seite " counter(page) !important; } }'
+# Logged for every resource a fetcher refused (by the calling process, for a render in the child).
+ABGELEHNT = "PDF: Ressource abgelehnt (nur data:, Static- und Mediendateien erlaubt): %.200s"
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class DateiFetcher(URLFetcher):
         pfad = self.lokaler_pfad(url)
         if pfad is None:
             self.abgelehnt.append(url[:200])
-            logger.warning("PDF: Ressource abgelehnt (nur data:, Static- und Mediendateien erlaubt): %.200s", url)
+            logger.warning(ABGELEHNT, url)
             raise ValueError(f"Ressource für PDFs nicht erlaubt: {url[:200]}")
         with open(pfad, "rb") as datei:
             inhalt = datei.read()
@@ -157,13 +159,19 @@ def setzen(teile: list[str], titel: str, autor: str, zeitpunkt: str, fundorte: F
         seiten_bisher += len(dokument.pages)
         dokumente.append(dokument)
     gesamt = dokumente[0].copy([seite for dokument in dokumente for seite in dokument.pages])
-    gesamt.metadata.title = titel
-    gesamt.metadata.authors = [autor]
-    gesamt.metadata.lang = "de"
-    gesamt.metadata.generator = "DWK Quartiersplanung"
-    gesamt.metadata.created = zeitpunkt
-    gesamt.metadata.modified = zeitpunkt
+    metadaten_setzen(gesamt, titel=titel, autor=autor, lang="de", zeitpunkt=zeitpunkt)
     return gesamt.write_pdf(**PDF_OPTIONEN), fetcher.abgelehnt
+
+
+def metadaten_setzen(dokument, *, titel: str, autor: str, lang: str, zeitpunkt: str) -> None:
+    """Title, author (the Kommune), language, generator and the creation and modification date
+    (ISO 8601) of a rendered WeasyPrint document, for its info dictionary and XMP metadata."""
+    dokument.metadata.title = titel
+    dokument.metadata.authors = [autor]
+    dokument.metadata.lang = lang
+    dokument.metadata.generator = "DWK Quartiersplanung"
+    dokument.metadata.created = zeitpunkt
+    dokument.metadata.modified = zeitpunkt
 
 
 def kind(

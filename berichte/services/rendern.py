@@ -133,7 +133,7 @@ def _im_kindprozess(
     if art == "ok":
         pdf, abgelehnt = wert
         for url in abgelehnt:
-            logger.warning("PDF: Ressource abgelehnt (nur data:, Static- und Mediendateien erlaubt): %.200s", url)
+            logger.warning(pdf_setzen.ABGELEHNT, url)
         return pdf
     if wert == "verschachtelt":
         raise PdfFehler(
