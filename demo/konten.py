@@ -10,10 +10,10 @@ from django.contrib.auth.models import Group
 from buergerdialog.models import Partnerkonto
 from buergerdialog.services.partner import partnerkonto_zuordnen
 from dwk.permissions import LENKUNGSGRUPPE, PARTNER, PROJEKTTEAM, RATSBUERO
+from dwk.zwei_faktor import DEMO_EMAIL_DOMAIN
 from lenkungsgruppe.models import Organisation
 
 DEMO_PASSWORT = "dwk-demo-2017"  # documented on purpose: printed by the command, reset on every run
-DEMO_EMAIL_DOMAIN = "demo.dwk.invalid"  # marks the demo users; others with the same name are left alone
 
 # (username, first name, last name, role group or None for the administrator); invented people.
 DEMO_NUTZER = [

@@ -35,12 +35,13 @@ logger = logging.getLogger("dwk.anmeldung")
 ANZAHL_WIEDERHERSTELLUNGSCODES = 10
 APP_NAME = "Authenticator-App"
 CODES_NAME = "Wiederherstellungscodes"
+# The e-mail domain that marks the demo accounts of ``make run`` (``demo.konten``); others with the
+# same user name are left alone.
+DEMO_EMAIL_DOMAIN = "demo.dwk.invalid"
 
 
 def ist_demo_ausnahme(user: AbstractBaseUser) -> bool:
     """A demo account of ``make run`` while DEBUG is on (never on a server)."""
-    from demo.konten import DEMO_EMAIL_DOMAIN
-
     return bool(settings.DEBUG and (user.email or "").lower().endswith("@" + DEMO_EMAIL_DOMAIN))
 
 

@@ -94,7 +94,7 @@ def beschluss_text(beschluss: Beschluss) -> str:
 # --- The slides ------------------------------------------------------------------------------------
 
 
-def folie_ueberblick(*, tag: date, sitzungen: list[Sitzung], zahlen: dict) -> Folie:
+def folie_uebersicht(*, tag: date, sitzungen: list[Sitzung], zahlen: dict) -> Folie:
     vergangen = [s for s in sitzungen if timezone.localtime(s.beginn).date() <= tag]
     formate = Counter(s.get_format_display() for s in vergangen if s.format != SitzungFormat.ARBEITSTREFFEN)
     punkte = []

@@ -58,7 +58,7 @@ from .folien import (
     folie_profile,
     folie_referenzquartiere,
     folie_struktur,
-    folie_ueberblick,
+    folie_uebersicht,
 )
 
 PROJEKTNAME = gettext_lazy("Demografiewerkstatt Kommunen – altersgerechte Quartiersentwicklung")
@@ -149,7 +149,7 @@ def sachstand_sammeln(*, user: AbstractBaseUser) -> Sachstand | None:
         "quartiere": len(quartiere),
     }
     folien = [
-        folie_ueberblick(tag=tag, sitzungen=sitzungen, zahlen=zahlen),
+        folie_uebersicht(tag=tag, sitzungen=sitzungen, zahlen=zahlen),
         folie_organisation(tag=tag, organisationen=organisationen, anzahl_mitglieder=anzahl_mitglieder),
         folie_beschluesse(beschluesse),
         folie_handlungsfelder(handlungsfelder, festlegung),

@@ -1,12 +1,11 @@
 from django.conf import settings
 
 from dwk.permissions import rollen_von
+from quartiere.models import Kommune
 
 
 def dwk(request):
     """Values every page needs: the city, whether its data are demo data, the user's roles."""
-    from quartiere.models import Kommune
-
     kommune = Kommune.objects.only("name", "ist_demo").first()
     return {
         "kommune": kommune,
