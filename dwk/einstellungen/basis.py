@@ -29,19 +29,31 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def schluessel_aus_datei(datei: Path) -> str:
+    """The key kept in ``datei``, created there (readable only by us) if there is none yet.
+
+    Processes that start at the same moment (gunicorn's workers, a command beside the server, the
+    test workers of a fresh checkout) must all get the same key: the new key is written whole under
+    a name of its own and then linked into place, which only one process can do; every process
+    reads the key from the file afterwards, never a half-written one or its own lost key.
+    """
+    if not datei.exists():
+        datei.parent.mkdir(parents=True, exist_ok=True)
+        entwurf = datei.with_name(f".{datei.name}.{os.getpid()}")
+        entwurf.touch(mode=0o600)
+        entwurf.write_text(secrets.token_urlsafe(50))
+        try:
+            os.link(entwurf, datei)
+        except FileExistsError:
+            pass  # another process was first: its key holds
+        finally:
+            entwurf.unlink()
+    return datei.read_text().strip()
+
+
 def _secret_key():
-    key = os.environ.get("DWK_SECRET_KEY")
-    if key:
-        return key
-    # No key configured: create one once and keep it beside the data, readable only by us.
-    key_file = VAR_DIR / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
-    key_file.touch(mode=0o600)
-    key_file.write_text(key)
-    return key
+    # No key configured: create one once and keep it beside the data.
+    return os.environ.get("DWK_SECRET_KEY") or schluessel_aus_datei(VAR_DIR / "secret_key")
 
 
 SECRET_KEY = _secret_key()
