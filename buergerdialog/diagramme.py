@@ -5,7 +5,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from quartiere.diagramme import SCHRIFT, plt, svg_fuer_csp
+from quartiere.diagramme import SCHRIFT, pyplot, svg_fuer_csp
 
 from .queries.dokumente import SKALA, Auswertung
 
@@ -18,6 +18,7 @@ MUSTER = {1: "", 2: "..", 3: "//", 4: "xx", 5: ""}
 def auswertung_svg(*, auswertung: Auswertung, id_: str, beschreibung_id: str | None = None) -> str:
     """One horizontal bar per item: its distribution over 1–5 stacked, its average written beside it."""
     titel = _("Bewertungen (1 = trifft gar nicht zu, 5 = trifft voll zu)")
+    plt = pyplot()
     with plt.rc_context(
         {
             "svg.fonttype": "none",

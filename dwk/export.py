@@ -12,8 +12,6 @@ import re
 from datetime import date, datetime
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +71,10 @@ def blatt_titel(titel, vorhandene=()):
 
 
 def xlsx_bytes(kopf, zeilen, *, titel="Export"):
+    # openpyxl on first use: it adds a quarter of a second to every process that loads the URLs.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     mappe = Workbook()
     blatt = mappe.active
     blatt.title = blatt_titel(titel)

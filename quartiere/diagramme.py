@@ -7,18 +7,12 @@ line style and marker, so the chart also reads in black and white; the table bes
 is its text alternative (``aria-describedby``).
 """
 
+import functools
 import io
 import re
 import xml.etree.ElementTree as ET
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-
-from .queries.datenstand import inhaltlich_zwischengespeichert  # noqa: E402
+from .queries.datenstand import inhaltlich_zwischengespeichert
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -57,6 +51,19 @@ FONT = re.compile(
 )
 
 
+@functools.cache
+def pyplot():
+    """matplotlib's pyplot, drawing without a screen (Agg). Imported on first use, not with this
+    module: loading matplotlib takes about half a second, which every process that loads the URLs
+    (each manage.py command runs the URL checks) would pay without ever drawing a chart."""
+    import matplotlib  # on first use, see the docstring
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt  # on first use, see the docstring
+
+    return plt
+
+
 def _deutsch(wert, _pos=None):
     if abs(wert - round(wert)) < 1e-9:
         return f"{round(wert):,}".replace(",", ".")
@@ -70,6 +77,9 @@ def zeitreihe_svg(*, titel, einheit, jahre, reihen, id_, beschreibung_id=None):
     ``role="img"``, an ``aria-label`` with ``titel`` and, with ``beschreibung_id``, an
     ``aria-describedby`` pointing at the table with the same numbers.
     """
+    from matplotlib.ticker import FuncFormatter, MaxNLocator  # on first use, see pyplot()
+
+    plt = pyplot()
     with plt.rc_context(
         {
             "svg.fonttype": "none",

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
-from pypdf import PdfReader
 
 from dwk.zeit import heute, jetzt
 from lenkungsgruppe.models import Beschluss
@@ -132,6 +131,8 @@ def kommentar_erledigen(*, kommentar: Kommentar, benutzer: AbstractBaseUser, erl
 
 def _pdf_pruefen(pdf: bytes) -> int:
     """The number of pages of ``pdf``; a ``ValidationError`` if it is no readable PDF."""
+    from pypdf import PdfReader  # on first use: pypdf adds a fifth of a second to every process start
+
     try:
         return len(PdfReader(io.BytesIO(pdf)).pages)
     except Exception as fehler:  # noqa: BLE001 -- pypdf raises many kinds of errors on broken files

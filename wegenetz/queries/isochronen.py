@@ -16,7 +16,6 @@ import numpy as np
 from contourpy import FillType, contour_generator
 from django.contrib.gis.geos import GEOSGeometry, Point
 from django.utils.translation import gettext as _
-from scipy.ndimage import distance_transform_edt
 
 from quartiere.queries import METRISCHES_SRID
 
@@ -248,6 +247,8 @@ class Raster:
         belegt = np.ones((self.zeilen, self.spalten), dtype=bool)
         index = np.rint((punkte - self.unten) / self.zelle).astype(int)
         belegt[index[:, 1], index[:, 0]] = False
+        from scipy.ndimage import distance_transform_edt  # on first use: scipy slows every process start
+
         abstand = distance_transform_edt(belegt, sampling=self.zelle)
         x = self.unten[0] + np.arange(self.spalten) * self.zelle
         y = self.unten[1] + np.arange(self.zeilen) * self.zelle

@@ -9,17 +9,24 @@ virtual source node joined to each facility's nearest network node by the time o
 facility to that node. Plain ORM reads only, so SpatiaLite and PostGIS behave alike.
 """
 
+from __future__ import annotations  # the scipy types below are named for type checkers only
+
 import hashlib
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import dijkstra
-from scipy.spatial import cKDTree
 
 from ..models import Barriere, Netzstand, Profilart, Wegabschnitt, Wegprofil
 from .koordinaten import koordinaten_metrisch
+
+if TYPE_CHECKING:
+    from scipy.sparse import coo_matrix
+    from scipy.spatial import cKDTree
+
+# scipy is imported where it is used (the graph, the matrix, Dijkstra): loading it costs every process
+# that loads the URLs (each manage.py command runs the URL checks) a third of a second.
 
 # A facility or a start point farther than this from every network node is not on the network.
 ANBINDUNG_MAX_M = 400
@@ -66,7 +73,7 @@ class Netzgraph:
     arten: list[str]
     baum: cKDTree
     geometrien: list | None = None
-    segmente: "Kantensegmente | None" = None
+    segmente: Kantensegmente | None = None
 
     def position(self, pks: np.ndarray) -> np.ndarray:
         """The array positions of the edges ``pks``."""
@@ -84,6 +91,8 @@ def aktuelles_netz() -> Netzstand | None:
 
 def netzgraph(netz: Netzstand) -> Netzgraph:
     """The graph of ``netz``, from this process's memory or built from the database (2 queries)."""
+    from scipy.spatial import cKDTree  # on first use, see the top of the module
+
     # Keyed by id and import time: a test database may hand out an id again after a flush.
     schluessel = (netz.pk, netz.importiert_am)
     with _SPERRE:
@@ -263,6 +272,8 @@ def _matrix(
     a virtual source node (index ``anzahl_knoten``) joined to ``quellen`` (node index, seconds) when
     given. ``zum_ziel``: every edge reversed, so that a run from the sources gives the time from
     every node *to* them (walking to the nearest facility)."""
+    from scipy.sparse import coo_matrix  # on first use, see the top of the module
+
     n = graph.anzahl_knoten
     a = np.concatenate([graph.von, graph.nach])
     b = np.concatenate([graph.nach, graph.von])
@@ -315,6 +326,8 @@ def gehzeiten_von(
 
     One run of Dijkstra from a virtual source node; ``inf`` for nodes not reached (within ``grenze_s``).
     """
+    from scipy.sparse.csgraph import dijkstra  # on first use, see the top of the module
+
     if not quellen:
         return np.full(graph.anzahl_knoten, np.inf)
     grenze = np.inf if grenze_s is None else grenze_s

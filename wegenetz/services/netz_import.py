@@ -20,7 +20,6 @@ from django.contrib.gis.geos import GEOSGeometry, LineString
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from matplotlib.path import Path as Pfad
 
 from dwk.text import ImportFehler
 from dwk.zeit import jetzt
@@ -232,6 +231,8 @@ def _stadtgebiet() -> GEOSGeometry | None:
 def im_gebiet(lonlat: np.ndarray, gebiet: GEOSGeometry) -> np.ndarray:
     """Which of the points ``lonlat`` (shape (k, 2)) lie inside the (multi)polygon ``gebiet``: all at
     once with matplotlib's point-in-polygon test, holes excluded (a GEOS test per point is far slower)."""
+    from matplotlib.path import Path as Pfad  # on first use: importing matplotlib costs every process half a second
+
     drin = np.zeros(len(lonlat), dtype=bool)
     for polygon in als_multipolygon(gebiet):
         aussen = Pfad(np.asarray(polygon.exterior_ring.coords)).contains_points(lonlat)
