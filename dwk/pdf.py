@@ -18,6 +18,7 @@ host, ftp, other files) is refused: the fetcher logs a warning and raises ``Valu
 which WeasyPrint treats as a missing resource; the PDF is still rendered without it.
 """
 
+import functools
 import hashlib
 import logging
 import os
@@ -30,18 +31,12 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.utils import timezone
-from weasyprint import HTML
 
-# The PDF origin, variant and options and the fetcher live where the render's child process can import
-# them without Django; they are named here too, for the modules that render in this process.
-from dwk.pdf_setzen import (  # noqa: F401
-    PDF_BASE_URL,
-    PDF_OPTIONEN,
-    PDF_VARIANT,
-    DateiFetcher,
-    Fundorte,
-    metadaten_setzen,
-)
+# The PDF origin, variant and options live where the render's child process can import them without
+# Django; they are named here too, for the modules that render in this process. WeasyPrint itself
+# (``dwk.pdf_setzen``) is imported only when a PDF is rendered: importing it costs about a second of
+# CPU, which every process that loads the URLs would pay (each manage.py command runs the URL checks).
+from dwk.pdf_orte import PDF_BASE_URL, PDF_OPTIONEN, PDF_VARIANT, Fundorte  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -109,11 +104,24 @@ def fundorte() -> Fundorte:
     )
 
 
-class PdfURLFetcher(DateiFetcher):
-    """``DateiFetcher`` for this process's settings: only ``data:`` URIs and our static and media files."""
+@functools.cache
+def _pdf_url_fetcher_klasse() -> type:
+    from dwk.pdf_setzen import DateiFetcher  # WeasyPrint on first use, see the imports above
 
-    def __init__(self, **kwargs):
-        super().__init__(fundorte(), **kwargs)
+    class PdfURLFetcher(DateiFetcher):
+        """``DateiFetcher`` for this process's settings: only ``data:`` URIs and our static and media files."""
+
+        def __init__(self, **kwargs):
+            super().__init__(fundorte(), **kwargs)
+
+    return PdfURLFetcher
+
+
+def __getattr__(name: str):
+    # ``dwk.pdf.PdfURLFetcher`` subclasses WeasyPrint's fetcher; the class is made on first use (PEP 562).
+    if name == "PdfURLFetcher":
+        return _pdf_url_fetcher_klasse()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _verschachtelt_text(tiefe):
@@ -163,7 +171,11 @@ def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fet
 
 
 def _rendern(html, *, title, author, lang, base_url, url_fetcher, zeitpunkt, tiefe):
-    fetcher = url_fetcher or PdfURLFetcher()
+    from weasyprint import HTML  # on first use, see the imports above
+
+    from dwk.pdf_setzen import metadaten_setzen  # on first use, see the imports above
+
+    fetcher = url_fetcher or _pdf_url_fetcher_klasse()()
     try:
         dokument = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(**PDF_OPTIONEN)
     except RecursionError as fehler:

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 # PdfFehler: a PDF could not be made; ``str()`` is German for the user (one class for dwk.pdf and here).
-from dwk import pdf_setzen
+from dwk import pdf_orte
 from dwk.pdf import MAX_VERSCHACHTELUNG, PdfFehler, fundorte, pdf_zwischengespeichert, verschachtelungstiefe
 
 logger = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ def _im_kindprozess(
     kontext = _kontext()
     empfang, senden = kontext.Pipe(duplex=False)
     prozess = kontext.Process(
-        target=pdf_setzen.kind, args=(senden, teile, titel, autor, zeit, fundorte(), speicher_mb), daemon=True
+        target=pdf_orte.kind_starten, args=(senden, teile, titel, autor, zeit, fundorte(), speicher_mb), daemon=True
     )
     prozess.start()
     senden.close()
@@ -133,7 +133,7 @@ def _im_kindprozess(
     if art == "ok":
         pdf, abgelehnt = wert
         for url in abgelehnt:
-            logger.warning(pdf_setzen.ABGELEHNT, url)
+            logger.warning(pdf_orte.ABGELEHNT, url)
         return pdf
     if wert == "verschachtelt":
         raise PdfFehler(
