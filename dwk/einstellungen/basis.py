@@ -5,6 +5,7 @@
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -39,15 +40,15 @@ def schluessel_aus_datei(datei: Path) -> str:
     """
     if not datei.exists():
         datei.parent.mkdir(parents=True, exist_ok=True)
-        entwurf = datei.with_name(f".{datei.name}.{os.getpid()}")
-        entwurf.touch(mode=0o600)
-        entwurf.write_text(secrets.token_urlsafe(50))
+        nummer, entwurf = tempfile.mkstemp(prefix=f".{datei.name}.", dir=datei.parent)  # readable only by us
         try:
+            with os.fdopen(nummer, "w") as offen:
+                offen.write(secrets.token_urlsafe(50))
             os.link(entwurf, datei)
         except FileExistsError:
             pass  # another process was first: its key holds
         finally:
-            entwurf.unlink()
+            os.unlink(entwurf)
     return datei.read_text().strip()
 
 
