@@ -6,13 +6,18 @@ import io
 import pytest
 from django.contrib.gis.geos import MultiPolygon, Polygon
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
 from berichte.pdf import quartiersprofil_pdf
+from berichte.services.berichte import belegstand_einfrieren
+from berichte.services.pdf_bericht import profil_pdf_abgeschottet
+from dwk.permissions import PROJEKTTEAM
 from quartiere.models import Handlungsfeld, QuartierStatus
 from quartiere.services import quartier_unterbezirke_ableiten
-from quartiersprofil.models import MassnahmeStatus
+from quartiersprofil.models import MassnahmeStatus, Profilfassung
 from quartiersprofil.services.profil import (
     abschnitt_speichern,
     profil_entwurf_anlegen,
@@ -27,6 +32,7 @@ from tests.factories import (
     StadtbezirkFactory,
     StatistischerBezirkFactory,
     UnterbezirkFactory,
+    UserFactory,
     quadrat,
 )
 
@@ -85,12 +91,6 @@ def freigeben(quartier, benutzer, *, tag, bestand=""):
         settings.DWK_HEUTE = vorher
 
 
-@pytest.fixture
-def menglinghausen_freigegeben(menglinghausen, projektteam):
-    freigeben(menglinghausen, projektteam, tag=datetime.date(2017, 3, 14))
-    return menglinghausen
-
-
 def lesen(pdf):
     """The reader and the text of each page, runs of white space (line breaks) as one space."""
     reader = PdfReader(io.BytesIO(pdf))
@@ -107,24 +107,6 @@ def kapiteltexte(reader, seiten):
     return {e.title: " ".join(seiten[a : max(a, b) + 1]) for e, a, b in zip(eintraege, anfaenge, enden, strict=True)}
 
 
-def test_quartiersprofil_pdf_has_pages_with_name_and_page_numbers(menglinghausen):
-    _reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
-
-    anzahl = len(seiten)
-    assert anzahl > 6
-    assert "Menglinghausen" in seiten[0]
-    assert all(f"Seite {n} von {anzahl}" in seite for n, seite in enumerate(seiten, start=1))
-
-
-def test_quartiersprofil_pdf_is_pdfa_3b_with_title_author_and_language(menglinghausen):
-    reader, _seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
-
-    assert pdfa_kennung(reader) == ("3", "B")
-    assert reader.metadata.title == "Quartiersprofil Menglinghausen"
-    assert reader.metadata.author == "Dortmund"
-    assert reader.trailer["/Root"]["/Lang"] == "de"
-
-
 KAPITEL = [
     "1 Zusammenfassung",
     "2 Das Quartier in der Stadt",
@@ -136,42 +118,167 @@ KAPITEL = [
 ]
 
 
-def test_quartiersprofil_pdf_headings_become_bookmarks(menglinghausen):
-    reader, _seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
-
-    titel, kapitel = reader.outline
-    assert titel.title == "Menglinghausen"
-    assert [eintrag.title for eintrag in kapitel if not isinstance(eintrag, list)] == KAPITEL
-    unterkapitel = kapitel[
-        kapitel.index(next(e for e in kapitel if getattr(e, "title", "") == "5 Handlungsfelder")) + 1
-    ]
-    assert [e.title for e in unterkapitel] == [
-        f"5.{n} {feld.name}" for n, feld in enumerate(Handlungsfeld.objects.order_by("reihenfolge"), start=1)
-    ]
+# Menglinghausen is built and its profile rendered once for each class below (WeasyPrint takes about
+# 3 s for each rendering): the rows live in a transaction rolled back when the class is done, each test
+# runs in a savepoint inside it (``db``). The rendering is kept in the PDF cache (the database cache,
+# inside the same transaction; dwk.pdf.pdf_zwischengespeichert, keyed by the HTML and the metadata): a
+# view or the command builds its HTML itself and takes the PDF from there when it is the same document.
+HEUTE = datetime.date(2017, 10, 16)
 
 
-def test_quartiersprofil_pdf_shows_map_key_facts_unterbezirke_and_handlungsfelder(menglinghausen):
-    reader, seiten = lesen(quartiersprofil_pdf(quartier=menglinghausen))
-    kapitel = kapiteltexte(reader, seiten)
-    titelseite = seiten[0]
+@pytest.fixture(scope="class")
+def arbeitsstand_stand(django_db_setup, django_db_blocker):
+    """(Menglinghausen without a released version, its working state as PDF on ``HEUTE``)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        quartier = quartier_in(hombruch_anlegen(), name="Menglinghausen", slug="menglinghausen")
+        with override_settings(DWK_HEUTE=HEUTE):
+            pdf = quartiersprofil_pdf(quartier=quartier)
+        yield quartier, pdf
+        transaction.set_rollback(True)
 
-    assert "Demografiewerkstatt Kommunen – altersgerechte Quartiersentwicklung" in titelseite
-    assert "Stadtbezirk Hombruch · Dortmund" in titelseite
-    assert "Referenzquartier" in titelseite
-    assert "Demodaten" not in "".join(seiten)
-    detail = kapitel["3 Das Quartier im Detail"]
-    for code in ("06100", "06101", "06110", "06111"):
-        # Once on the map, once in the table.
-        assert detail.count(code) == 2
-    assert detail.count("25 %") == 4
-    assert "1 km" in detail
-    lage = kapitel["2 Das Quartier in der Stadt"]
-    assert "Fläche" in lage
-    assert "061 Menglinghausen" in lage
-    text = kapitel["5 Handlungsfelder"]
-    for handlungsfeld in Handlungsfeld.objects.all():
-        assert handlungsfeld.name in text
-    assert text.count("noch keine Analyseergebnisse erfasst") == 6
+
+@pytest.fixture(scope="class")
+def arbeitsstand_gelesen(arbeitsstand_stand):
+    """The class's PDF read back once (``lesen``: the reader and the text of each page)."""
+    return lesen(arbeitsstand_stand[1])
+
+
+class TestArbeitsstand:
+    """The working state of Menglinghausen: the PDF's content, and the view and command that deliver it."""
+
+    def test_quartiersprofil_pdf_has_pages_with_name_and_page_numbers(self, arbeitsstand_gelesen, db):
+        _reader, seiten = arbeitsstand_gelesen
+
+        anzahl = len(seiten)
+        assert anzahl > 6
+        assert "Menglinghausen" in seiten[0]
+        assert all(f"Seite {n} von {anzahl}" in seite for n, seite in enumerate(seiten, start=1))
+
+    def test_quartiersprofil_pdf_is_pdfa_3b_with_title_author_and_language(self, arbeitsstand_gelesen, db):
+        reader, _seiten = arbeitsstand_gelesen
+
+        assert pdfa_kennung(reader) == ("3", "B")
+        assert reader.metadata.title == "Quartiersprofil Menglinghausen"
+        assert reader.metadata.author == "Dortmund"
+        assert reader.trailer["/Root"]["/Lang"] == "de"
+
+    def test_quartiersprofil_pdf_headings_become_bookmarks(self, arbeitsstand_gelesen, db):
+        reader, _seiten = arbeitsstand_gelesen
+
+        titel, kapitel = reader.outline
+        assert titel.title == "Menglinghausen"
+        assert [eintrag.title for eintrag in kapitel if not isinstance(eintrag, list)] == KAPITEL
+        unterkapitel = kapitel[
+            kapitel.index(next(e for e in kapitel if getattr(e, "title", "") == "5 Handlungsfelder")) + 1
+        ]
+        assert [e.title for e in unterkapitel] == [
+            f"5.{n} {feld.name}" for n, feld in enumerate(Handlungsfeld.objects.order_by("reihenfolge"), start=1)
+        ]
+
+    def test_quartiersprofil_pdf_shows_map_key_facts_unterbezirke_and_handlungsfelder(self, arbeitsstand_gelesen, db):
+        reader, seiten = arbeitsstand_gelesen
+        kapitel = kapiteltexte(reader, seiten)
+        titelseite = seiten[0]
+
+        assert "Demografiewerkstatt Kommunen – altersgerechte Quartiersentwicklung" in titelseite
+        assert "Stadtbezirk Hombruch · Dortmund" in titelseite
+        assert "Referenzquartier" in titelseite
+        assert "Demodaten" not in "".join(seiten)
+        detail = kapitel["3 Das Quartier im Detail"]
+        for code in ("06100", "06101", "06110", "06111"):
+            # Once on the map, once in the table.
+            assert detail.count(code) == 2
+        assert detail.count("25 %") == 4
+        assert "1 km" in detail
+        lage = kapitel["2 Das Quartier in der Stadt"]
+        assert "Fläche" in lage
+        assert "061 Menglinghausen" in lage
+        text = kapitel["5 Handlungsfelder"]
+        for handlungsfeld in Handlungsfeld.objects.all():
+            assert handlungsfeld.name in text
+        assert text.count("noch keine Analyseergebnisse erfasst") == 6
+
+    def test_quartiersprofil_view_without_release_is_the_marked_working_state_for_projektteam(
+        self, client_projektteam, arbeitsstand_stand, settings
+    ):
+        settings.DWK_HEUTE = datetime.date(2017, 10, 16)
+
+        antwort = client_projektteam.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
+
+        assert antwort.status_code == 200
+        _reader, seiten = lesen(antwort.content)
+        assert all("Stand: Arbeitsstand vom 16. Oktober 2017, nicht freigegeben" in seite for seite in seiten)
+        # "Über dieses Dokument", beside the contents.
+        assert "Es ist noch keine Fassung des Quartiersprofils freigegeben" in seiten[1]
+
+    def test_command_writes_pdf_file(self, arbeitsstand_stand, db, settings, tmp_path):
+        settings.DWK_HEUTE = HEUTE  # the day of the class's rendering: the same document
+        ausgabe = tmp_path / "profil.pdf"
+        stdout = io.StringIO()
+
+        call_command("quartiersprofil_pdf", "menglinghausen", str(ausgabe), stdout=stdout)
+
+        _reader, seiten = lesen(ausgabe.read_bytes())
+        assert "Menglinghausen" in seiten[0]
+        assert stdout.getvalue().startswith(
+            f"Quartiersprofil „Menglinghausen“ (Arbeitsstand, nicht freigegeben) geschrieben: {ausgabe} ("
+        )
+
+
+@pytest.fixture(scope="class")
+def freigabe_stand(django_db_setup, django_db_blocker):
+    """Menglinghausen with version 1 released on 14 March 2017, its evidence frozen and its PDF set as
+    the download's job sets it (``profil_pdf_abgeschottet``, in the cache): each download below still
+    runs the job that stores the file (``ProfilDatei``) and streams the stored file; the job takes the
+    PDF from the cache. That the download freezes the evidence first: tests/berichte/test_belegstand.py."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        quartier = quartier_in(hombruch_anlegen(), name="Menglinghausen", slug="menglinghausen")
+        fassung = freigeben(
+            quartier, UserFactory(username="freigabe", rolle=PROJEKTTEAM), tag=datetime.date(2017, 3, 14)
+        )
+        belegstand_einfrieren(fassung=fassung)
+        # As read by the job (the release moment as the database gives it back, which is in the cache key).
+        profil_pdf_abgeschottet(fassung=Profilfassung.objects.get(pk=fassung.pk))
+        yield quartier
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def menglinghausen_freigegeben(freigabe_stand, db):
+    return freigabe_stand
+
+
+class TestFreigabe:
+    """The released version 1 of Menglinghausen, through the download view and the command."""
+
+    @pytest.mark.parametrize("rolle", ["projektteam", "ratsbuero"])
+    def test_quartiersprofil_view_returns_pdf_download(
+        self, client, request, settings, menglinghausen_freigegeben, rolle
+    ):
+        # The job that stores the file runs inside the request (tests/berichte/test_belegstand.py: with the queue).
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+        client.force_login(request.getfixturevalue(rolle))
+
+        antwort = client.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
+
+        assert antwort.status_code == 200
+        assert antwort["Content-Type"] == "application/pdf"
+        assert antwort["Content-Disposition"] == 'attachment; filename="quartiersprofil-menglinghausen-fassung-1.pdf"'
+        assert "no-store" in antwort["Cache-Control"]
+        # The stored file of the release (berichte.ProfilDatei), streamed.
+        _reader, seiten = lesen(b"".join(antwort.streaming_content))
+        assert "Menglinghausen" in seiten[0]
+        assert "Stand: Fassung 1, freigegeben am 14. März 2017" in seiten[0]
+
+    def test_command_writes_the_latest_release(self, menglinghausen_freigegeben, tmp_path):
+        ausgabe = tmp_path / "profil.pdf"
+        stdout = io.StringIO()
+
+        call_command("quartiersprofil_pdf", "menglinghausen", str(ausgabe), stdout=stdout)
+
+        _reader, seiten = lesen(ausgabe.read_bytes())
+        assert "Stand: Fassung 1, freigegeben am 14. März 2017" in seiten[0]
+        assert stdout.getvalue().startswith(f"Quartiersprofil „Menglinghausen“ (Fassung 1) geschrieben: {ausgabe} (")
 
 
 # 12 to collect, and one to look the PDF up in the cache (dwk.pdf.pdf_zwischengespeichert; the second
@@ -238,24 +345,6 @@ def test_quartiersprofil_pdf_of_quarter_without_unterbezirke(db):
 # The download view
 
 
-@pytest.mark.parametrize("rolle", ["projektteam", "ratsbuero"])
-def test_quartiersprofil_view_returns_pdf_download(client, request, settings, menglinghausen_freigegeben, rolle):
-    # The job that stores the file runs inside the request (tests/berichte/test_belegstand.py: with the queue).
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    client.force_login(request.getfixturevalue(rolle))
-
-    antwort = client.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
-
-    assert antwort.status_code == 200
-    assert antwort["Content-Type"] == "application/pdf"
-    assert antwort["Content-Disposition"] == 'attachment; filename="quartiersprofil-menglinghausen-fassung-1.pdf"'
-    assert "no-store" in antwort["Cache-Control"]
-    # The stored file of the release (berichte.ProfilDatei), streamed.
-    _reader, seiten = lesen(b"".join(antwort.streaming_content))
-    assert "Menglinghausen" in seiten[0]
-    assert "Stand: Fassung 1, freigegeben am 14. März 2017" in seiten[0]
-
-
 def test_quartiersprofil_pdf_shows_the_release_not_the_download_day(menglinghausen, projektteam, settings):
     freigeben(menglinghausen, projektteam, tag=datetime.date(2017, 3, 14), bestand="Text der ersten Fassung.")
     zweite = freigeben(menglinghausen, projektteam, tag=datetime.date(2017, 9, 1), bestand="Text der zweiten Fassung.")
@@ -314,20 +403,6 @@ def test_quartiersprofil_view_without_release_is_404_for_the_ratsbuero(client, r
     assert (antwort.status_code, antwort["Content-Type"]) == (404, "text/html; charset=utf-8")
     assert "no-store" in antwort["Cache-Control"]
     assert "Für Menglinghausen ist noch keine Fassung des Quartiersprofils freigegeben." in antwort.content.decode()
-
-
-def test_quartiersprofil_view_without_release_is_the_marked_working_state_for_projektteam(
-    client_projektteam, menglinghausen, settings
-):
-    settings.DWK_HEUTE = datetime.date(2017, 10, 16)
-
-    antwort = client_projektteam.get(reverse("berichte:quartiersprofil_pdf", kwargs={"slug": "menglinghausen"}))
-
-    assert antwort.status_code == 200
-    _reader, seiten = lesen(antwort.content)
-    assert all("Stand: Arbeitsstand vom 16. Oktober 2017, nicht freigegeben" in seite for seite in seiten)
-    # "Über dieses Dokument", beside the contents.
-    assert "Es ist noch keine Fassung des Quartiersprofils freigegeben" in seiten[1]
 
 
 @pytest.mark.parametrize("rolle", ["lenkungsgruppe", "partner"])
@@ -431,30 +506,6 @@ def test_bericht_list_queries_do_not_grow_with_quarters(
 
 
 # The management command
-
-
-def test_command_writes_pdf_file(menglinghausen, tmp_path):
-    ausgabe = tmp_path / "profil.pdf"
-    stdout = io.StringIO()
-
-    call_command("quartiersprofil_pdf", "menglinghausen", str(ausgabe), stdout=stdout)
-
-    _reader, seiten = lesen(ausgabe.read_bytes())
-    assert "Menglinghausen" in seiten[0]
-    assert stdout.getvalue().startswith(
-        f"Quartiersprofil „Menglinghausen“ (Arbeitsstand, nicht freigegeben) geschrieben: {ausgabe} ("
-    )
-
-
-def test_command_writes_the_latest_release(menglinghausen_freigegeben, tmp_path):
-    ausgabe = tmp_path / "profil.pdf"
-    stdout = io.StringIO()
-
-    call_command("quartiersprofil_pdf", "menglinghausen", str(ausgabe), stdout=stdout)
-
-    _reader, seiten = lesen(ausgabe.read_bytes())
-    assert "Stand: Fassung 1, freigegeben am 14. März 2017" in seiten[0]
-    assert stdout.getvalue().startswith(f"Quartiersprofil „Menglinghausen“ (Fassung 1) geschrieben: {ausgabe} (")
 
 
 def test_command_unknown_slug_names_existing_slugs(hombruch, tmp_path):
