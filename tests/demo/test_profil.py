@@ -1,8 +1,17 @@
-"""The demo of the profile texts, measures, key persons and talks."""
+"""The demo of the profile texts, measures, key persons and talks.
+
+The generator runs once for the module on the demo's areas and accounts (``demo``), in a transaction
+rolled back when the module is done; each test runs in a savepoint inside it. Not on the package's full
+demo (tests/demo/conftest.py): there the citizen dialogue's review makes further measures of its best
+cards (demo/buergerdialog_bewertung.py), and the counts and the released profile checked here are the
+profile generator's own.
+"""
 
 import datetime
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from berichte.daten import freigegebene_fassung, quartiersprofil_sammeln
@@ -24,10 +33,19 @@ from quartiersprofil.models import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def profil_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    medien = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("profil-media"))
+    with medien, django_db_blocker.unblock(), transaction.atomic():
+        demo_daten_anlegen()
+        yield profil_demo_anlegen()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    demo_daten_anlegen()
-    return profil_demo_anlegen()
+def demo(profil_demo, db):
+    """What the generator returned for the module; the test runs in a savepoint."""
+    return profil_demo
 
 
 def test_menglinghausen_vollstaendig(demo):
