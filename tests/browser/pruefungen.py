@@ -1,43 +1,107 @@
 """Checks the public and the internal browser tests share: reflow at 320 CSS px and with text at
-200 % (no horizontal scrolling; a screenshot of each), and a keyboard pass (skip link first,
+200 % (no horizontal scrolling; a screenshot where a page scrolls sideways), and a keyboard pass (skip link first,
 every focusable element reached in turn with a visible focus, no trap)."""
 
-SCROLLBREITE = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-# Who is wider than the page (for the failure message).
-ZU_BREIT = """() => {
-  const breite = document.documentElement.clientWidth;
-  return [...document.querySelectorAll('body *')]
-    .filter(e => e.getBoundingClientRect().right > breite + 1 && getComputedStyle(e).position !== 'absolute')
-    .filter(e => !e.closest('.table-responsive, .tabelle-rollbar, pre'))
+import base64
+
+# Sizes of WCAG 1.4.10: (viewport width, text size in % of 16 px); 640 px at 200 % is 320 px of text.
+GROESSEN = ((320, 100), (640, 200))
+BREIT = {"width": 1280, "height": 800}
+
+# One size in one call: wait (frame by frame) until the root's font size is ``soll`` px, then measure
+# page and viewport width and, if the page is wider, name the innermost elements that reach past the
+# edge without being clipped by a container that scrolls in itself (an absolutely positioned box
+# escapes such a container unless the container or a box inside it is its containing block).
+MESSUNG = """async (soll) => {
+  const html = document.documentElement;
+  for (let i = 0; i < 120 && parseFloat(getComputedStyle(html).fontSize) !== soll; i++)
+    await new Promise(r => requestAnimationFrame(r));
+  const schrift = parseFloat(getComputedStyle(html).fontSize);
+  const breite = html.clientWidth;
+  const geklippt = e => {
+    const position = getComputedStyle(e).position;
+    if (position === 'fixed') return false;
+    let block = position === 'absolute' ? e.offsetParent : null;
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (block && a !== block && a.contains(block)) block = null;
+      if (block && a !== block) continue;
+      block = null;
+      if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= breite + 1) return true;
+    }
+    return false;
+  };
+  // Its box, or its content (a line that does not wrap in a box that may shrink), ends past the edge.
+  const rechts = e => {
+    const r = e.getBoundingClientRect();
+    return getComputedStyle(e).overflowX === 'visible' ? Math.max(r.right, r.left + e.scrollWidth) : r.right;
+  };
+  const treffer = html.scrollWidth <= breite ? [] : [...document.querySelectorAll('body *')]
+    .filter(e => rechts(e) > breite + 1 && !geklippt(e));
+  // The innermost ones: a container is wide because of them.
+  const zuBreit = treffer.filter(e => !treffer.some(f => f !== e && e.contains(f)))
     .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')
-      + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');
+      + ' ' + Math.round(rechts(e)) + 'px');
+  return {schrift, scroll: html.scrollWidth, sichtbar: breite, hoehe: html.scrollHeight, zuBreit};
 }"""
 
 
-def textgroesse(page, prozent):
+def textgroesse_setzen(cdp, prozent):
     """The browser's text size setting (as in the settings of Chrome), ``prozent`` of 16 px."""
-    cdp = page.context.new_cdp_session(page)
     cdp.send(
         "Page.setFontSizes", {"fontSizes": {"standard": round(16 * prozent / 100), "fixed": round(13 * prozent / 100)}}
     )
-    return cdp
+
+
+def bildschirmfoto(cdp, datei, breite, hoehe):
+    """A screenshot of the whole page (``breite`` × ``hoehe`` CSS px) as JPEG, in one call."""
+    bild = cdp.send(
+        "Page.captureScreenshot",
+        {
+            "format": "jpeg",
+            "quality": 80,
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": breite, "height": hoehe, "scale": 1},
+        },
+    )
+    datei.write_bytes(base64.b64decode(bild["data"]))
+
+
+def groesse_setzen(page, cdp, breite, prozent):
+    page.set_viewport_size(BREIT if breite == BREIT["width"] else {"width": breite, "height": 640})
+    textgroesse_setzen(cdp, prozent)
+
+
+def umfliessen(page, cdp, pfad, name, groessen=GROESSEN, schrift_px=16):
+    """No horizontal scrolling at each of ``groessen`` (width, text size in %), with a screenshot of the
+    page at each size where it scrolls sideways. ``schrift_px``: the page's root font size with text
+    at 100 % (the public pages set 125 %: 20 px). Returns the problems."""
+    probleme = []
+    for breite, prozent in groessen:
+        groesse_setzen(page, cdp, breite, prozent)
+        soll = schrift_px * prozent / 100
+        messung = page.evaluate(MESSUNG, soll)
+        if messung["schrift"] != soll:
+            probleme.append(("Textgröße nicht übernommen", page.url, breite, prozent, messung["schrift"]))
+        if messung["scroll"] > messung["sichtbar"]:
+            datei = pfad / f"{name}-{breite}px-{prozent}prozent.jpg"
+            bildschirmfoto(cdp, datei, messung["scroll"], messung["hoehe"])
+            probleme.append((page.url, breite, prozent, messung["scroll"], messung["zuBreit"], str(datei)))
+    return probleme
 
 
 def ohne_seitliches_scrollen(page, pfad, name):
-    """Reflow at 320 × 640 CSS px and with text at 200 % (at 640 px): no horizontal scrolling."""
-    fehler = []
-    for breite, prozent in ((320, 100), (640, 200)):
-        page.set_viewport_size({"width": breite, "height": 640})
-        cdp = textgroesse(page, prozent)
-        page.wait_for_timeout(50)
-        scroll, sichtbar = page.evaluate(SCROLLBREITE)
-        page.screenshot(path=str(pfad / f"{name}-{breite}px-{prozent}prozent.png"), full_page=True)
-        if scroll > sichtbar:
-            fehler.append((page.url, breite, prozent, scroll, page.evaluate(ZU_BREIT)))
-        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
+    """Reflow at 320 × 640 CSS px and with text at 200 % (at 640 px), for a page just loaded with text
+    at 100 %: no horizontal scrolling. A
+    screenshot of the page is taken at each size where it scrolls sideways (its path is in the
+    problem). Afterwards the page is wide again, with text at 100 %. Returns the problems."""
+    schrift_px = page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    cdp = page.context.new_cdp_session(page)
+    try:
+        probleme = umfliessen(page, cdp, pfad, name, schrift_px=schrift_px)
+        groesse_setzen(page, cdp, BREIT["width"], 100)
+    finally:
         cdp.detach()
-    page.set_viewport_size({"width": 1280, "height": 800})
-    return fehler
+    return probleme
 
 
 FOKUS = """() => {

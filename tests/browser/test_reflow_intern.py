@@ -12,7 +12,6 @@ one call that waits for the text size to apply (instead of a fixed wait), the ke
 the focus in the page at each Tab and reads the record once per batch, and a page is
 photographed only where it scrolls sideways (the screenshot's path is in the message)."""
 
-import base64
 import inspect
 
 import factory
@@ -22,7 +21,14 @@ from playwright.sync_api import Error as PlaywrightError
 from dwk.permissions import PROJEKTTEAM
 from tests import factories
 from tests.browser.hilfen import anmelden, menglinghausen_bezirk, menglinghausen_quartier
-from tests.browser.pruefungen import ohne_seitliches_scrollen, tastatur_durchlauf
+from tests.browser.pruefungen import (
+    BREIT,
+    GROESSEN,
+    groesse_setzen,
+    ohne_seitliches_scrollen,
+    tastatur_durchlauf,
+    umfliessen,
+)
 from tests.dwk.test_berechtigungen import MATRIX
 from tests.factories import UserFactory
 from tests.matrix import stand_anlegen
@@ -40,47 +46,6 @@ DOWNLOADS = {
     "buergerdialog:flyer",  # PDF
     "buergerdialog:plakat",  # PDF
 }
-# Sizes of WCAG 1.4.10: (viewport width, text size in % of 16 px); 640 px at 200 % is 320 px of text.
-GROESSEN = ((320, 100), (640, 200))
-BREIT = {"width": 1280, "height": 800}
-
-# One size in one call: wait (frame by frame) until the root's font size is ``soll`` px, then measure
-# page and viewport width and, if the page is wider, name the innermost elements that reach past the
-# edge without being clipped by a container that scrolls in itself (an absolutely positioned box
-# escapes such a container unless the container or a box inside it is its containing block).
-MESSUNG = """async (soll) => {
-  const html = document.documentElement;
-  for (let i = 0; i < 120 && parseFloat(getComputedStyle(html).fontSize) !== soll; i++)
-    await new Promise(r => requestAnimationFrame(r));
-  const schrift = parseFloat(getComputedStyle(html).fontSize);
-  const breite = html.clientWidth;
-  const geklippt = e => {
-    const position = getComputedStyle(e).position;
-    if (position === 'fixed') return false;
-    let block = position === 'absolute' ? e.offsetParent : null;
-    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
-      if (block && a !== block && a.contains(block)) block = null;
-      if (block && a !== block) continue;
-      block = null;
-      if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= breite + 1) return true;
-    }
-    return false;
-  };
-  // Its box, or its content (a line that does not wrap in a box that may shrink), ends past the edge.
-  const rechts = e => {
-    const r = e.getBoundingClientRect();
-    return getComputedStyle(e).overflowX === 'visible' ? Math.max(r.right, r.left + e.scrollWidth) : r.right;
-  };
-  const treffer = html.scrollWidth <= breite ? [] : [...document.querySelectorAll('body *')]
-    .filter(e => rechts(e) > breite + 1 && !geklippt(e));
-  // The innermost ones: a container is wide because of them.
-  const zuBreit = treffer.filter(e => !treffer.some(f => f !== e && e.contains(f)))
-    .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')
-      + ' ' + Math.round(rechts(e)) + 'px');
-  return {schrift, scroll: html.scrollWidth, sichtbar: breite, hoehe: html.scrollHeight, zuBreit};
-}"""
-
-
 def seiten_der_rolle(rolle):
     """The matrix's HTML pages that ``rolle`` opens (200), as ``{name: first}``: ``first`` if no role
     before it in ``ROLLEN`` opens the page. Each role's view is checked for reflow (its buttons and
@@ -95,48 +60,6 @@ def seiten_der_rolle(rolle):
         and name not in DOWNLOADS
         and not name.endswith(DOWNLOAD_ENDUNGEN)
     }
-
-
-def textgroesse_setzen(cdp, prozent):
-    """The browser's text size setting (as in the settings of Chrome), ``prozent`` of 16 px."""
-    cdp.send(
-        "Page.setFontSizes", {"fontSizes": {"standard": round(16 * prozent / 100), "fixed": round(13 * prozent / 100)}}
-    )
-
-
-def bildschirmfoto(cdp, datei, breite, hoehe):
-    """A screenshot of the whole page (``breite`` × ``hoehe`` CSS px) as JPEG, in one call."""
-    bild = cdp.send(
-        "Page.captureScreenshot",
-        {
-            "format": "jpeg",
-            "quality": 80,
-            "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": breite, "height": hoehe, "scale": 1},
-        },
-    )
-    datei.write_bytes(base64.b64decode(bild["data"]))
-
-
-def groesse_setzen(page, cdp, breite, prozent):
-    page.set_viewport_size(BREIT if breite == BREIT["width"] else {"width": breite, "height": 640})
-    textgroesse_setzen(cdp, prozent)
-
-
-def umfliessen(page, cdp, pfad, name, groessen=GROESSEN):
-    """The reflow check of ``pruefungen.ohne_seitliches_scrollen`` at ``groessen``, with a screenshot
-    of the page at each size where it scrolls sideways. Returns the problems."""
-    probleme = []
-    for breite, prozent in groessen:
-        groesse_setzen(page, cdp, breite, prozent)
-        messung = page.evaluate(MESSUNG, 16 * prozent / 100)
-        if messung["schrift"] != 16 * prozent / 100:
-            probleme.append(("Textgröße nicht übernommen", page.url, breite, prozent, messung["schrift"]))
-        if messung["scroll"] > messung["sichtbar"]:
-            datei = pfad / f"{name}-{breite}px-{prozent}prozent.jpg"
-            bildschirmfoto(cdp, datei, messung["scroll"], messung["hoehe"])
-            probleme.append((page.url, breite, prozent, messung["scroll"], messung["zuBreit"], str(datei)))
-    return probleme
 
 
 def seiten_pruefen(page, live_server, stand, rolle, pfad):
