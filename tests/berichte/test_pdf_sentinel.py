@@ -13,7 +13,8 @@ import io
 
 import pytest
 from django.apps import apps
-from django.db import models
+from django.db import models, transaction
+from django.test import override_settings
 from pypdf import PdfReader
 
 from berichte.pdf import quartiersprofil_pdf
@@ -97,18 +98,11 @@ def _fundstellen(pdf):
     ), reader
 
 
-@pytest.fixture
-def voll(db, settings, tmp_path):
-    """The full profile of test_profil_pdf, built for each test here (the tests add people to it)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return voll_anlegen()
-
-
-@pytest.fixture
-def mit_personen(voll, settings):
-    """``voll`` with a key person, a talk linked to the released section, an invitation, a partner's
-    account, a forwarding, a continuation and a documentation; then the sentinel everywhere."""
-    quartier, fassung = voll
+def personen_anlegen():
+    """The full profile of test_profil_pdf with a key person, a talk linked to the released section, an
+    invitation, a partner's account, a forwarding, a continuation and a documentation; then the sentinel
+    everywhere. Returns (quarter, released version, event, the fields filled)."""
+    quartier, fassung = voll_anlegen()
     veranstaltung = Veranstaltung.objects.get(titel="Bürgerwerkstatt Menglinghausen")
     akteur = AkteurFactory(quartier=quartier)
     gespraech = GespraechFactory(quartier=quartier)
@@ -121,6 +115,23 @@ def mit_personen(voll, settings):
     DokumentationFactory(veranstaltung=veranstaltung)
     gefuellt = _sentinel_einsetzen()
     return quartier, fassung, veranstaltung, gefuellt
+
+
+# Built once for the module (no test here changes it): its rows live in a transaction rolled back when
+# the module is done, its photos in the module's own folder; each test runs in a savepoint inside it (``db``).
+@pytest.fixture(scope="module")
+def personen_stand(django_db_setup, django_db_blocker, tmp_path_factory):
+    medien = tmp_path_factory.mktemp("sentinel-media")
+    with override_settings(MEDIA_ROOT=medien), django_db_blocker.unblock(), transaction.atomic():
+        yield personen_anlegen(), medien
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def mit_personen(personen_stand, db, settings):
+    """(quarter, released version, event, fields filled) of the module's state, its photos in reach."""
+    stand, settings.MEDIA_ROOT = personen_stand
+    return stand
 
 
 def test_sentinel_reaches_the_person_fields(mit_personen):
