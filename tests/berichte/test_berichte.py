@@ -4,11 +4,15 @@ import datetime
 import hashlib
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 
 from auftraege.models import Auftrag
 from berichte.models import BerichtStatus, BerichtVersion, Kommentar, ProfilDatei
-from berichte.services.berichte import bericht_zur_beratung_stellen, kommentar_schreiben
+from berichte.services.berichte import belegstand_einfrieren, bericht_zur_beratung_stellen, kommentar_schreiben
+from berichte.services.pdf_bericht import profil_pdf_abgeschottet
+from dwk.permissions import PROJEKTTEAM
+from quartiersprofil.models import Profilfassung
 from tests.berichte.hilfen import bericht_anlegen, fassung_freigeben, lesezeichen, pdf_lesen, quartier_anlegen
 from tests.factories import UserFactory
 
@@ -21,9 +25,24 @@ def sofort(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+# The released profile version is built once for the module, its evidence frozen and its PDF set as the
+# jobs set it (``profil_pdf_abgeschottet``, kept in the PDF cache, the database cache): the rows live in a
+# transaction rolled back when the module is done, each test runs in a savepoint inside it. A job that
+# stores the profile's file (a report's release, the profile download) builds the HTML itself and takes
+# the same document from the cache; every report PDF (cover letter and profile) is still set by its test.
+@pytest.fixture(scope="module")
+def fassung_stand(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        fassung = fassung_freigeben(quartier_anlegen(), UserFactory(username="freigabe", rolle=PROJEKTTEAM))
+        belegstand_einfrieren(fassung=fassung)
+        profil_pdf_abgeschottet(fassung=Profilfassung.objects.get(pk=fassung.pk))  # as the jobs read it
+        yield fassung.pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def fassung(projektteam):
-    return fassung_freigeben(quartier_anlegen(), projektteam)
+def fassung(fassung_stand, db):
+    return Profilfassung.objects.get(pk=fassung_stand)
 
 
 @pytest.fixture
