@@ -1,6 +1,9 @@
 """Smoke test of the embedded SpatiaLite path that `make run` uses: migrate, demo data, one page, one PDF.
 
 Runs manage.py in subprocesses with their own SpatiaLite database, so nothing here touches PostGIS.
+Each start of manage.py costs seconds of imports: the second run of ``demo_daten`` (`make run` again)
+goes through manage.py's command line inside the process that then shows the page and the PDF, which
+also checks there that it wrote no history row (on PostGIS: tests/demo/test_demo_daten.py).
 """
 
 import os
@@ -16,6 +19,15 @@ pytestmark = pytest.mark.spatialite
 BASIS = Path(__file__).resolve().parent.parent
 
 SEITE_UND_PDF = """
+from django.apps import apps
+from django.core.management import execute_from_command_line
+def historie():
+    return {{m.__name__: m.objects.count() for m in apps.get_models() if m.__name__.startswith("Historical")}}
+vorher = historie()
+# The second run, as `manage.py demo_daten` (system checks, command line; an error ends this process with 1).
+execute_from_command_line(["manage.py", "demo_daten"])
+nachher = historie()
+assert nachher == vorher, {{k: (v, nachher[k]) for k, v in vorher.items() if nachher[k] != v}}
 from django.test import Client
 from django.contrib.auth import get_user_model
 c = Client(HTTP_HOST="127.0.0.1")
@@ -55,9 +67,8 @@ def test_spatialite_migrieren_demodaten_seite_pdf(tmp_path, spatialite_migriert)
 
     # Migrated by the fixture (in a subprocess, as here), which fails this test if migrate fails.
     spatialite_kopie(spatialite_migriert, tmp_path)
-    for schritt in (["demo_daten"], ["demo_daten"]):
-        ergebnis = _manage(tmp_path, *schritt)
-        assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
+    ergebnis = _manage(tmp_path, "demo_daten")
+    assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
 
     pdf_pfad = tmp_path / "profil.pdf"
     ergebnis = _manage(tmp_path, "shell", eingabe=SEITE_UND_PDF.format(pfad=str(pdf_pfad)))
