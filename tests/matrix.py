@@ -49,3 +49,50 @@ def stand_anlegen():
     for teil in teilmatrizen():
         objekte.update(teil.anlegen(benutzer, quartier))
     return {"benutzer": benutzer, "quartier": quartier, "objekte": objekte}
+
+
+class Sitzungen:
+    """One logged-in session per role of ``benutzer`` (``stand_anlegen``), made by ``Client.force_login``
+    once, as the tests did before in each test: a test then only sets its role's session cookie
+    (``anmelden``), which spares the login of every test (session, ``cycle_key``, the login signals).
+
+    Made inside the module's database state (``matrix_stand``), the sessions are rolled back with it;
+    each test runs in a savepoint, so a test that ends or changes its session (logging out, a renewal
+    by ``SitzungsdauerMiddleware``) leaves it as it was for the next one. ``anmelden`` checks that:
+    the session it hands out still belongs to the role's user. Should the module run longer than half
+    the idle or absolute session limit, a test logs in anew (``force_login``) instead."""
+
+    def __init__(self, benutzer):
+        import time
+
+        from django.conf import settings
+        from django.test import Client
+
+        self.benutzer = benutzer
+        self.angelegt_um = time.time()
+        self.grenze = min(settings.SESSION_COOKIE_AGE, settings.DWK_SITZUNG_HOECHSTDAUER_STUNDEN * 3600) / 2
+        self.schluessel = {}
+        for rolle, person in benutzer.items():
+            if person is not None:
+                client = Client()
+                client.force_login(person)
+                self.schluessel[rolle] = client.cookies[settings.SESSION_COOKIE_NAME].value
+
+    def anmelden(self, client, rolle):
+        """Log ``client`` in as ``rolle`` (nothing for ``anonym``) with the role's session."""
+        import time
+        from importlib import import_module
+
+        from django.conf import settings
+        from django.contrib.auth import SESSION_KEY
+
+        person = self.benutzer[rolle]
+        if person is None:
+            return
+        if time.time() - self.angelegt_um > self.grenze:
+            client.force_login(person)
+            return
+        schluessel = self.schluessel[rolle]
+        daten = import_module(settings.SESSION_ENGINE).SessionStore(session_key=schluessel).load()
+        assert daten.get(SESSION_KEY) == str(person.pk), f"Sitzung von {rolle} nicht mehr da"
+        client.cookies[settings.SESSION_COOKIE_NAME] = schluessel
