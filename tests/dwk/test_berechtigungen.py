@@ -14,7 +14,7 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.matrix import ANMELDEN, ROLLEN, nur, teilmatrizen
+from tests.matrix import ANMELDEN, ROLLEN, Sitzungen, nur, teilmatrizen
 
 # name: (method, kwargs, {role: expected})
 MATRIX = {
@@ -174,14 +174,21 @@ def objekte(db, matrix_stand):
     return matrix_stand["objekte"]
 
 
+# One session per role, logged in once per module inside that state (tests/matrix.py ``Sitzungen``):
+# a test sets its role's session cookie instead of logging in (a quarter of this module's time before).
+@pytest.fixture(scope="module")
+def sitzungen(matrix_stand, django_db_blocker):
+    with django_db_blocker.unblock():
+        return Sitzungen(matrix_stand["benutzer"])
+
+
 @pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("rolle", ROLLEN)
-def test_berechtigung(client, benutzer, objekte, name, rolle):
+def test_berechtigung(client, sitzungen, objekte, name, rolle):
     methode, kwargs, erwartet = MATRIX[name]
     if callable(kwargs):
         kwargs = kwargs(objekte)
-    if benutzer[rolle] is not None:
-        client.force_login(benutzer[rolle])
+    sitzungen.anmelden(client, rolle)
     url = reverse(name, kwargs=kwargs)
     antwort = getattr(client, methode)(url)
     soll = erwartet[rolle]
