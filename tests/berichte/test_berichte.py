@@ -10,7 +10,8 @@ from django.urls import reverse
 from auftraege.models import Auftrag
 from berichte.models import BerichtStatus, BerichtVersion, Kommentar, ProfilDatei
 from berichte.services.berichte import belegstand_einfrieren, bericht_zur_beratung_stellen, kommentar_schreiben
-from berichte.services.pdf_bericht import profil_pdf_abgeschottet
+from berichte.services.pdf_bericht import bericht_html_teile, profil_pdf_abgeschottet
+from berichte.services.rendern import pdf_abgeschottet
 from dwk.permissions import PROJEKTTEAM
 from quartiersprofil.models import Profilfassung
 from tests.berichte.hilfen import bericht_anlegen, fassung_freigeben, lesezeichen, pdf_lesen, quartier_anlegen
@@ -26,16 +27,22 @@ def sofort(settings):
 
 
 # The released profile version is built once for the module, its evidence frozen and its PDF set as the
-# jobs set it (``profil_pdf_abgeschottet``, kept in the PDF cache, the database cache): the rows live in a
-# transaction rolled back when the module is done, each test runs in a savepoint inside it. A job that
-# stores the profile's file (a report's release, the profile download) builds the HTML itself and takes
-# the same document from the cache; every report PDF (cover letter and profile) is still set by its test.
+# jobs set it (``profil_pdf_abgeschottet``), and so is version 1 of the report ``bericht`` (its cover
+# letter and the profile, ``pdf_abgeschottet``; the report's rows only for that, rolled back), both kept
+# in the PDF cache (the database cache): the rows live in a transaction rolled back when the module is
+# done, each test runs in a savepoint inside it. The jobs (a report's release, the profile download) build
+# their HTML themselves and take the PDF from the cache when it is the same document; a changed report
+# (version 2, the draft) is set by its test.
 @pytest.fixture(scope="module")
 def fassung_stand(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         fassung = fassung_freigeben(quartier_anlegen(), UserFactory(username="freigabe", rolle=PROJEKTTEAM))
         belegstand_einfrieren(fassung=fassung)
         profil_pdf_abgeschottet(fassung=Profilfassung.objects.get(pk=fassung.pk))  # as the jobs read it
+        with transaction.atomic():
+            teile, titel, autor = bericht_html_teile(bericht=bericht_anlegen([fassung]), version_nummer=1)
+            transaction.set_rollback(True)
+        pdf_abgeschottet(teile=teile, titel=titel, autor=autor)
         yield fassung.pk
         transaction.set_rollback(True)
 
