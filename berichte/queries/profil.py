@@ -205,7 +205,10 @@ def _stand_von(modell: type[models.Model], pks: set[int], zeitpunkt: datetime) -
     if not pks:
         return {}
     aktuell = {o.pk: o for o in modell.objects.filter(pk__in=pks)}
-    damals = {o.pk: o for o in modell.history.as_of(zeitpunkt).filter(pk__in=pks)}
+    # By the object's id: on a history query ``pk__in`` would mean the history row's number (django-
+    # simple-history turns only an exact ``pk=`` into the object's id).
+    nach_id = {f"{modell._meta.pk.attname}__in": pks}
+    damals = {o.pk: o for o in modell.history.as_of(zeitpunkt).filter(**nach_id)}
     return {pk: damals.get(pk, aktuell.get(pk)) for pk in pks if pk in damals or pk in aktuell}
 
 

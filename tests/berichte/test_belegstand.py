@@ -71,6 +71,32 @@ def test_beleg_nach_der_freigabe_geaendert_die_fassung_zeigt_den_alten_stand(mit
     assert ("Antwort alt" in text, "Antwort neu" in text) == (True, False)
 
 
+@pytest.fixture
+def verlauf_voraus():
+    """Other findings and answers saved a few times first, so that the history rows' numbers
+    (``history_id``) run ahead of the objects' ids, as they do in any database that has lived a while."""
+    for _ in range(2):
+        for objekt in (BefundFactory(text="anderer Befund"), AntwortFactory(text="andere Antwort")):
+            objekt.save()
+            objekt.save()
+
+
+def test_alter_stand_auch_wenn_verlaufsnummern_und_ids_auseinanderliegen(verlauf_voraus, mit_belegen):
+    """The state at the release is looked up by the object's id, not by the history row's number
+    (``pk__in`` on a history query meant ``history_id``; it held only while both counted alike)."""
+    fassung, befund, antwort, _auszug = mit_belegen
+    assert befund.history.latest().history_id != befund.pk
+    befund.text = "Bordstein neu"
+    befund.save()
+    antwort.text = "Antwort neu"
+    antwort.save()
+
+    text = _text(fassung)
+
+    assert ("Bordstein alt" in text, "Bordstein neu" in text) == (True, False)
+    assert ("Antwort alt" in text, "Antwort neu" in text) == (True, False)
+
+
 def test_eingefrorene_belege_bleiben_auch_ohne_verlauf(mit_belegen):
     fassung, befund, _antwort, auszug = mit_belegen
     stand = belegstand_einfrieren(fassung=fassung)
