@@ -17,7 +17,7 @@ import pytest
 from django import forms
 from django.urls import NoReverseMatch, get_resolver, reverse
 
-from tests.dwk.test_berechtigungen import MATRIX, benutzer, objekte, quartier  # noqa: F401 -- shared fixtures
+from tests.dwk.test_berechtigungen import MATRIX, benutzer, objekte, quartier, sitzungen  # noqa: F401 -- shared fixtures
 
 WURZEL = Path(__file__).resolve().parents[2]
 APPS = ["dwk", "quartiere", "lenkungsgruppe", "quartiersprofil", "buergerdialog", "berichte", "wegenetz"]
@@ -141,13 +141,13 @@ def test_parameter_namen_gefunden():
     assert {"format", "quartier", "handlungsfeld", "status", "sort", "indikator", "jahr", "sitzung"} <= set(namen)
 
 
-# One test per URL and role (each with its own client, so logging out ends only its own session):
-# pytest-xdist spreads them over the workers; the database state is shared per module and worker.
+# One test per URL and role (each with its own client and in its own savepoint, so logging out ends
+# the role's session only for this test): pytest-xdist spreads them over the workers; the database
+# state and the role's logged-in session (tests/matrix.py ``Sitzungen``) are shared per module and worker.
 @pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("rolle", ["projektteam", "anonym"])
-def test_keine_url_antwortet_500(client, benutzer, objekte, rolle, name):  # noqa: F811
-    if benutzer[rolle] is not None:
-        client.force_login(benutzer[rolle])
+def test_keine_url_antwortet_500(client, sitzungen, objekte, rolle, name):  # noqa: F811
+    sitzungen.anmelden(client, rolle)
     fehler = _url_durchlaufen(client, objekte, name)
     assert fehler == [], "\n".join(fehler)
 
