@@ -46,6 +46,8 @@ DOWNLOADS = {
     "buergerdialog:flyer",  # PDF
     "buergerdialog:plakat",  # PDF
 }
+
+
 def seiten_der_rolle(rolle):
     """The matrix's HTML pages that ``rolle`` opens (200), as ``{name: first}``: ``first`` if no role
     before it in ``ROLLEN`` opens the page. Each role's view is checked for reflow (its buttons and
