@@ -24,7 +24,7 @@ from berichte.models import Bericht
 from berichte.services.pdf_bericht import bericht_html_teile
 from berichte.services.rendern import pdf_abgeschottet
 from demo.berichte import AUSSCHUSS_BETREFF, BV_BETREFF
-from dwk.pdf import PDF_BASE_URL, PDF_OPTIONEN, PdfURLFetcher
+from dwk.pdf import PDF_BASE_URL, PDF_OPTIONEN, pdf_url_fetcher
 
 
 def _laden(client, url):
@@ -37,7 +37,7 @@ def _laden(client, url):
 def _boden(teile):
     """WeasyPrint alone: each part rendered and the pages joined, in this process."""
     dokumente = [
-        HTML(string=t, base_url=PDF_BASE_URL, url_fetcher=PdfURLFetcher()).render(**PDF_OPTIONEN) for t in teile
+        HTML(string=t, base_url=PDF_BASE_URL, url_fetcher=pdf_url_fetcher()).render(**PDF_OPTIONEN) for t in teile
     ]
     return dokumente[0].copy([s for d in dokumente for s in d.pages]).write_pdf(**PDF_OPTIONEN)
 

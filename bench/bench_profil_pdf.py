@@ -56,7 +56,7 @@ def profil_pdf_messen():
     from berichte.daten import freigegebene_fassung
     from berichte.models import Belegstand
     from berichte.pdf import quartiersprofil_html, quartiersprofil_pdf
-    from dwk.pdf import PDF_BASE_URL, PDF_VARIANT, PdfURLFetcher
+    from dwk.pdf import PDF_BASE_URL, PDF_VARIANT, pdf_url_fetcher
     from quartiere.models import Quartier
     from quartiersprofil.services.begehungen import fotos_hochladen
 
@@ -89,7 +89,7 @@ def profil_pdf_messen():
         html = quartiersprofil_html(quartier=quartier, fassung=fassung)
         optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
         boden, boden_min, boden_cpu, _ = _median(
-            lambda: HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=PdfURLFetcher()).write_pdf(**optionen)
+            lambda: HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=pdf_url_fetcher()).write_pdf(**optionen)
         )
         transaction.set_rollback(True)
     reader = PdfReader(io.BytesIO(pdf))

@@ -14,14 +14,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from weasyprint import HTML
 
-from dwk.pdf import PDF_BASE_URL, PDF_VARIANT, PdfURLFetcher
+from dwk.pdf import PDF_BASE_URL, PDF_VARIANT, pdf_url_fetcher
 from uebersichten.pdf import kommunalprofil_html, sachstandsbericht_html
 
 
 def _boden(dokument):
     """WeasyPrint alone: the HTML of ``dokument`` to PDF bytes."""
     optionen = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "uncompressed_pdf": False}
-    return HTML(string=dokument.html, base_url=PDF_BASE_URL, url_fetcher=PdfURLFetcher()).write_pdf(**optionen)
+    return HTML(string=dokument.html, base_url=PDF_BASE_URL, url_fetcher=pdf_url_fetcher()).write_pdf(**optionen)
 
 
 def _seite(client, messen, name, url):

@@ -4,7 +4,7 @@ PDF templates link stylesheets and images as web pages do (``{% static 'css/pdf.
 ``{{ foto.datei.url }}``). They are rendered against the pseudo-origin ``PDF_BASE_URL``
 (``https://dwk.invalid/``; the top-level domain ``.invalid`` never resolves, RFC 2606), so
 ``/static/css/pdf.css`` becomes ``https://dwk.invalid/static/css/pdf.css``.
-``PdfURLFetcher`` maps such URLs to files on disk and never opens a network connection:
+``pdf_url_fetcher()`` maps such URLs to files on disk and never opens a network connection:
 
 - ``data:`` URIs are decoded;
 - ``<PDF_BASE_URL>/<STATIC_URL>…`` is looked up with the staticfiles finders (so it works
@@ -18,7 +18,6 @@ host, ftp, other files) is refused: the fetcher logs a warning and raises ``Valu
 which WeasyPrint treats as a missing resource; the PDF is still rendered without it.
 """
 
-import functools
 import hashlib
 import logging
 import os
@@ -104,24 +103,12 @@ def fundorte() -> Fundorte:
     )
 
 
-@functools.cache
-def _pdf_url_fetcher_klasse() -> type:
+def pdf_url_fetcher(**kwargs):
+    """A ``dwk.pdf_setzen.DateiFetcher`` for this process's settings: only ``data:`` URIs and our static
+    and media files."""
     from dwk.pdf_setzen import DateiFetcher  # WeasyPrint on first use, see the imports above
 
-    class PdfURLFetcher(DateiFetcher):
-        """``DateiFetcher`` for this process's settings: only ``data:`` URIs and our static and media files."""
-
-        def __init__(self, **kwargs):
-            super().__init__(fundorte(), **kwargs)
-
-    return PdfURLFetcher
-
-
-def __getattr__(name: str):
-    # ``dwk.pdf.PdfURLFetcher`` subclasses WeasyPrint's fetcher; the class is made on first use (PEP 562).
-    if name == "PdfURLFetcher":
-        return _pdf_url_fetcher_klasse()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return DateiFetcher(fundorte(), **kwargs)
 
 
 def _verschachtelt_text(tiefe):
@@ -139,7 +126,7 @@ def render_pdf(html, *, title, author, lang="de", base_url=PDF_BASE_URL, url_fet
     With the same HTML and ``zeitpunkt`` the bytes are the same on every call (WeasyPrint derives
     the file identifier from the content), so a released document can be rendered again identically.
 
-    Resources are loaded only through ``PdfURLFetcher`` (see the module docstring). HTML nested more
+    Resources are loaded only through ``pdf_url_fetcher()`` (see the module docstring). HTML nested more
     than ``MAX_VERSCHACHTELUNG`` levels deep is refused at once with a ``PdfFehler`` (a German message),
     before WeasyPrint would spend seconds on it and fail anyway. The
     document's title, author (the Kommune, for our reports) and language are written to the
@@ -175,7 +162,7 @@ def _rendern(html, *, title, author, lang, base_url, url_fetcher, zeitpunkt, tie
 
     from dwk.pdf_setzen import metadaten_setzen  # on first use, see the imports above
 
-    fetcher = url_fetcher or _pdf_url_fetcher_klasse()()
+    fetcher = url_fetcher or pdf_url_fetcher()
     try:
         dokument = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(**PDF_OPTIONEN)
     except RecursionError as fehler:

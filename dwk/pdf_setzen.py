@@ -23,16 +23,7 @@ from multiprocessing.connection import Connection
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from dwk.pdf_orte import (  # noqa: F401 -- named here too, for the child and the callers of this module
-    ABGELEHNT,
-    FUSSZEILE,
-    PDF_BASE_URL,
-    PDF_OPTIONEN,
-    PDF_VARIANT,
-    Fundorte,
-    innerhalb,
-    sicherer_relativer_pfad,
-)
+from dwk.pdf_orte import ABGELEHNT, FUSSZEILE, PDF_BASE_URL, PDF_OPTIONEN, Fundorte
 
 logger = logging.getLogger("dwk.pdf")
 

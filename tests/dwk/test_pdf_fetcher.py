@@ -14,7 +14,7 @@ from django.conf import settings
 from PIL import Image
 from pypdf import PdfReader
 
-from dwk.pdf import PDF_BASE_URL, PdfURLFetcher, render_pdf
+from dwk.pdf import PDF_BASE_URL, pdf_url_fetcher, render_pdf
 
 PDF_CSS = Path(settings.BASE_DIR) / "static" / "css" / "pdf.css"
 
@@ -63,13 +63,13 @@ def lauscher():
 
 
 def test_fetch_data_uri_is_decoded():
-    antwort = PdfURLFetcher().fetch("data:text/plain;base64," + base64.b64encode(b"Hallo").decode())
+    antwort = pdf_url_fetcher().fetch("data:text/plain;base64," + base64.b64encode(b"Hallo").decode())
 
     assert antwort.read() == b"Hallo"
 
 
 def test_fetch_static_file_is_found_without_collectstatic():
-    antwort = PdfURLFetcher().fetch(PDF_BASE_URL + "static/css/pdf.css")
+    antwort = pdf_url_fetcher().fetch(PDF_BASE_URL + "static/css/pdf.css")
 
     assert antwort.read() == PDF_CSS.read_bytes()
     assert antwort.content_type == "text/css"
@@ -77,13 +77,13 @@ def test_fetch_static_file_is_found_without_collectstatic():
 
 
 def test_fetch_static_file_ignores_query_and_fragment():
-    antwort = PdfURLFetcher().fetch(PDF_BASE_URL + "static/css/pdf.css?v=2#oben")
+    antwort = pdf_url_fetcher().fetch(PDF_BASE_URL + "static/css/pdf.css?v=2#oben")
 
     assert antwort.read() == PDF_CSS.read_bytes()
 
 
 def test_fetch_file_url_inside_static_folder_is_allowed():
-    antwort = PdfURLFetcher().fetch(PDF_CSS.resolve().as_uri())
+    antwort = pdf_url_fetcher().fetch(PDF_CSS.resolve().as_uri())
 
     assert antwort.read() == PDF_CSS.read_bytes()
 
@@ -91,7 +91,7 @@ def test_fetch_file_url_inside_static_folder_is_allowed():
 def test_fetch_media_file(medien):
     media_root, _draussen = medien
 
-    antwort = PdfURLFetcher().fetch(PDF_BASE_URL + "media/foto.png")
+    antwort = pdf_url_fetcher().fetch(PDF_BASE_URL + "media/foto.png")
 
     assert antwort.read() == (media_root / "foto.png").read_bytes()
     assert antwort.content_type == "image/png"
@@ -118,14 +118,14 @@ def test_fetch_media_file(medien):
 )
 def test_fetch_refuses_everything_else_and_logs_a_warning(url, caplog):
     with caplog.at_level(logging.WARNING, logger="dwk.pdf"), pytest.raises(ValueError):
-        PdfURLFetcher().fetch(url)
+        pdf_url_fetcher().fetch(url)
 
     assert [record.levelname for record in caplog.records if record.name == "dwk.pdf"] == ["WARNING"]
 
 
 def test_fetch_refuses_media_traversal_and_file_urls_outside(medien):
     _media_root, draussen = medien
-    fetcher = PdfURLFetcher()
+    fetcher = pdf_url_fetcher()
 
     for url in (
         PDF_BASE_URL + "media/../draussen/geheim.png",
@@ -143,7 +143,7 @@ def test_fetch_refuses_symlink_leading_out_of_media(medien):
 
     for url in (PDF_BASE_URL + "media/verlinkt.png", PDF_BASE_URL + "media/ordner/geheim.png"):
         with pytest.raises(ValueError):
-            PdfURLFetcher().fetch(url)
+            pdf_url_fetcher().fetch(url)
 
 
 def test_render_pdf_loads_allowed_resources_and_leaves_out_the_others(medien, lauscher):
