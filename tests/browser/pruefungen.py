@@ -1,6 +1,6 @@
 """Checks the public and the internal browser tests share: reflow at 320 CSS px and with text at
-200 % (no horizontal scrolling; a screenshot where a page scrolls sideways), and a keyboard pass (skip link first,
-every focusable element reached in turn with a visible focus, no trap)."""
+200 % (no horizontal scrolling; a screenshot where a page scrolls sideways), and a keyboard pass
+(skip link first, every focusable element reached in turn with a visible focus, no trap)."""
 
 import base64
 
@@ -91,9 +91,9 @@ def umfliessen(page, cdp, pfad, name, groessen=GROESSEN, schrift_px=16):
 
 def ohne_seitliches_scrollen(page, pfad, name):
     """Reflow at 320 × 640 CSS px and with text at 200 % (at 640 px), for a page just loaded with text
-    at 100 %: no horizontal scrolling. A
-    screenshot of the page is taken at each size where it scrolls sideways (its path is in the
-    problem). Afterwards the page is wide again, with text at 100 %. Returns the problems."""
+    at 100 %: no horizontal scrolling. A screenshot of the page is taken at each size where it scrolls
+    sideways (its path is in the problem). Afterwards the page is wide again, with text at 100 %.
+    Returns the problems."""
     schrift_px = page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
     cdp = page.context.new_cdp_session(page)
     try:
