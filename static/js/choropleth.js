@@ -10,6 +10,8 @@
   }
 
   function choropleth(map) {
+    // Until its areas are loaded (and the view fitted to them), the map says so (the tests wait for it).
+    map.getContainer().setAttribute("data-geladen", "nein");
     var daten = JSON.parse(document.getElementById("choropleth-daten").textContent);
     var rahmen = document.getElementById("choropleth");
     var flaechen = L.geoJSON(null, {
@@ -41,7 +43,7 @@
       .then(function (geojson) {
         flaechen.addData(geojson);
         quartiere.addTo(map);
-        if (flaechen.getLayers().length) map.fitBounds(flaechen.getBounds());
+        if (flaechen.getLayers().length) map.fitBounds(flaechen.getBounds(), { animate: false });
         rahmen.setAttribute("data-geladen", "ja");
       })
       .catch(function () {
@@ -50,6 +52,7 @@
         hinweis.setAttribute("role", "alert");
         hinweis.textContent = "Die Karte konnte nicht geladen werden. Die Tabelle enthält alle Werte.";
         rahmen.after(hinweis);
+        rahmen.setAttribute("data-geladen", "fehler");
       });
   }
 

@@ -60,6 +60,8 @@
   }
 
   function stadtkarte(map) {
+    // Until its layers are loaded (and the view fitted to them), the map says so (the tests wait for it).
+    map.getContainer().setAttribute("data-geladen", "nein");
     var ebenen = JSON.parse(document.getElementById("karte-ebenen").textContent);
     var kontrolle = L.control.layers(null, null, { collapsed: false }).addTo(map);
     var grenzen = L.latLngBounds([]);
@@ -80,7 +82,7 @@
     });
     Promise.all(geladen)
       .then(function () {
-        if (grenzen.isValid()) map.fitBounds(grenzen);
+        if (grenzen.isValid()) map.fitBounds(grenzen, { animate: false });
         document.getElementById("stadtkarte").setAttribute("data-geladen", "ja");
       })
       .catch(function () {
@@ -89,6 +91,7 @@
         hinweis.setAttribute("role", "alert");
         hinweis.textContent = "Die Kartenebenen konnten nicht geladen werden. Die Tabellen unten enthalten alle Angaben.";
         document.getElementById("stadtkarte").after(hinweis);
+        document.getElementById("stadtkarte").setAttribute("data-geladen", "fehler");
       });
   }
 
@@ -104,7 +107,7 @@
       { type: "Feature", geometry: JSON.parse(daten.quartier.geometrie), properties: { name: daten.quartier.name } },
       { style: STILE.quartiere, onEachFeature: popup }
     ).addTo(map);
-    map.fitBounds(quartier.getBounds(), { padding: [20, 20] });
+    map.fitBounds(quartier.getBounds(), { padding: [20, 20], animate: false });
     document.getElementById("quartierkarte").setAttribute("data-geladen", "ja");
   }
 

@@ -135,6 +135,11 @@ FOKUSSIERBAR = """() => {
 
 
 ANFANG = """async () => {
+  // A map changes its controls while it fetches its layers (the layer control is rebuilt when a layer
+  // joins the map, and the focus in it is lost): wait until no map says it is still loading
+  // (static/js/karte.js, choropleth.js: data-geladen="nein"; at most 10 s), and say which still is.
+  const offen = () => [...document.querySelectorAll('.leaflet-container[data-geladen=nein]')];
+  for (let i = 0; i < 600 && offen().length; i++) await new Promise(r => requestAnimationFrame(r));
   // Back to the top: the next Tab starts at the beginning of the document (also after autofocus).
   // The browser gives a field with autofocus its focus at a rendering step after the load: wait two
   // frames, so that it cannot take the focus back after this (seen with the faster headless shell).
@@ -143,6 +148,7 @@ ANFANG = """async () => {
   document.body.setAttribute('tabindex', '-1');
   document.body.focus();
   document.body.removeAttribute('tabindex');
+  return offen().map(e => e.id);
 }"""
 
 
@@ -158,10 +164,10 @@ def tastatur_durchlauf(page, *, hoechstens=400):
     a visible focus, until focus leaves the page (no trap); the skip link leads to the content.
     Returns the list of problems (empty: all good). The page records the focus at each Tab
     (``PROTOKOLL``); the record is read once per batch of Tabs, not once per Tab."""
-    page.evaluate(ANFANG)
+    probleme = [("Karte nicht geladen", karte) for karte in page.evaluate(ANFANG)]
     anzahl = page.evaluate(FOKUSSIERBAR)
     page.evaluate(PROTOKOLL)
-    probleme, gesehen, wiederholt, gedrueckt, fertig = [], [], 0, 0, False
+    gesehen, wiederholt, gedrueckt, fertig = [], 0, 0, False
     while not fertig and gedrueckt < hoechstens:
         # Enough Tabs to leave the page if each element takes one; more if some take several.
         stapel = min(hoechstens - gedrueckt, max(anzahl + 2 - gedrueckt, 8))
