@@ -21,11 +21,21 @@ import traceback
 from multiprocessing.connection import Connection
 
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from dwk.pdf_orte import ABGELEHNT, FUSSZEILE, PDF_BASE_URL, PDF_OPTIONEN, Fundorte
 
 logger = logging.getLogger("dwk.pdf")
+
+# The system's fonts, loaded once here, in the fork server (which preloads this module), before any
+# child is forked and limited: WeasyPrint otherwise loads fontconfig's configuration and fonts anew
+# for every part it renders, in the child, under its address-space limit. There fontconfig may fail
+# to read its cache and to open the font files; it then writes a cache that lists no fonts for their
+# folder, and every later program of the machine that uses fontconfig (browsers, the next renders)
+# falls back to another font. Seen in a test run: after the memory-limit test, sans-serif was
+# Liberation Mono for everyone. The children share this configuration (copied by the fork).
+SCHRIFTEN = FontConfiguration()
 
 
 class DateiFetcher(URLFetcher):
@@ -67,7 +77,7 @@ def setzen(teile: list[str], titel: str, autor: str, zeitpunkt: str, fundorte: F
         if len(teile) > 1:
             stile.append(CSS(string=FUSSZEILE))
         dokument = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=fetcher).render(
-            stylesheets=stile, **PDF_OPTIONEN
+            stylesheets=stile, font_config=SCHRIFTEN, **PDF_OPTIONEN
         )
         seiten_bisher += len(dokument.pages)
         dokumente.append(dokument)

@@ -152,3 +152,62 @@ def test_fehlerhafte_vorlage_gibt_deutsche_meldung(tmp_path):
     assert str(fehler.value).startswith("Die Vorlage „berichte/kaputt.html“ enthält einen Fehler")
     with pytest.raises(PdfFehler, match="fehlt"):
         html_rendern(vorlage="berichte/gibt-es-nicht.html", kontext={})
+
+
+# Run in a process of its own: fontconfig reads FONTCONFIG_FILE when a configuration is loaded, and
+# the fork server inherits the environment of the process that starts it (the test worker's own
+# fork server may already run with the system's configuration).
+SCHRIFTEN_SKRIPT = """
+import io, pathlib, sys
+import django
+django.setup()
+from pypdf import PdfReader
+from berichte.services.rendern import _im_kindprozess
+
+konf = pathlib.Path(sys.argv[1])
+def schriften(html):
+    pdf = _im_kindprozess([html], "Schriften", "Dortmund", None, 60, 0)
+    namen = set()
+    for seite in PdfReader(io.BytesIO(pdf)).pages:
+        for schrift in seite["/Resources"].get("/Font", {}).values():
+            namen.add(str(schrift.get_object().get("/BaseFont")))
+    return sorted(namen)
+
+print("vorher", schriften("<html lang='de'><body><p>Erster Text</p></body></html>"))
+# The configuration now names an empty folder: a child that loaded fontconfig anew would find no font.
+konf.write_text(konf.read_text().replace(sys.argv[2], sys.argv[3]))
+print("nachher", schriften("<html lang='de'><body><p>Zweiter Text</p></body></html>"))
+"""
+
+
+def test_kind_laedt_die_schriften_nicht_selbst(tmp_path):
+    """The render's child uses the fonts its fork server loaded, and never loads fontconfig itself
+    (under its memory limit that once wrote an empty font cache for the whole machine, see
+    ``dwk.pdf_setzen.SCHRIFTEN``): after the fork server started, the configuration is changed to an
+    empty font folder, and the next PDF still has the font."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    schriften, leer, zwischenspeicher = tmp_path / "schriften", tmp_path / "leer", tmp_path / "fc-cache"
+    for ordner in (schriften, leer, zwischenspeicher):
+        ordner.mkdir()
+    (schriften / "DejaVuSans.ttf").symlink_to("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    konf = tmp_path / "fonts.conf"
+    konf.write_text(f"<fontconfig><dir>{schriften}</dir><cachedir>{zwischenspeicher}</cachedir></fontconfig>")
+    ergebnis = subprocess.run(
+        [sys.executable, "-c", SCHRIFTEN_SKRIPT, str(konf), str(schriften), str(leer)],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "FONTCONFIG_FILE": str(konf), "DWK_VAR_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
+    ausgabe = [zeile for zeile in ergebnis.stdout.splitlines() if zeile.startswith(("vorher", "nachher"))]
+    zeilen = dict(zeile.split(" ", 1) for zeile in ausgabe)
+    assert "DejaVu-Sans" in zeilen["vorher"]
+    assert zeilen["nachher"] == zeilen["vorher"]
