@@ -46,6 +46,9 @@ ZUERST = (
     # Right after it, so that both SpatiaLite tests land on one worker and share its migrated file.
     "tests/dwk/test_sicherung.py::test_spatialite_sichern_und_wiederherstellen",
 )
+# The same among the transactional tests, which come last: the longest (about two minutes) first, so
+# that the other worker does the rest meanwhile instead of waiting for it at the end.
+ZUERST_TRANSAKTIONAL = ("tests/browser/test_reflow_intern.py::test_seiten_hinter_der_anmeldung",)
 
 
 def _django_reihenfolge(item):
@@ -97,7 +100,9 @@ def pytest_collection_modifyitems(config, items):
         # The demo (tests/demo/conftest.py) is built once for its package and stays until the package
         # is done: its tests come last among the database tests, after those that want an empty database.
         mit_demo = "demo_ausgabe" in getattr(item, "fixturenames", [])
-        return (rang, reihenfolge, mit_demo) if reihenfolge != 1 else (len(ZUERST), reihenfolge, mit_demo)
+        if reihenfolge == 1:
+            rang = len(ZUERST) + (not item.nodeid.startswith(ZUERST_TRANSAKTIONAL))
+        return (rang, reihenfolge, mit_demo)
 
     items.sort(key=schluessel)
 
