@@ -28,13 +28,14 @@ ALLGEMEINE_PARAMETER = {"pk", "id", "seite", "page", "jahr", "q", "next", "sort"
 FEINDLICHE_WERTE = {
     "NUL": "\x00",
     "lang": "x" * 10_000,
-    "keine Zahl": "abc",
+    "keine Zahl": "abc",  # also an unknown word: the unknown format alone is ``FORMATE`` below
     "negativ": "-1",
     "riesig": "99999999999999999999",
-    "Format": "xml",
     "Zeilenumbruch": "eins\r\nzwei",
     "Pfad und Anführungszeichen": "../../../etc/passwd'\"<>;--",
 }
+# Values of ``format`` alone: an unknown format and an overlong one.
+FORMATE = {"Format": "xml", "lang": FEINDLICHE_WERTE["lang"]}
 # Sent as raw bytes in the query string, not as a percent-encoded value (taken in turn by the parameters).
 ROH = ["%ff", "%", "%zz"]
 
@@ -84,8 +85,8 @@ def _abfragen(namen, formate):
         yield label, "&".join(teile)
         for format_ in formate:
             yield f"{label} + format={format_}", "&".join([*teile, f"format={format_}"])
-    for label in ("Format", "lang"):
-        yield f"format={label}", f"format={quote(FEINDLICHE_WERTE[label], safe='')}"
+    for label, wert in FORMATE.items():
+        yield f"format={label}", f"format={quote(wert, safe='')}"
     yield "ungültige Escapes", "&".join(f"{name}={ROH[i % len(ROH)]}" for i, name in enumerate(namen)) + "&%ff=%"
 
 
