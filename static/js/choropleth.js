@@ -10,10 +10,10 @@
   }
 
   function choropleth(map) {
-    // Until its areas are loaded (and the view fitted to them), the map says so (the tests wait for it).
-    map.getContainer().setAttribute("data-geladen", "nein");
     var daten = JSON.parse(document.getElementById("choropleth-daten").textContent);
     var rahmen = document.getElementById("choropleth");
+    // Until its areas are loaded (and the view fitted to them), the map says so (the tests wait for it).
+    rahmen.setAttribute("data-geladen", "nein");
     var flaechen = L.geoJSON(null, {
       style: function (feature) {
         return { color: "#333333", weight: 1, fillColor: feature.properties.farbe, fillOpacity: 0.85 };

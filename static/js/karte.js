@@ -61,7 +61,8 @@
 
   function stadtkarte(map) {
     // Until its layers are loaded (and the view fitted to them), the map says so (the tests wait for it).
-    map.getContainer().setAttribute("data-geladen", "nein");
+    var rahmen = map.getContainer();
+    rahmen.setAttribute("data-geladen", "nein");
     var ebenen = JSON.parse(document.getElementById("karte-ebenen").textContent);
     var kontrolle = L.control.layers(null, null, { collapsed: false }).addTo(map);
     var grenzen = L.latLngBounds([]);
@@ -83,15 +84,15 @@
     Promise.all(geladen)
       .then(function () {
         if (grenzen.isValid()) map.fitBounds(grenzen, { animate: false });
-        document.getElementById("stadtkarte").setAttribute("data-geladen", "ja");
+        rahmen.setAttribute("data-geladen", "ja");
       })
       .catch(function () {
         var hinweis = document.createElement("p");
         hinweis.className = "alert alert-warning mt-2";
         hinweis.setAttribute("role", "alert");
         hinweis.textContent = "Die Kartenebenen konnten nicht geladen werden. Die Tabellen unten enthalten alle Angaben.";
-        document.getElementById("stadtkarte").after(hinweis);
-        document.getElementById("stadtkarte").setAttribute("data-geladen", "fehler");
+        rahmen.after(hinweis);
+        rahmen.setAttribute("data-geladen", "fehler");
       });
   }
 
