@@ -90,6 +90,11 @@ def _schriften(reader: PdfReader):
                     stapel.append(xobjekt["/Resources"])
 
 
+def schriftnamen(reader: PdfReader) -> list[str]:
+    """The names (/BaseFont) of every font used on a page, sorted."""
+    return sorted(str(schrift["/BaseFont"]) for schrift in _schriften(reader) if "/BaseFont" in schrift)
+
+
 def schriften_nicht_eingebettet(reader: PdfReader) -> list[str]:
     fehlend = []
     for schrift in _schriften(reader):

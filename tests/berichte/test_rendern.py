@@ -15,6 +15,7 @@ from PIL import Image
 
 from berichte.services.rendern import PdfFehler, html_rendern, pdf_abgeschottet
 from tests.berichte.hilfen import pdf_lesen
+from tests.berichte.pdf_pruefung import schriftnamen
 
 SEITE = '<html lang="de"><head><title>T</title></head><body>{}</body></html>'
 
@@ -158,25 +159,20 @@ def test_fehlerhafte_vorlage_gibt_deutsche_meldung(tmp_path):
 # the fork server inherits the environment of the process that starts it (the test worker's own
 # fork server may already run with the system's configuration).
 SCHRIFTEN_SKRIPT = """
-import io, pathlib, sys
+import pathlib, sys
 import django
 django.setup()
-from pypdf import PdfReader
 from berichte.services.rendern import _im_kindprozess
 
-konf = pathlib.Path(sys.argv[1])
-def schriften(html):
-    pdf = _im_kindprozess([html], "Schriften", "Dortmund", None, 60, 0)
-    namen = set()
-    for seite in PdfReader(io.BytesIO(pdf)).pages:
-        for schrift in seite["/Resources"].get("/Font", {}).values():
-            namen.add(str(schrift.get_object().get("/BaseFont")))
-    return sorted(namen)
+konf, ordner, leer, ziel = map(pathlib.Path, sys.argv[1:])
+def setzen(text, datei):
+    html = f"<html lang='de'><body><p>{text}</p></body></html>"
+    (ziel / datei).write_bytes(_im_kindprozess([html], "Schriften", "Dortmund", None, 60, 0))
 
-print("vorher", schriften("<html lang='de'><body><p>Erster Text</p></body></html>"))
+setzen("Erster Text", "vorher.pdf")
 # The configuration now names an empty folder: a child that loaded fontconfig anew would find no font.
-konf.write_text(konf.read_text().replace(sys.argv[2], sys.argv[3]))
-print("nachher", schriften("<html lang='de'><body><p>Zweiter Text</p></body></html>"))
+konf.write_text(konf.read_text().replace(str(ordner), str(leer)))
+setzen("Zweiter Text", "nachher.pdf")
 """
 
 
@@ -198,7 +194,7 @@ def test_kind_laedt_die_schriften_nicht_selbst(tmp_path):
     konf = tmp_path / "fonts.conf"
     konf.write_text(f"<fontconfig><dir>{schriften}</dir><cachedir>{zwischenspeicher}</cachedir></fontconfig>")
     ergebnis = subprocess.run(
-        [sys.executable, "-c", SCHRIFTEN_SKRIPT, str(konf), str(schriften), str(leer)],
+        [sys.executable, "-c", SCHRIFTEN_SKRIPT, str(konf), str(schriften), str(leer), str(tmp_path)],
         cwd=settings.BASE_DIR,
         env={**os.environ, "FONTCONFIG_FILE": str(konf), "DWK_VAR_DIR": str(tmp_path)},
         capture_output=True,
@@ -207,7 +203,8 @@ def test_kind_laedt_die_schriften_nicht_selbst(tmp_path):
         check=False,
     )
     assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
-    ausgabe = [zeile for zeile in ergebnis.stdout.splitlines() if zeile.startswith(("vorher", "nachher"))]
-    zeilen = dict(zeile.split(" ", 1) for zeile in ausgabe)
-    assert "DejaVu-Sans" in zeilen["vorher"]
-    assert zeilen["nachher"] == zeilen["vorher"]
+    vorher, nachher = (
+        schriftnamen(pdf_lesen((tmp_path / datei).read_bytes())[0]) for datei in ("vorher.pdf", "nachher.pdf")
+    )
+    assert any("DejaVu-Sans" in name for name in vorher), vorher
+    assert nachher == vorher
