@@ -118,11 +118,11 @@ FOKUS = """() => {
     flaeche: r.width * r.height,
   };
 }"""
-FOKUSSIERBAR = """() => {
+# The elements the Tab key stops at, in document order (a group of radio buttons is one stop).
+FOKUSSIERBARE = """() => {
   const alle = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')]
     .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
       && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[aria-hidden=true], [inert]'));
-  // A group of radio buttons is one stop of the Tab key.
   const gruppen = new Set();
   return alle.filter(e => {
     if (e.type !== 'radio') return true;
@@ -130,8 +130,21 @@ FOKUSSIERBAR = """() => {
     if (gruppen.has(schluessel)) return false;
     gruppen.add(schluessel);
     return true;
-  }).length;
+  });
 }"""
+# Their number, and the page's header: what of them comes before the skip link's target ``#inhalt``
+# (skip link, navigation, …), each with what can change its look, as one string.
+FOKUSSIERBAR = f"""() => {{
+  const alle = ({FOKUSSIERBARE})();
+  const ziel = document.getElementById('inhalt');
+  const kopf = ziel ? alle.filter(e => ziel.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING) : [];
+  return {{
+    anzahl: alle.length,
+    kopf: kopf.length,
+    kopfzeichen: kopf.map(e => [e.tagName, e.getAttribute('href') || e.name || e.id || '', e.className,
+      e.getAttribute('aria-current') || '', (e.textContent || '').trim().slice(0, 40)].join('|')).join('\\n'),
+  }};
+}}"""
 
 
 ANFANG = """async () => {
@@ -141,9 +154,11 @@ ANFANG = """async () => {
   const offen = () => [...document.querySelectorAll('.leaflet-container[data-geladen=nein]')];
   for (let i = 0; i < 600 && offen().length; i++) await new Promise(r => requestAnimationFrame(r));
   // Back to the top: the next Tab starts at the beginning of the document (also after autofocus).
-  // The browser gives a field with autofocus its focus at a rendering step after the load: wait two
-  // frames, so that it cannot take the focus back after this (seen with the faster headless shell).
-  for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(r));
+  // The browser gives a field with autofocus its focus at a rendering step after the load: on such a
+  // page wait two frames, so that it cannot take the focus back after this (seen with the faster
+  // headless shell).
+  if (document.querySelector('[autofocus]'))
+    for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(r));
   window.scrollTo(0, 0);
   document.body.setAttribute('tabindex', '-1');
   document.body.focus();
@@ -159,18 +174,29 @@ PROTOKOLL = f"""() => {{
 }}"""
 
 
-def tastatur_durchlauf(page, *, hoechstens=400):
+def tastatur_durchlauf(page, *, hoechstens=400, kopfzeilen=None):
     """Tab from the top: the skip link comes first; then every focusable element in turn, each with
     a visible focus, until focus leaves the page (no trap); the skip link leads to the content.
     Returns the list of problems (empty: all good). The page records the focus at each Tab
-    (``PROTOKOLL``); the record is read once per batch of Tabs, not once per Tab."""
+    (``PROTOKOLL``); the record is read once per batch of Tabs, not once per Tab.
+
+    ``kopfzeilen``: a set the caller keeps for one browser context (one role), of the page headers
+    passed through whole (the focusable elements before ``#inhalt``, with what can change their look:
+    href, class, aria-current, text). On a page whose header is in it, the pass goes from the skip link
+    straight to the content, as a keyboard user does (Enter on the skip link), and checks everything
+    from there; a page with another header is passed through whole, and its header is added."""
     probleme = [("Karte nicht geladen", karte) for karte in page.evaluate(ANFANG)]
-    anzahl = page.evaluate(FOKUSSIERBAR)
+    zaehlung = page.evaluate(FOKUSSIERBAR)
     page.evaluate(PROTOKOLL)
+    anzahl = zaehlung["anzahl"]
+    bekannt = kopfzeilen is not None and zaehlung["kopf"] > 1 and zaehlung["kopfzeichen"] in kopfzeilen
+    if bekannt:
+        anzahl -= zaehlung["kopf"] - 1  # the header's elements after the skip link, passed on an earlier page
     gesehen, wiederholt, gedrueckt, fertig = [], 0, 0, False
     while not fertig and gedrueckt < hoechstens:
-        # Enough Tabs to leave the page if each element takes one; more if some take several.
-        stapel = min(hoechstens - gedrueckt, max(anzahl + 2 - gedrueckt, 8))
+        # Enough Tabs to leave the page if each element takes one; more if some take several. Over a
+        # known header: one Tab to the skip link, then Enter on it, then on in the content.
+        stapel = 1 if bekannt and not gedrueckt else min(hoechstens - gedrueckt, max(anzahl + 2 - gedrueckt, 8))
         for _ in range(stapel):
             page.keyboard.press("Tab")
         protokoll = page.evaluate("() => window.__fokusProtokoll")
@@ -196,13 +222,32 @@ def tastatur_durchlauf(page, *, hoechstens=400):
             # A Tab whose key-up the page did not see: the focus is outside the page.
             fertig = len(protokoll) < gedrueckt + stapel
         gedrueckt += stapel
+        if bekannt and gedrueckt == 1 and not fertig:
+            if "Zum Inhalt" not in gesehen[0]:
+                break  # reported above; Enter on another element could leave the page
+            probleme += _sprunglink_folgen(page)
     if not fertig:
         probleme.append(("Fokus verlässt die Seite nicht (Falle?)", gesehen[-3:]))
     if len(gesehen) < min(anzahl, hoechstens) - 1:
         probleme.append(("nicht alle fokussierbaren Elemente erreicht", len(gesehen), anzahl))
-    page.evaluate("() => { window.scrollTo(0, 0); document.querySelector('a[href=\"#inhalt\"]').focus(); }")
+    if not bekannt:
+        probleme += _sprunglink_folgen(page) if page.evaluate(SPRUNGLINK) else [("Sprunglink fehlt",)]
+        if kopfzeilen is not None:
+            kopfzeilen.add(zaehlung["kopfzeichen"])
+    return probleme
+
+
+# Back to the top, the focus on the skip link; whether there is one.
+SPRUNGLINK = """() => {
+  window.scrollTo(0, 0);
+  const sprunglink = document.querySelector('a[href="#inhalt"]');
+  sprunglink?.focus();
+  return !!sprunglink;
+}"""
+
+
+def _sprunglink_folgen(page):
+    """Enter on the skip link, which has the focus: then the content has it."""
     page.keyboard.press("Enter")
     ziel = page.evaluate("() => document.activeElement && document.activeElement.id")
-    if ziel != "inhalt":
-        probleme.append(("Sprunglink führt nicht zum Inhalt", ziel))
-    return probleme
+    return [] if ziel == "inhalt" else [("Sprunglink führt nicht zum Inhalt", ziel)]

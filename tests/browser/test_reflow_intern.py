@@ -9,7 +9,8 @@ The checks are those of ``tests/browser/pruefungen.py``, done with fewer round t
 the matrix's state is made once for all roles (the database of a browser test is emptied after
 each test, so the roles share one test), each role has one browser context, a size is measured in
 one call that waits for the text size to apply (instead of a fixed wait), the keyboard pass records
-the focus in the page at each Tab and reads the record once per batch, and a page is
+the focus in the page at each Tab and reads the record once per batch and passes a role's page
+header whole only once per kind of header (then it follows the skip link), and a page is
 photographed only where it scrolls sideways (the screenshot's path is in the message)."""
 
 import inspect
@@ -67,7 +68,7 @@ def seiten_der_rolle(rolle):
 def seiten_pruefen(page, live_server, stand, rolle, pfad):
     """Opens each page of ``rolle`` and checks it; returns (pages opened, problems)."""
     cdp = page.context.new_cdp_session(page)
-    probleme, geprueft = [], 0
+    probleme, geprueft, kopfzeilen = [], 0, set()
     for name, zuerst in seiten_der_rolle(rolle).items():
         kwargs = MATRIX[name][1]
         url = reverse(name, kwargs=kwargs(stand["objekte"]) if callable(kwargs) else kwargs)
@@ -87,11 +88,11 @@ def seiten_pruefen(page, live_server, stand, rolle, pfad):
         breit = page.viewport_size == BREIT
         groessen = sorted(GROESSEN, key=lambda g: g[0] != page.viewport_size["width"])
         if zuerst and breit:
-            probleme += [(rolle, name, *p) for p in tastatur_durchlauf(page)]
+            probleme += [(rolle, name, *p) for p in tastatur_durchlauf(page, kopfzeilen=kopfzeilen)]
         probleme += [(rolle, name, *p) for p in umfliessen(page, cdp, pfad, dateiname, groessen)]
         if zuerst and not breit:
             groesse_setzen(page, cdp, BREIT["width"], 100)
-            probleme += [(rolle, name, *p) for p in tastatur_durchlauf(page)]
+            probleme += [(rolle, name, *p) for p in tastatur_durchlauf(page, kopfzeilen=kopfzeilen)]
     cdp.detach()
     return geprueft, probleme
 
