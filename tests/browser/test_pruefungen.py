@@ -1,5 +1,9 @@
-"""The keyboard pass of tests/browser/pruefungen.py finds what it is there for, also on a page whose
-header it skips because it passed the same header on an earlier page of the same role."""
+"""The browser tests' own checks find what they are there for: the keyboard pass of
+tests/browser/pruefungen.py, also on a page whose header it skips because it passed the same header
+on an earlier page of the same role, and ``barrierefrei`` (tests/browser/conftest.py) on every
+document of a browser context."""
+
+import pytest
 
 from tests.browser.pruefungen import tastatur_durchlauf
 
@@ -62,3 +66,17 @@ def test_anderer_kopf_wird_ganz_durchlaufen(page):
     probleme = [p[0] for p in tastatur_durchlauf(page, kopfzeilen=kopfzeilen)]
     assert probleme[0] == "Sprunglink nicht zuerst oder nicht sichtbar"
     assert probleme[-1] == "Sprunglink fehlt"
+
+
+def test_barrierefrei_findet_den_fehler_vor_und_nach_der_einrichtung(page, barrierefrei):
+    """axe-core reaches the page loaded before the first check (sent then) and every later document
+    of the context (its script at the start of each document): a picture without a text alternative
+    is found on both."""
+    ohne_alt = SEITE.format(klasse="", inhalt='<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
+    for vorher_eingerichtet in (False, True):
+        _zeigen(page, ohne_alt)
+        assert page.evaluate("() => typeof axe === 'object'") is vorher_eingerichtet
+        with pytest.raises(AssertionError, match="image-alt"):
+            barrierefrei(page)
+    _zeigen(page, SEITE.format(klasse="", inhalt=GUT))
+    barrierefrei(page)
