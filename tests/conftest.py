@@ -68,15 +68,18 @@ def _django_reihenfolge(item):
 
 
 # Tests that share what is expensive to build run on one worker: the demo of tests/demo/ (built once
-# per process, tests/demo/conftest.py) and the SpatiaLite file migrated once per process
-# (``spatialite_migriert``). pytest-xdist's own groups (--dist loadgroup, xdist_group) do not work
-# with pytest 9 (xdist renames the test ids, which pytest 9 no longer reads), so `make test`'s
+# per process, tests/demo/conftest.py), the SpatiaLite file migrated once per process
+# (``spatialite_migriert``) and the edit pages found once per module (tests/dwk/test_veralteter_stand.py).
+# pytest-xdist's own groups (--dist loadgroup, xdist_group) do not work with pytest 9 (xdist renames the
+# test ids, which pytest 9 no longer reads), so `make test`'s
 # default distribution is replaced by xdist's scope scheduler with these groups as scopes: each group
 # goes whole to one worker, the largest first, every other test alone, in the order below, to
 # whichever worker has fewer than three tests waiting. No group holds a transactional test, which
 # would empty the database before the worker's other database tests.
 GRUPPEN = {
     "tests/demo/": "demo",
+    # Both find the edit pages by opening every page of the matrix once (``bearbeitungsseiten``).
+    "tests/dwk/test_veralteter_stand.py::test_jede_bearbeitungsseite_": "bearbeitungsseiten",
     "tests/test_spatialite_weg.py::": "spatialite",
     "tests/dwk/test_sicherung.py::test_spatialite_": "spatialite",
 }

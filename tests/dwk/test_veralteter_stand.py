@@ -10,6 +10,9 @@ matrix's state, which holds one transaction open for the whole module).
 import datetime
 from html.parser import HTMLParser
 
+import pytest
+from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.views.generic.edit import BaseUpdateView, ModelFormMixin
 
@@ -63,22 +66,34 @@ def test_jede_update_view_prueft_den_stand():
     assert maengel == [], "\n".join(maengel)
 
 
-def test_jede_bearbeitungsseite_prueft_den_stand(client, benutzer, objekte):  # noqa: F811
-    """By the page itself: every URL of the permission matrix whose page (as Projektteam) shows a
-    model form on an existing object — also FormViews that pass ``instance`` themselves."""
-    client.force_login(benutzer["projektteam"])
-    maengel, gefunden = [], []
-    for name, (methode, kwargs, erwartet) in sorted(MATRIX.items()):
-        if methode != "get" or erwartet["projektteam"] != 200:
-            continue
-        url = reverse(name, kwargs=kwargs(objekte) if callable(kwargs) else kwargs)
-        antwort = client.get(url)
-        form = (antwort.context or {}).get("form") if antwort.status_code == 200 else None
-        if form is None or not getattr(form, "instance", None) or not form.instance.pk:
-            continue
-        gefunden.append(name)
-        maengel.append(_mangel(name, resolve(url).func.view_class, type(form)))
-    assert "lenkungsgruppe:aufgabe_bearbeiten" in gefunden
+@pytest.fixture(scope="module")
+def bearbeitungsseiten(matrix_stand, django_db_blocker):
+    """Every URL of the permission matrix whose page (as Projektteam) shows a model form on an existing
+    object — also FormViews that pass ``instance`` themselves — as ``{name: (url, view class, form
+    class)}``. Found once for both tests below (each of the matrix's pages opened once, not once per
+    test), in a savepoint of the matrix's state that is rolled back after."""
+    client = Client()
+    seiten = {}
+    with django_db_blocker.unblock(), transaction.atomic():
+        client.force_login(matrix_stand["benutzer"]["projektteam"])
+        objekte = matrix_stand["objekte"]
+        for name, (methode, kwargs, erwartet) in sorted(MATRIX.items()):
+            if methode != "get" or erwartet["projektteam"] != 200:
+                continue
+            url = reverse(name, kwargs=kwargs(objekte) if callable(kwargs) else kwargs)
+            antwort = client.get(url)
+            form = (antwort.context or {}).get("form") if antwort.status_code == 200 else None
+            if form is not None and getattr(form, "instance", None) and form.instance.pk:
+                seiten[name] = (url, resolve(url).func.view_class, type(form))
+        transaction.set_rollback(True)
+    return seiten
+
+
+def test_jede_bearbeitungsseite_prueft_den_stand(db, bearbeitungsseiten):
+    """By the page itself: every page that shows a model form on an existing object. (``db``: it runs
+    among the database tests, beside the next test, on the same worker: tests/conftest.py GRUPPEN.)"""
+    assert "lenkungsgruppe:aufgabe_bearbeiten" in bearbeitungsseiten
+    maengel = [_mangel(name, ansicht, form_klasse) for name, (_url, ansicht, form_klasse) in bearbeitungsseiten.items()]
     maengel = [m for m in maengel if m]
     assert maengel == [], "\n".join(maengel)
 
@@ -134,19 +149,14 @@ def _bearbeitungsformular(antwort):
     return None
 
 
-def test_jede_bearbeitungsseite_weist_veralteten_stand_ab(client, benutzer, objekte):  # noqa: F811
+def test_jede_bearbeitungsseite_weist_veralteten_stand_ab(client, benutzer, bearbeitungsseiten):  # noqa: F811
     """By behaviour: open every edit page as Projektteam, let someone else save the object in the
     meantime, send the form unchanged: it is refused as stale and nothing is saved."""
     client.force_login(benutzer["projektteam"])
     maengel, geprueft = [], []
-    for name, (methode, kwargs, erwartet) in sorted(MATRIX.items()):
-        if methode != "get" or erwartet["projektteam"] != 200:
-            continue
-        url = reverse(name, kwargs=kwargs(objekte) if callable(kwargs) else kwargs)
+    for name, (url, _ansicht, _form_klasse) in bearbeitungsseiten.items():
         antwort = client.get(url)
-        form = (antwort.context or {}).get("form") if antwort.status_code == 200 else None
-        if form is None or not getattr(form, "instance", None) or not form.instance.pk:
-            continue
+        form = antwort.context["form"]
         daten = _bearbeitungsformular(antwort)
         if daten is None:
             maengel.append(f"{name}: die Seite sendet kein bearbeitungsstand")
