@@ -1,11 +1,11 @@
 """Hostile query strings: no URL of the project answers 500, whatever an attacker appends.
 
-Every URL of the permission matrix is requested as Projektteam and anonymously with NUL bytes, a
-10,000-character value, non-numeric and out-of-range ids, years and page numbers, unknown formats,
-line breaks, ``../`` and invalid percent escapes, in every query parameter our views read (collected
-from the source, so a new parameter is covered without anyone remembering), and with each argument
-in its path replaced by an id that exists nowhere or an overlong slug. One database state serves all
-requests of a role.
+Every URL of the permission matrix is requested as Projektteam, and anonymously those open without
+login and one behind it (``faelle``), with NUL bytes, a 10,000-character value, non-numeric and
+out-of-range ids, years and page numbers, unknown formats, line breaks, ``../`` and invalid percent
+escapes, in every query parameter our views read (collected from the source, so a new parameter is
+covered without anyone remembering), and with each argument in its path replaced by an id that exists
+nowhere or an overlong slug. One database state serves all requests of a role.
 """
 
 import functools
@@ -18,6 +18,7 @@ from django import forms
 from django.urls import NoReverseMatch, get_resolver, reverse
 
 from tests.dwk.test_berechtigungen import MATRIX, benutzer, objekte, quartier, sitzungen  # noqa: F401 -- shared fixtures
+from tests.matrix import ANMELDEN
 
 WURZEL = Path(__file__).resolve().parents[2]
 APPS = ["dwk", "quartiere", "lenkungsgruppe", "quartiersprofil", "buergerdialog", "berichte", "wegenetz"]
@@ -142,11 +143,31 @@ def test_parameter_namen_gefunden():
     assert {"format", "quartier", "handlungsfeld", "status", "sort", "indikator", "jahr", "sitzung"} <= set(namen)
 
 
+# Anonymously, a page behind the login never reaches its view: LoginRequiredMiddleware answers every
+# request with the redirect to the login page first, whatever the query string (the permission matrix
+# shows the redirect for each such URL; its path is resolved as for Projektteam). So anonymously the
+# hostile requests go to the URLs open without login, and to this one behind it, for the redirect
+# itself (its ``next`` carries the hostile query string); as Projektteam to every URL.
+HINTER_DER_ANMELDUNG = "quartiere:detail"
+
+
+def faelle():
+    """(role, URL name) of every hostile run."""
+    offen = [name for name in sorted(MATRIX) if MATRIX[name][2]["anonym"] != ANMELDEN]
+    return [("projektteam", name) for name in sorted(MATRIX)] + [
+        ("anonym", name) for name in [*offen, HINTER_DER_ANMELDUNG]
+    ]
+
+
+def test_anonym_auch_hinter_der_anmeldung():
+    assert MATRIX[HINTER_DER_ANMELDUNG][2]["anonym"] == ANMELDEN
+    assert ("anonym", "oeffentlich:projekt") in faelle() and ("anonym", "login") in faelle()
+
+
 # One test per URL and role (each with its own client and in its own savepoint, so logging out ends
 # the role's session only for this test): pytest-xdist spreads them over the workers; the database
 # state and the role's logged-in session (tests/matrix.py ``Sitzungen``) are shared per module and worker.
-@pytest.mark.parametrize("name", sorted(MATRIX))
-@pytest.mark.parametrize("rolle", ["projektteam", "anonym"])
+@pytest.mark.parametrize(("rolle", "name"), faelle())
 def test_keine_url_antwortet_500(client, sitzungen, objekte, rolle, name):  # noqa: F811
     sitzungen.anmelden(client, rolle)
     fehler = _url_durchlaufen(client, objekte, name)
