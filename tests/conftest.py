@@ -71,11 +71,11 @@ def _django_reihenfolge(item):
 # per process, tests/demo/conftest.py), the SpatiaLite file migrated once per process
 # (``spatialite_migriert``) and the edit pages found once per module (tests/dwk/test_veralteter_stand.py).
 # pytest-xdist's own groups (--dist loadgroup, xdist_group) do not work with pytest 9 (xdist renames the
-# test ids, which pytest 9 no longer reads), so `make test`'s
-# default distribution is replaced by xdist's scope scheduler with these groups as scopes: each group
-# goes whole to one worker, the largest first, every other test alone, in the order below, to
-# whichever worker has fewer than three tests waiting. No group holds a transactional test, which
-# would empty the database before the worker's other database tests.
+# test ids, which pytest 9 no longer reads), so `make test`'s default distribution is replaced by xdist's
+# scope scheduler with these groups as scopes: each group goes whole to one worker, the largest first,
+# every other test alone, in the order below, to whichever worker has fewer than three tests waiting.
+# No group holds a transactional test, which would empty the database before the worker's other
+# database tests.
 GRUPPEN = {
     "tests/demo/": "demo",
     # Both find the edit pages by opening every page of the matrix once (``bearbeitungsseiten``).

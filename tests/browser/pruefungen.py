@@ -174,6 +174,10 @@ PROTOKOLL = f"""() => {{
 }}"""
 
 
+# The skip link's text, by which the pass knows it (both layouts: "Zum Inhalt springen").
+SPRUNGLINK_TEXT = "Zum Inhalt"
+
+
 def tastatur_durchlauf(page, *, hoechstens=400, kopfzeilen=None):
     """Tab from the top: the skip link comes first; then every focusable element in turn, each with
     a visible focus, until focus leaves the page (no trap); the skip link leads to the content.
@@ -204,7 +208,7 @@ def tastatur_durchlauf(page, *, hoechstens=400, kopfzeilen=None):
             if fokus is None or (gesehen and fokus["kennung"] == gesehen[0]):
                 fertig = True  # left the page, or came round to the top again: no trap
                 break
-            if not gesehen and ("Zum Inhalt" not in fokus["kennung"] or fokus["flaeche"] < 50):
+            if not gesehen and (SPRUNGLINK_TEXT not in fokus["kennung"] or fokus["flaeche"] < 50):
                 probleme.append(("Sprunglink nicht zuerst oder nicht sichtbar", fokus))
             if gesehen and fokus["kennung"] == gesehen[-1]:
                 # A date or time field takes the Tab key through its parts (day, month, year, …).
@@ -223,7 +227,7 @@ def tastatur_durchlauf(page, *, hoechstens=400, kopfzeilen=None):
             fertig = len(protokoll) < gedrueckt + stapel
         gedrueckt += stapel
         if bekannt and gedrueckt == 1 and not fertig:
-            if "Zum Inhalt" not in gesehen[0]:
+            if SPRUNGLINK_TEXT not in gesehen[0]:
                 break  # reported above; Enter on another element could leave the page
             probleme += _sprunglink_folgen(page)
     if not fertig:
