@@ -19,7 +19,7 @@ from django.views.generic.edit import BaseUpdateView, ModelFormMixin
 from dwk.forms import VeralteterStandMixin
 from dwk.views import FormularMixin
 from lenkungsgruppe.models import Aufgabe
-from tests.dwk.test_berechtigungen import MATRIX, benutzer, objekte, quartier  # noqa: F401 -- shared fixtures
+from tests.dwk.test_berechtigungen import MATRIX, benutzer  # noqa: F401 -- shared fixture
 from tests.factories import AufgabeFactory
 
 
