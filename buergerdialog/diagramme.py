@@ -3,9 +3,11 @@ styles: ``quartiere.diagramme.svg_fuer_csp``). Each chart has a table twin on th
 
 import io
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from quartiere.diagramme import SCHRIFT, pyplot, svg_fuer_csp
+from quartiere.queries.datenstand import inhaltlich_zwischengespeichert
 
 from .queries.dokumente import SKALA, Auswertung
 
@@ -67,3 +69,21 @@ def auswertung_svg(*, auswertung: Auswertung, id_: str, beschreibung_id: str | N
         finally:
             plt.close(figur)
     return svg_fuer_csp(puffer.getvalue(), id_=id_, titel=titel, beschreibung_id=beschreibung_id)
+
+
+def auswertung_svg_zwischengespeichert(*, auswertung: Auswertung, id_: str, beschreibung_id: str | None = None) -> str:
+    """``auswertung_svg`` from the cache: drawn once for the same values (matplotlib takes about 150 ms
+    a chart), whoever asks, the evaluation page or the documentation PDF. The key is made of what the
+    chart shows (each item's question, distribution and average, the language of its labels), so a new
+    questionnaire draws a new chart."""
+    eingaben = (
+        [(item.frage, sorted(item.verteilung.items()), item.mittelwert) for item in auswertung.items],
+        id_,
+        beschreibung_id,
+        translation.get_language(),
+    )
+    return inhaltlich_zwischengespeichert(
+        "auswertung_svg",
+        *eingaben,
+        berechnen=lambda: auswertung_svg(auswertung=auswertung, id_=id_, beschreibung_id=beschreibung_id),
+    )

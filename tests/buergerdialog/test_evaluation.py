@@ -1,15 +1,16 @@
 """Evaluation: the questionnaire PDF, the fast entry one form after another, averages and
-distributions against hand-computed values, the chart with its table twin."""
+distributions against hand-computed values, the chart with its table twin, drawn once per content."""
 
 import datetime
 import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 from pypdf import PdfReader
 
-from buergerdialog.dokumente import fragebogen_pdf
+from buergerdialog.dokumente import dokumentation_pdf, fragebogen_pdf
 from buergerdialog.models import Fragebogen
 from buergerdialog.models import VeranstaltungStatus as S
 from buergerdialog.queries.dokumente import auswertung
@@ -120,11 +121,37 @@ def test_auswertungsseite_abfragen_diagramm_und_tabelle(
 ):
     for _ in range(anzahl):
         FragebogenFactory(veranstaltung=veranstaltung, kommentar="<script>alert(1)</script>")
-    with django_assert_num_queries(6):
-        antwort = client_projektteam.get(reverse("buergerdialog:auswertung", args=[veranstaltung.pk]))
+    url = reverse("buergerdialog:auswertung", args=[veranstaltung.pk])
+    client_projektteam.get(url)  # once before: the chart is drawn and kept
+    # The page's six queries, and one for the chart from the cache (none drawing it again).
+    with django_assert_num_queries(7):
+        antwort = client_projektteam.get(url)
     inhalt = antwort.content.decode()
     assert "<svg" in inhalt and 'aria-describedby="auswertung-tabelle"' in inhalt
     assert 'id="auswertung-tabelle"' in inhalt
     assert " style=" not in inhalt.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "<script>alert(1)</script>" not in inhalt and inhalt.count("&lt;script&gt;alert(1)") == anzahl
     assert antwort.context["auswertung"].anzahl == anzahl
+
+
+def _diagramme_im_cache():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM dwk_cache WHERE cache_key LIKE %s", ["%:quartiere:auswertung_svg:%"])
+        return len(cursor.fetchall())
+
+
+def test_diagramm_einmal_gezeichnet_fuer_seite_und_pdf(client_projektteam, veranstaltung):
+    """The chart is drawn once for the same questionnaires, for the page and the documentation PDF
+    alike (kept under a key made of what it shows); a new questionnaire draws a new one."""
+    FragebogenFactory(veranstaltung=veranstaltung, zufriedenheit=5)
+    url = reverse("buergerdialog:auswertung", args=[veranstaltung.pk])
+    erste = client_projektteam.get(url).context["diagramm"]
+    assert _diagramme_im_cache() == 1
+    assert client_projektteam.get(url).context["diagramm"] == erste
+    dokumentation_pdf(veranstaltung=veranstaltung)
+    assert _diagramme_im_cache() == 1
+
+    FragebogenFactory(veranstaltung=veranstaltung, zufriedenheit=1)
+    zweite = client_projektteam.get(url).context["diagramm"]
+    assert _diagramme_im_cache() == 2
+    assert zweite != erste and "<svg" in zweite
