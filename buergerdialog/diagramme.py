@@ -71,19 +71,20 @@ def auswertung_svg(*, auswertung: Auswertung, id_: str, beschreibung_id: str | N
     return svg_fuer_csp(puffer.getvalue(), id_=id_, titel=titel, beschreibung_id=beschreibung_id)
 
 
-def auswertung_svg_zwischengespeichert(*, auswertung: Auswertung, id_: str, beschreibung_id: str | None = None) -> str:
-    """``auswertung_svg`` from the cache: drawn once for the same values (matplotlib takes about 150 ms
-    a chart), whoever asks, the evaluation page or the documentation PDF. The key is made of what the
-    chart shows (each item's question, distribution and average, the language of its labels), so a new
+def auswertung_diagramm(auswertung: Auswertung) -> str:
+    """The evaluation's chart for its page and the documentation PDF (both name its table twin
+    ``auswertung-tabelle``), or "" without questionnaires. From the cache: drawn once for the same
+    values (matplotlib takes about 150 ms a chart), whoever asks. The key is made of what the chart
+    shows (each item's question, distribution and average, the language of its labels), so a new
     questionnaire draws a new chart."""
+    if not auswertung.anzahl:
+        return ""
     eingaben = (
         [(item.frage, sorted(item.verteilung.items()), item.mittelwert) for item in auswertung.items],
-        id_,
-        beschreibung_id,
         translation.get_language(),
     )
     return inhaltlich_zwischengespeichert(
         "auswertung_svg",
         *eingaben,
-        berechnen=lambda: auswertung_svg(auswertung=auswertung, id_=id_, beschreibung_id=beschreibung_id),
+        berechnen=lambda: auswertung_svg(auswertung=auswertung, id_="auswertung", beschreibung_id="auswertung-tabelle"),
     )

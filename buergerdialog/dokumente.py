@@ -20,7 +20,7 @@ from dwk.zeit import heute
 from quartiere.models import Kommune
 from quartiersprofil.models import Akteur
 
-from .diagramme import auswertung_svg_zwischengespeichert
+from .diagramme import auswertung_diagramm
 from .karten import veranstaltungsort_karte_svg
 from .models import Fragebogen, Veranstaltung
 from .queries.dokumente import (
@@ -135,11 +135,7 @@ def dokumentation_pdf(*, veranstaltung: Veranstaltung) -> bytes:
             "dokumentation": dokumentation_der_veranstaltung(veranstaltung=veranstaltung),
             "felder": ergebnisse_nach_handlungsfeld(veranstaltung=veranstaltung),
             "auswertung": bewertung,
-            "diagramm": auswertung_svg_zwischengespeichert(
-                auswertung=bewertung, id_="auswertung", beschreibung_id="auswertung-tabelle"
-            )
-            if bewertung.anzahl
-            else "",
+            "diagramm": auswertung_diagramm(bewertung),
             "stadtname": _stadtname(),
             "stand": heute(),
         }

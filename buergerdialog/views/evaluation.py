@@ -7,7 +7,7 @@ from django.views.generic import CreateView, DeleteView, ListView, TemplateView,
 from dwk.permissions import ist_projektteam
 from dwk.views import FormularMixin
 
-from ..diagramme import auswertung_svg_zwischengespeichert
+from ..diagramme import auswertung_diagramm
 from ..dokumente import fragebogen_pdf
 from ..forms_dokumentation import FragebogenBearbeitenForm, FragebogenForm
 from ..models import Fragebogen
@@ -36,11 +36,7 @@ class AuswertungView(VeranstaltungBezugMixin, NichtSpeichernMixin, TemplateView)
         daten = auswertung(veranstaltung=veranstaltung)
         return super().get_context_data(
             auswertung=daten,
-            diagramm=auswertung_svg_zwischengespeichert(
-                auswertung=daten, id_="auswertung", beschreibung_id="auswertung-tabelle"
-            )
-            if daten.anzahl
-            else "",
+            diagramm=auswertung_diagramm(daten),
             darf_erfassen=self.request.user.has_perm("buergerdialog.add_fragebogen", veranstaltung),
             **kwargs,
         )
