@@ -14,6 +14,11 @@ def nur(*rollen, sonst=403):
     return {rolle: ANMELDEN if rolle == "anonym" else (200 if rolle in rollen else sonst) for rolle in ROLLEN}
 
 
+def ohne_anmeldung(matrix):
+    """The URL names of ``matrix`` that anonymous users reach without the redirect to the login page."""
+    return [name for name in sorted(matrix) if matrix[name][2]["anonym"] != ANMELDEN]
+
+
 def teilmatrizen():
     """The ``tests/<app>/matrix.py`` modules: each has a ``MATRIX`` and an ``anlegen(benutzer, quartier)``."""
     return [

@@ -18,7 +18,7 @@ from django import forms
 from django.urls import NoReverseMatch, get_resolver, reverse
 
 from tests.dwk.test_berechtigungen import MATRIX, benutzer, objekte, quartier, sitzungen  # noqa: F401 -- shared fixtures
-from tests.matrix import ANMELDEN
+from tests.matrix import ANMELDEN, ohne_anmeldung
 
 WURZEL = Path(__file__).resolve().parents[2]
 APPS = ["dwk", "quartiere", "lenkungsgruppe", "quartiersprofil", "buergerdialog", "berichte", "wegenetz"]
@@ -153,9 +153,8 @@ HINTER_DER_ANMELDUNG = "quartiere:detail"
 
 def faelle():
     """(role, URL name) of every hostile run."""
-    offen = [name for name in sorted(MATRIX) if MATRIX[name][2]["anonym"] != ANMELDEN]
     return [("projektteam", name) for name in sorted(MATRIX)] + [
-        ("anonym", name) for name in [*offen, HINTER_DER_ANMELDUNG]
+        ("anonym", name) for name in [*ohne_anmeldung(MATRIX), HINTER_DER_ANMELDUNG]
     ]
 
 

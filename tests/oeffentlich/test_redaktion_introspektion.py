@@ -23,7 +23,7 @@ from tests.dwk.test_feindliche_anfragen import FEINDLICHE_WERTE, _abfragen, _anf
 from tests.dwk.test_gleichzeitig_speichern import gleichzeitig_speichern
 from tests.dwk.test_veralteter_stand import _bearbeitungsformular
 from tests.factories import KommuneFactory, UserFactory
-from tests.matrix import ANMELDEN
+from tests.matrix import ohne_anmeldung
 from tests.oeffentlich.matrix import MATRIX
 from tests.oeffentlich.stand import oeffentliche_urls
 from tests.oeffentlich.test_nichts_unveroeffentlichtes import _inhalt
@@ -108,7 +108,7 @@ def test_feindliche_anfragen_geben_nie_500(client, stand, projektteam, rolle):
     objekte, namen, fehler = _objekte(stand), _namen(), {}
     # Anonymously a page of the redaktion never reaches its view (the login redirect comes first; see
     # tests/dwk/test_feindliche_anfragen.py ``faelle``): the public pages, and one of the redaktion.
-    offen = [n for n in OEFFENTLICH_UND_REDAKTION if MATRIX[n][2]["anonym"] != ANMELDEN] + [REDAKTION[0]]
+    offen = [n for n in ohne_anmeldung(MATRIX) if n in OEFFENTLICH_UND_REDAKTION] + [REDAKTION[0]]
     for name in OEFFENTLICH_UND_REDAKTION if rolle == "projektteam" else offen:
         methode, kwargs, _erwartet = MATRIX[name]
         kwargs = kwargs(objekte) if callable(kwargs) else kwargs
