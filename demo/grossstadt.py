@@ -3,7 +3,9 @@
 12 Stadtbezirke, about 140 statistische Bezirke and 550 Unterbezirke (a grid of rectangles whose
 edges wave a little, with a vertex every 100 m, so layers weigh what real boundaries weigh),
 25 indicators × 11 years of values, 5,000 facilities, 20 quarters, 60 events with 3,000 results,
-40 meetings and 2,000 small generated photos. ``Groesse`` scales every number down (the test runs a
+40 meetings and 2,000 small generated photos, and the profiles of the four reference quarters
+written in full (texts and evidence in every Handlungsfeld) and released, so that the measured
+profile PDF and committee report carry what a real one carries. ``Groesse`` scales every number down (the test runs a
 small city). Everything is derived from ``seed``; it goes into an empty database only (no Stadtbezirk
 yet), so it never mixes with the Dortmund demo.
 """
@@ -14,6 +16,8 @@ import math
 import random
 from dataclasses import asdict, dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -21,7 +25,9 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from simple_history.utils import bulk_create_with_history
 
+from berichte.services.berichte import belegstand_einfrieren
 from buergerdialog.models import Ergebnis, ErgebnisArt, Veranstaltung, VeranstaltungFormat, VeranstaltungStatus
+from dwk.permissions import PROJEKTTEAM
 from lenkungsgruppe.models import Sitzung, SitzungFormat
 from quartiere.models import (
     Ebene,
@@ -41,8 +47,14 @@ from quartiere.models import (
 from quartiere.queries import METRISCHES_SRID
 from quartiere.services import quartier_speichern
 from quartiere.services.datenstand import datenstand_erhoehen
-from quartiersprofil.models import Quartiersbegehung
+from quartiersprofil.models import Foto, Quartiersbegehung
 from quartiersprofil.services.begehungen import fotos_hochladen
+from quartiersprofil.services.profil import (
+    abschnitt_speichern,
+    profil_entwurf_anlegen,
+    profil_freigeben,
+    profil_zur_beratung_geben,
+)
 
 ZUFALLSSAAT = 3645
 # South-west corner of the city in EPSG:25832 (metres) and the side of a Stadtbezirk's square.
@@ -52,6 +64,9 @@ STUETZPUNKT_ABSTAND = 100  # metres between the vertices of a boundary
 WELLE = 25  # metres a boundary waves at most
 ERSTES_JAHR = 2007
 FOTOS_JE_UPLOAD = 25
+# Evidence linked in each section of a written profile.
+INDIKATOREN_JE_ABSCHNITT = 4
+FOTOS_JE_ABSCHNITT = 3
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,7 @@ class Groesse:
     ergebnisse: int = 3000
     sitzungen: int = 40
     fotos: int = 2000
+    profile: int = 4  # profiles written in full, of the first quarters (the reference quarters)
 
 
 class GrossstadtFehler(Exception):
@@ -294,11 +310,61 @@ def _fotos(groesse: Groesse, quartiere: list[Quartier], rng: random.Random) -> N
                 fotos_hochladen(quartier=quartier, begehung=begehung, dateien=dateien)
 
 
+def _profiltext(quartier: Quartier, feld: str, teil: str, n: int) -> str:
+    """A section text of the length of the seed's profiles: two paragraphs and a list (Markdown)."""
+    return (
+        f"{teil} im Handlungsfeld {feld} in {quartier.name}: Die Begehung im September 2016, die Befragung "
+        f"des Seniorenbüros und die Gespräche mit Schlüsselpersonen ergeben ein gemischtes Bild. Viele ältere "
+        f"Menschen leben seit Jahrzehnten im Quartier und kennen die Nachbarschaft; zugleich fehlen an "
+        f"mehreren Stellen Angebote in erreichbarer Nähe.\n\n"
+        f"Die kleinräumigen Kennzahlen zeigen seit {ERSTES_JAHR} einen steigenden Anteil der Menschen über "
+        f"80 Jahre. Die Akteure vor Ort wünschen sich mehr Austausch untereinander und mit der Verwaltung.\n\n"
+        f"- Punkt {n + 1}: Sitzbänke an den Wegen zum Versorgungszentrum\n"
+        f"- Punkt {n + 2}: ein Treffpunkt mit regelmäßigen Öffnungszeiten\n"
+        f"- Punkt {n + 3}: Information über Hilfen im Alltag in einfacher Sprache"
+    )
+
+
+def _profile(groesse: Groesse, quartiere: list[Quartier]) -> None:
+    """The profiles of the first ``groesse.profile`` quarters, written in full (in each section three
+    texts, indicators, the facility categories of its Handlungsfeld and photos of the quarter) and
+    released as the release page does it, with their evidence frozen, by an account of the Projektteam
+    that cannot log in (``projektteam-grossstadt``, no password)."""
+    if not groesse.profile:
+        return
+    team, _neu = get_user_model().objects.get_or_create(username="projektteam-grossstadt")
+    team.set_unusable_password()
+    team.save()
+    team.groups.add(Group.objects.get(name=PROJEKTTEAM))
+    indikatoren = list(Indikator.objects.order_by("pk"))
+    for quartier in quartiere[: groesse.profile]:
+        fassung = profil_entwurf_anlegen(quartier=quartier)
+        fotos = list(Foto.objects.filter(quartier=quartier).order_by("pk"))
+        abschnitte = fassung.abschnitte.select_related("handlungsfeld").order_by("handlungsfeld__reihenfolge")
+        for n, abschnitt in enumerate(abschnitte):
+            feld = abschnitt.handlungsfeld
+            start = n * INDIKATOREN_JE_ABSCHNITT % max(1, len(indikatoren))
+            abschnitt_speichern(
+                abschnitt=abschnitt,
+                bestand=_profiltext(quartier, feld.name, "Bestand", n),
+                staerken=_profiltext(quartier, feld.name, "Stärken", n + 10),
+                handlungsbedarf=_profiltext(quartier, feld.name, "Handlungsbedarf", n + 20),
+                belege={
+                    "indikatoren": indikatoren[start : start + INDIKATOREN_JE_ABSCHNITT],
+                    "infrastruktur_kategorien": feld.infrastruktur_kategorien.all(),
+                    "fotos": fotos[n * FOTOS_JE_ABSCHNITT : (n + 1) * FOTOS_JE_ABSCHNITT],
+                },
+            )
+        fassung = profil_freigeben(fassung=profil_zur_beratung_geben(fassung=fassung), benutzer=team)
+        belegstand_einfrieren(fassung=fassung)
+
+
 def grossstadt_anlegen(*, groesse: Groesse = Groesse(), seed: int = ZUFALLSSAAT) -> dict[str, int]:
     """Build the city of ``groesse`` into an empty database; returns the count of each kind.
 
     Raises ``GrossstadtFehler`` if there are Stadtbezirke already. The areas, values, facilities,
-    events and meetings are written in one transaction; the photos (files) afterwards, a batch at a time.
+    events and meetings are written in one transaction; the photos (files) afterwards, a batch at a time;
+    then the profiles, in one transaction.
     """
     if Stadtbezirk.objects.exists():
         raise GrossstadtFehler("Die Datenbank enthält schon Stadtbezirke; die Großstadt braucht eine leere Datenbank.")
@@ -312,4 +378,6 @@ def grossstadt_anlegen(*, groesse: Groesse = Groesse(), seed: int = ZUFALLSSAAT)
         _sitzungen(groesse)
         datenstand_erhoehen()
     _fotos(groesse, quartiere, rng)
+    with transaction.atomic():
+        _profile(groesse, quartiere)
     return {**asdict(groesse), "werte": werte}

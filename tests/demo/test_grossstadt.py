@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from buergerdialog.models import Ergebnis, Veranstaltung
 from lenkungsgruppe.models import Sitzung
 from quartiere.models import Infrastruktur, Kennzahl, Quartier, Stadtbezirk, StatistischerBezirk, Unterbezirk
-from quartiersprofil.models import Foto
+from quartiersprofil.models import Foto, Profilfassung, ProfilStatus
 
 KLEIN = {
     "stadtbezirke": 2,
@@ -22,6 +22,7 @@ KLEIN = {
     "ergebnisse": 7,
     "sitzungen": 2,
     "fotos": 3,
+    "profile": 1,
 }
 
 
@@ -40,6 +41,14 @@ def test_kleine_grossstadt_hat_die_verlangten_anzahlen(settings, tmp_path):
     assert all(q.abdeckungen.exists() for q in Quartier.objects.all())
     assert (Veranstaltung.objects.count(), Ergebnis.objects.count(), Sitzung.objects.count()) == (2, 7, 2)
     assert Foto.objects.count() == 3
+    # The first quarter's profile is written in full, every section's texts and evidence, and released.
+    (fassung,) = Profilfassung.objects.all()
+    assert (fassung.quartier.name, fassung.status) == ("Quartier 1", ProfilStatus.FREIGEGEBEN)
+    assert fassung.belegstand is not None and fassung.freigegeben_von.has_usable_password() is False
+    abschnitte = list(fassung.abschnitte.all())
+    assert len(abschnitte) == 6
+    assert all(a.bestand and a.staerken and a.handlungsbedarf and a.indikatoren.exists() for a in abschnitte)
+    assert sum(a.fotos.count() for a in abschnitte) == Foto.objects.filter(quartier=fassung.quartier).count()
     # The Unterbezirke tile their statistische Bezirke without gaps or overlaps.
     for bezirk in StatistischerBezirk.objects.all():
         teile = [u.geometrie for u in bezirk.unterbezirke.all()]

@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Legt in einer leeren Datenbank eine erzeugte Stadt in Berlins Größe an: 12 Stadtbezirke, 140 "
         "statistische Bezirke, 550 Unterbezirke, 25 Kennzahlen × 11 Jahre, 5.000 Einrichtungen, 20 Quartiere, "
-        "60 Veranstaltungen mit 3.000 Ergebnissen, 40 Sitzungen, 2.000 Fotos. Jede Zahl lässt sich verkleinern."
+        "60 Veranstaltungen mit 3.000 Ergebnissen, 40 Sitzungen, 2.000 Fotos und die ausgefüllten Profile der vier "
+        "Referenzquartiere. Jede Zahl lässt sich verkleinern."
     )
 
     def add_arguments(self, parser):
