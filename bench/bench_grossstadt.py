@@ -1,4 +1,5 @@
-"""The main pages, map layers, imports and the profile PDF at city scale (issue 13).
+"""The main pages, map layers, imports, the profile PDF and a committee report with four profiles at city
+scale (issue 13).
 
 Measures the same pages on two databases and prints them side by side: the demo (Dortmund, the
 database of DWK_DATABASE_URL) and a city of Berlin's size (``manage.py demo_grossstadt`` in its own
@@ -11,6 +12,8 @@ Run: ``make bench`` (bench/run.py calls ``grossstadt_messen``) or alone:
 ``DWK_DATABASE_URL=postgis:///dwk .venv/bin/python bench/bench_grossstadt.py``.
 """
 
+import datetime
+import io
 import json
 import os
 import statistics
@@ -133,7 +136,11 @@ def messen() -> dict:
     with transaction.atomic():
         ergebnis["importe"].update(_importe_messen(client))
         transaction.set_rollback(True)
-    ergebnis["pdf"] = _pdf_messen(quartier)
+    referenzquartiere = list(Quartier.objects.referenzquartiere().order_by("pk")[:4])
+    ergebnis["pdf"] = _pdf_messen(referenzquartiere)
+    with transaction.atomic():
+        ergebnis["bericht"] = _bericht_messen(referenzquartiere)
+        transaction.set_rollback(True)
     return ergebnis
 
 
@@ -178,12 +185,80 @@ def _importe_messen(client) -> dict:
     return zeiten
 
 
-def _pdf_messen(quartier) -> dict:
-    from berichte.pdf import quartiersprofil_pdf  # noqa: PLC0415 -- after django.setup()
+def _seiten(pdf: bytes) -> int:
+    from pypdf import PdfReader  # noqa: PLC0415
 
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _pdf_messen(quartiere) -> dict:
+    """The quarter profile of the first of ``quartiere`` with a released version (texts and evidence),
+    else the working state of the first, rendered in this process, the PDF cache off."""
+    from django.test import override_settings  # noqa: PLC0415 -- after django.setup()
+
+    from berichte.pdf import quartiersprofil_pdf  # noqa: PLC0415
+    from quartiersprofil.queries.profil import letzte_freigabe  # noqa: PLC0415
+
+    quartier, fassung = next(((q, f) for q in quartiere if (f := letzte_freigabe(q)) is not None), (quartiere[0], None))
+    with override_settings(DWK_PDF_CACHE_SEKUNDEN=0):
+        start = time.perf_counter()
+        pdf = quartiersprofil_pdf(quartier=quartier, fassung=fassung)
+    sekunden = time.perf_counter() - start
+    return {
+        "quartier": quartier.name,
+        "freigegeben": fassung is not None,
+        "sekunden": sekunden,
+        "kb": len(pdf) / 1024,
+        "seiten": _seiten(pdf),
+    }
+
+
+def _bericht_messen(quartiere) -> dict:
+    """A committee report with the profiles of ``quartiere`` (four), as the council receives it: its
+    HTML built, then set in the child process with the limits of a server (``DWK_PDF_MAX_SEKUNDEN``,
+    ``DWK_PDF_MAX_SPEICHER_MB``), the PDF cache off. Inside the caller's rolled-back transaction: each
+    quarter's latest release, or its version in work, or a new draft (a version not released shows
+    the data without texts, as in the app)."""
+    from django.conf import settings  # noqa: PLC0415 -- after django.setup()
+    from django.test import override_settings  # noqa: PLC0415
+
+    from berichte.models import Bericht, Gremium  # noqa: PLC0415
+    from berichte.services.berichte import bericht_speichern  # noqa: PLC0415
+    from berichte.services.pdf_bericht import bericht_html_teile  # noqa: PLC0415
+    from berichte.services.rendern import pdf_abgeschottet  # noqa: PLC0415
+    from dwk.pdf import PdfFehler  # noqa: PLC0415
+    from quartiersprofil.models import ProfilStatus  # noqa: PLC0415
+    from quartiersprofil.queries.profil import arbeitsstand, letzte_freigabe  # noqa: PLC0415
+    from quartiersprofil.services.profil import profil_entwurf_anlegen  # noqa: PLC0415
+
+    fassungen = [letzte_freigabe(q) or arbeitsstand(q) or profil_entwurf_anlegen(quartier=q) for q in quartiere]
+    namen = ", ".join(q.name for q in quartiere)
+    bericht = bericht_speichern(
+        bericht=Bericht(
+            betreff=f"Quartiersprofile {namen}",
+            gremium=Gremium.FACHAUSSCHUSS,
+            gremium_name="Ausschuss für Soziales, Arbeit und Gesundheit",
+            sitzungsdatum=datetime.date(2030, 1, 15),
+            beschlussvorschlag=f"Der Ausschuss nimmt die Quartiersprofile {namen} zur Kenntnis.",
+            begruendung="Messung: ein Bericht mit vier Quartiersprofilen in der Größe einer Großstadt.",
+        ),
+        profilfassungen=fassungen,
+    )
     start = time.perf_counter()
-    pdf = quartiersprofil_pdf(quartier=quartier)
-    return {"sekunden": time.perf_counter() - start, "kb": len(pdf) / 1024}
+    teile, titel, autor = bericht_html_teile(bericht=bericht, version_nummer=None)
+    ergebnis = {
+        "profile": len(fassungen),
+        "freigegeben": sum(f.status == ProfilStatus.FREIGEGEBEN for f in fassungen),
+        "html_sekunden": time.perf_counter() - start,
+        "grenze": settings.DWK_PDF_MAX_SEKUNDEN,
+    }
+    start = time.perf_counter()
+    try:
+        with override_settings(DWK_PDF_CACHE_SEKUNDEN=0):
+            pdf = pdf_abgeschottet(teile=teile, titel=titel, autor=autor)
+    except PdfFehler as fehler:
+        return {**ergebnis, "sekunden": time.perf_counter() - start, "fehler": str(fehler)}
+    return {**ergebnis, "sekunden": time.perf_counter() - start, "kb": len(pdf) / 1024, "seiten": _seiten(pdf)}
 
 
 def grossstadt_messen() -> None:
@@ -212,7 +287,21 @@ def grossstadt_messen() -> None:
     for beschriftung, sekunden in [*demo["importe"].items(), *gross["importe"].items()]:
         print(f"  {beschriftung:<60} {sekunden:8.2f} s")
     for name, werte in (("Demo", demo), ("Großstadt", gross)):
-        print(f"Quartiersprofil-PDF {name:<12} {werte['pdf']['sekunden']:8.2f} s {werte['pdf']['kb']:8.1f} KB")
+        pdf = werte["pdf"]
+        art = "freigegeben" if pdf["freigegeben"] else "Arbeitsstand"
+        print(
+            f"Quartiersprofil-PDF {name:<12} {pdf['sekunden']:8.2f} s {pdf['kb']:8.1f} KB {pdf['seiten']:5d} Seiten "
+            f"({pdf['quartier']}, {art})"
+        )
+    for name, werte in (("Demo", demo), ("Großstadt", gross)):
+        bericht = werte["bericht"]
+        profile = f"{bericht['profile']} Profile ({bericht['freigegeben']} freigegeben)"
+        zeile = f"Bericht, {profile}, {name:<10} HTML {bericht['html_sekunden']:6.2f} s, PDF "
+        if "fehler" in bericht:
+            abbruch = f"ABGEBROCHEN nach {bericht['sekunden']:.1f} s (Grenze {bericht['grenze']} s)"
+            print(zeile + abbruch + f": {bericht['fehler']}")
+        else:
+            print(zeile + f"{bericht['sekunden']:7.2f} s {bericht['kb']:8.1f} KB {bericht['seiten']:5d} Seiten")
 
 
 if __name__ == "__main__":
