@@ -4,11 +4,14 @@ Three runs against the demo data, each with the floor view in the same run:
 
 1. 50 users with think time (DWK_LAST_DENKZEIT, default 3–10 s) for 60 s;
 2. saturation: 30 users without think time for 30 s;
-3. the first run again, and after 20 s the database goes away for 10 s. PostgreSQL itself is not
-   restarted (other work shares it): gunicorn reaches it through a TCP proxy of this script
-   (bench/tcp_proxy.py), which closes every connection and stops listening, then listens again,
-   as a restarted server would. A probe asks the floor view every 0.2 s and says which answers
-   came while it was away and how long the app took to answer 200 again.
+3. the first run again, and after 20 s the database goes away for 10 s. By default PostgreSQL itself
+   is not restarted (other work may share it): gunicorn reaches it through a TCP proxy of this
+   script (bench/tcp_proxy.py), which closes every connection and stops listening, then listens
+   again, as a restarted server would. With ``DWK_LAST_CLUSTER`` (Debian's cluster, e.g. ``15 main``)
+   the server itself is stopped at second 20 (``pg_ctlcluster … stop -m fast``: every connection
+   ends) and started at second 30, on a machine where nothing else needs it. A probe asks the floor
+   view every 0.2 s and says which answers came while it was away and how long the app took to
+   answer 200 again.
 
 locust runs from its own virtual environment (var/last-venv, made by `make last` from
 bench/requirements-last.txt), since it is no dependency of the app.
@@ -47,6 +50,8 @@ WURZEL = Path(__file__).resolve().parent.parent
 LOCUST = Path(os.environ.get("DWK_LOCUST", WURZEL / "var" / "last-venv" / "bin" / "locust"))
 # Members of the steering group who rate under load, each with an account of their own.
 MITGLIEDER = int(os.environ.get("DWK_LAST_MITGLIEDER", "16"))
+# Debian's PostgreSQL cluster ("15 main") to restart for real in the third run; empty: the proxy.
+CLUSTER = os.environ.get("DWK_LAST_CLUSTER", "").split()
 
 
 def mitglieder_konten(anzahl: int) -> list[str]:
@@ -196,16 +201,28 @@ def main() -> None:
         )
         sonde_thread.start()
 
+        bereit: list = []
+
         def ausfall():
             time.sleep(max(0, weg - time.monotonic()))
-            proxy.stoppen()
+            if CLUSTER:
+                subprocess.run(["pg_ctlcluster", *CLUSTER, "stop", "-m", "fast"], check=True)  # noqa: S603, S607
+            else:
+                proxy.stoppen()
             time.sleep(max(0, zurueck - time.monotonic()))
-            proxy.starten()
+            if CLUSTER:
+                subprocess.run(["pg_ctlcluster", *CLUSTER, "start"], check=True)  # noqa: S603, S607
+            else:
+                proxy.starten()
+            bereit.append(time.monotonic())
 
         threading.Thread(target=ausfall, daemon=True).start()
         zeilen = locust(adresse, nutzer=50, sekunden=60, denkzeit=denkzeit, ziel=ziel, ordner=ordner, name="ausfall")
         sonde_thread.join()
-        ausgeben("3. Wie 1., die Datenbank ist von Sekunde 20 bis 30 weg (Proxy geschlossen)", zeilen)
+        wie = f"PostgreSQL {' '.join(CLUSTER)} angehalten und neu gestartet" if CLUSTER else "Proxy geschlossen"
+        ausgeben(f"3. Wie 1., die Datenbank ist von Sekunde 20 bis 30 weg ({wie})", zeilen)
+        if bereit:
+            print(f"  die Datenbank nahm {bereit[0] - zurueck:.1f} s nach Sekunde 30 wieder Verbindungen an")
         waehrend = [s for t, s in protokoll if weg <= t < zurueck]
         danach = [(t, s) for t, s in protokoll if t >= zurueck]
         erste_200 = next((t for t, s in danach if s == 200), None)
