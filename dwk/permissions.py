@@ -51,6 +51,16 @@ class Geschuetzt(PermissionRequiredMixin):
     raise_exception = True
 
 
+class EinmalGeladenMixin:
+    """For views with one object (``DetailView``, ``UpdateView``) behind ``Geschuetzt``: the object is
+    read once, for the permission check (rules asks ``get_object()``) and for the page, not twice."""
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_objekt"):
+            self._objekt = super().get_object(queryset)
+        return self._objekt
+
+
 class KartenformularMixin:
     """Form views with django-leaflet map widgets: each widget writes an inline script, which the
     Content-Security-Policy runs only with this request's nonce."""

@@ -330,10 +330,9 @@ def veraenderung(zeile: IndikatorZeile) -> Veraenderung | None:
 def indikator_jahre(indikator: Indikator) -> list[int]:
     """The years with values for ``indikator`` (for a share: of its numerator), newest first. 1 query."""
     quelle = indikator.zaehler_id if indikator.art == IndikatorArt.ANTEIL else indikator.pk
-    return sorted(
-        set(Kennzahl.objects.filter(indikator_id__in=[quelle, indikator.pk]).values_list("jahr", flat=True)),
-        reverse=True,
-    )
+    # DISTINCT in the database: a handful of years, not one row per value (thousands in a big city).
+    jahre = Kennzahl.objects.filter(indikator_id__in=[quelle, indikator.pk]).values_list("jahr", flat=True)
+    return list(jahre.distinct().order_by("-jahr"))
 
 
 @dataclass

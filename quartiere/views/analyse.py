@@ -21,7 +21,7 @@ from ..diagramme import zeitreihe_svg_zwischengespeichert
 from ..forms import IndikatorKarteForm, KennzahlenImportForm
 from ..models import Quartier, QuartierUnterbezirk
 from ..queries import analyse, feature_collection, geheimhaltung, karten
-from ..queries.datenstand import zwischengespeichert
+from ..queries.datenstand import datenstand, zwischengespeichert
 from ..services import kennzahlen_importieren, kennzahlen_pruefen, upload_ablegen, upload_lesen, upload_loeschen
 
 KENNZAHLEN_SITZUNG = "kennzahlen_import"
@@ -239,6 +239,9 @@ class IndikatorKarteView(IndikatorAuswahlMixin, TemplateView):
             parameter=self.parameter(),
             sieht_fallzahlen=self.sieht_fallzahlen,
             mindestfallzahl=settings.DWK_MIN_FALLZAHL,
+            # The table's rows depend on nothing else: rendered once per Datenstand and choice.
+            tabelle_schluessel=(datenstand(), self.indikator.pk, self.ebene, self.jahr, self.methode),
+            fragment_sekunden=settings.CACHES["default"]["TIMEOUT"],
             verborgen=sum(1 for g in kwargs["gebiete"] if g.kz.wert is not None and g.klasse is None),
             ohne_wert=sum(1 for g in kwargs["gebiete"] if g.kz.wert is None),
             **kwargs,

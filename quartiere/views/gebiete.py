@@ -6,7 +6,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
-from dwk.permissions import Geschuetzt, KartenformularMixin
+from dwk.permissions import EinmalGeladenMixin, Geschuetzt, KartenformularMixin
 from dwk.text import ImportFehler
 from dwk.views import FormularMixin
 
@@ -26,7 +26,7 @@ class QuartierListView(Geschuetzt, ListView):
         return Quartier.objects.sichtbar_fuer(self.request.user).select_related("stadtbezirk").mit_flaeche()
 
 
-class QuartierDetailView(Geschuetzt, DetailView):
+class QuartierDetailView(EinmalGeladenMixin, Geschuetzt, DetailView):
     permission_required = "quartiere.view_quartier"
     template_name = "quartiere/quartier_detail.html"
 

@@ -58,13 +58,21 @@ def vollstaendigkeit(fassung: Profilfassung | None) -> list[tuple[Handlungsfeld,
 def profil_uebersicht(*, quartier: Quartier, user: AbstractBaseUser) -> dict:
     """What the quarter page shows of the profile of ``quartier``: the version ``user`` may read
     (the working version for Projektteam, else the latest readable one), its completeness per
-    Handlungsfeld, the number of measures per status, key persons and talks. Five queries."""
-    fassung = quartier.profilfassungen.filter(status__in=sichtbare_profilstatus(user)).order_by("-nummer").first()
+    Handlungsfeld, the number of measures per status, key persons and talks. From the cache per
+    Datenstände and readable states (2 queries), else five more."""
+    status = tuple(sorted(sichtbare_profilstatus(user)))
+    return profil_zwischengespeichert(
+        "uebersicht", quartier.pk, status, berechnen=lambda: _profil_uebersicht(quartier, status)
+    )
+
+
+def _profil_uebersicht(quartier: Quartier, status: tuple[str, ...]) -> dict:
+    fassung = quartier.profilfassungen.filter(status__in=status).order_by("-nummer").first()
     anzahl = dict(quartier.massnahmen.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     return {
         "fassung": fassung,
         "vollstaendigkeit": vollstaendigkeit(fassung),
-        "massnahmen": [(s.label, anzahl.get(s.value, 0)) for s in MassnahmeStatus if anzahl.get(s.value)],
+        "massnahmen": [(str(s.label), anzahl.get(s.value, 0)) for s in MassnahmeStatus if anzahl.get(s.value)],
         "anzahl_massnahmen": sum(anzahl.values()),
         "anzahl_akteure": quartier.akteure.count(),
         "anzahl_gespraeche": quartier.gespraeche.count(),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from dwk.permissions import Geschuetzt
+from dwk.permissions import EinmalGeladenMixin, Geschuetzt
 
 from ..forms.profil import AkteurForm
 from ..models import Akteur
@@ -22,7 +22,7 @@ from ..queries.anonymisierung import erwaehnungen_zur_pruefung, offene_nachnamen
 from ..queries.personen import akteur_daten
 from ..services import anonymisierung, personen
 from ..services.anonymisierung import Anonymisierung
-from .basis import EinmalGeladenMixin, FormularMixin, QuartierBezugMixin
+from .basis import FormularMixin, QuartierBezugMixin
 
 logger = logging.getLogger(__name__)
 

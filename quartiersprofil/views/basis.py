@@ -47,15 +47,6 @@ class BegehungBezugMixin(Geschuetzt):
         return self.get_begehung()
 
 
-class EinmalGeladenMixin:
-    """The object is read once for the permission check and the page."""
-
-    def get_object(self, queryset=None):
-        if not hasattr(self, "_objekt"):
-            self._objekt = super().get_object(queryset)
-        return self._objekt
-
-
 @contextmanager
 def formularfehler(form):
     """Around a service call in ``speichern()``: a ValidationError naming fields the form does not

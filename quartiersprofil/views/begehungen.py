@@ -6,14 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 
-from dwk.permissions import Geschuetzt, KartenformularMixin
+from dwk.permissions import EinmalGeladenMixin, Geschuetzt, KartenformularMixin
 
 from ..forms.begehungen import BefundForm, BegehungForm
 from ..models import Befund, Quartiersbegehung
 from ..queries.begehungen import begehungen_mit_belegen, begehungen_mit_zahlen
 from ..queries.belege import begehung_belege
 from ..services.begehungen import befund_loeschen, befund_speichern, begehung_loeschen, begehung_speichern
-from .basis import BegehungBezugMixin, EinmalGeladenMixin, FormularMixin, QuartierBezugMixin, formularfehler
+from .basis import BegehungBezugMixin, FormularMixin, QuartierBezugMixin, formularfehler
 
 # --- Walk-throughs --------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from django.views.generic import (
 )
 
 from dwk.http import nicht_speichern
-from dwk.permissions import Geschuetzt, KartenformularMixin
+from dwk.permissions import EinmalGeladenMixin, Geschuetzt, KartenformularMixin
 from dwk.views import FormularMixin
 
 from ..forms.begehungen import (
@@ -31,7 +31,7 @@ from ..services.begehungen import (
     foto_speichern,
     fotos_hochladen,
 )
-from .basis import BegehungBezugMixin, EinmalGeladenMixin, QuartierBezugMixin, formularfehler
+from .basis import BegehungBezugMixin, QuartierBezugMixin, formularfehler
 
 FOTO_GROESSEN = {"web", "druck"}
 

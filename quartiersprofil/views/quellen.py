@@ -12,7 +12,7 @@ from django.views.generic import (
     UpdateView,
 )
 
-from dwk.permissions import Geschuetzt
+from dwk.permissions import EinmalGeladenMixin, Geschuetzt
 
 from ..forms.begehungen import (
     QuelleForm,
@@ -24,7 +24,7 @@ from ..services.quellen import (
     quelle_loeschen,
     quelle_speichern,
 )
-from .basis import EinmalGeladenMixin, FormularMixin, QuartierBezugMixin, formularfehler
+from .basis import FormularMixin, QuartierBezugMixin, formularfehler
 
 # --- Sources -----------------------------------------------------------------------------------
 
