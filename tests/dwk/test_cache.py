@@ -2,6 +2,7 @@
 makes the next page show the new value; unchanged data are served from the cache."""
 
 import json
+import re
 
 import pytest
 from django.contrib.gis.geos import MultiPolygon, Polygon
@@ -131,6 +132,26 @@ def test_choropleth_zeigt_nach_import_den_neuen_wert(client_projektteam, quartie
     assert werte()["691"] == 1000
     kennzahlen_importieren(inhalt=_csv("691;ew_gesamt;2020;1500"), dateiname="neu.csv", ebene="unterbezirk")
     assert werte()["691"] == 1500
+
+
+def test_choropleth_tabelle_zeigt_nach_import_den_neuen_wert(client_projektteam, quartier):
+    """The table beside the choropleth is a cached fragment per Datenstand, choice and sort order."""
+    url = reverse("quartiere:indikator_karte", args=["ew_gesamt"]) + "?ebene=unterbezirk&jahr=2020"
+
+    def tabelle(sortierung="code"):
+        inhalt = client_projektteam.get(f"{url}&sort={sortierung}").content.decode()
+        zeilen = re.findall(r'<td>(\d+)</td>\s*<th scope="row">[^<]*</th>\s*<td class="text-end">([^<]*)</td>', inhalt)
+        return dict(zeilen), [code for code, _wert in zeilen]
+
+    werte, codes = tabelle()
+    assert werte["691"] == "1.000" and len(codes) >= 2
+    assert tabelle() == (werte, codes)  # the second time from the cache
+    assert tabelle("-code")[1] == codes[::-1]
+
+    kennzahlen_importieren(inhalt=_csv("691;ew_gesamt;2020;1500"), dateiname="neu.csv", ebene="unterbezirk")
+
+    assert tabelle()[0]["691"] == "1.500"
+    assert tabelle("-code")[0]["691"] == "1.500"
 
 
 def test_cache_liegt_in_der_datenbank(quartier):

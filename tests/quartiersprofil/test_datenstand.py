@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import quartiersprofil.services
+from dwk.permissions import LENKUNGSGRUPPE
 from quartiere.queries.datenstand import datenstand
 from quartiere.services import infrastruktur_speichern
 from quartiersprofil.models import Befund, Gespraech, Massnahme, Quelle
@@ -31,6 +32,7 @@ from tests.factories import (
     MassnahmeFactory,
     QuartierFactory,
     QuellenAuszugFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +200,55 @@ def test_jeder_schreibende_dienst_zaehlt_den_datenstand_des_profils():
         f"Diese Dienste in quartiersprofil/services schreiben, ohne profil_datenstand_erhoehen() aufzurufen: {ohne}"
     )
     assert set(OHNE_EIGENE_ZAEHLUNG) <= {name for name, _knoten in _schreibende_dienste()}
+
+
+def _quartiersseite(client, profil) -> str:
+    return client.get(reverse("quartiere:detail", args=[profil.fassung.quartier.slug])).content.decode()
+
+
+def _quartiersseite_aus_dem_cache(client, profil) -> str:
+    """The quarter page, asserted to show the profile overview from the cache (no query of measures or talks)."""
+    _quartiersseite(client, profil)
+    with CaptureQueriesContext(connection) as abfragen:
+        inhalt = _quartiersseite(client, profil)
+    tabellen = ("_profilfassung", "_profilabschnitt", "_massnahme", "_akteur", "_gespraech")
+    gelesen = [a["sql"] for a in abfragen.captured_queries if any(f"quartiersprofil{t}" in a["sql"] for t in tabellen)]
+    assert gelesen == [], "Die Profilübersicht der Quartiersseite sollte aus dem Cache kommen"
+    return inhalt
+
+
+def test_quartiersseite_zaehlt_nach_massnahme_und_gespraech_neu(client_projektteam, profil):
+    inhalt = _quartiersseite_aus_dem_cache(client_projektteam, profil)
+    assert "Maßnahmen (1)" in inhalt and "Gespräche (1)" in inhalt
+    quartier = profil.fassung.quartier
+
+    massnahme_speichern(
+        massnahme=MassnahmeFactory.build(quartier=quartier, handlungsfeld=profil.handlungsfeld, titel="Treffpunkt")
+    )
+    gespraech_speichern(
+        gespraech=GespraechFactory.build(quartier=quartier), teilnehmende=[], handlungsfelder=[profil.handlungsfeld]
+    )
+
+    inhalt = _quartiersseite(client_projektteam, profil)
+    assert "Maßnahmen (2)" in inhalt and "Gespräche (2)" in inhalt
+
+
+def test_quartiersseite_zeigt_nach_abschnitt_speichern_die_neue_vollstaendigkeit(client_projektteam, profil):
+    assert "noch leer: Stärken, Handlungsbedarf" in _quartiersseite_aus_dem_cache(client_projektteam, profil)
+
+    profil.refresh_from_db()
+    abschnitt_speichern(abschnitt=profil, bestand="Bestand", staerken="Stärken", handlungsbedarf="Bedarf")
+
+    inhalt = _quartiersseite(client_projektteam, profil)
+    assert inhalt.count("noch leer:") == profil.fassung.abschnitte.count() - 1
+
+
+def test_quartiersseite_zeigt_jeder_rolle_ihre_fassung(client, client_projektteam, profil):
+    """The cached overview of the Projektteam (with the draft) is never shown to the Lenkungsgruppe."""
+    assert "Vollständigkeit der Fassung 1 (Entwurf)" in _quartiersseite_aus_dem_cache(client_projektteam, profil)
+    client.force_login(UserFactory(username="mitglied", rolle=LENKUNGSGRUPPE))
+
+    inhalt = _quartiersseite(client, profil)
+
+    assert "Noch keine Fassung des Profils, die Sie lesen können." in inhalt
+    assert "(Entwurf)" not in inhalt
