@@ -64,14 +64,23 @@ def _seite(client, abschnitt) -> str:
     return client.get(reverse("quartiersprofil:profil", args=[abschnitt.fassung.quartier.slug])).content.decode()
 
 
+def _zweites_mal_aus_dem_cache(lesen, tabellen, meldung) -> str:
+    """``lesen()`` twice; the second time, asserted to read none of ``tabellen``, is returned."""
+    lesen()
+    with CaptureQueriesContext(connection) as abfragen:
+        inhalt = lesen()
+    gelesen = [a["sql"] for a in abfragen.captured_queries if any(t in a["sql"] for t in tabellen)]
+    assert gelesen == [], meldung
+    return inhalt
+
+
 def _aus_dem_cache(client, abschnitt) -> str:
     """The page, asserted to be served with the sections from the cache (no query of the sections)."""
-    _seite(client, abschnitt)
-    with CaptureQueriesContext(connection) as abfragen:
-        inhalt = _seite(client, abschnitt)
-    gelesen = [a["sql"] for a in abfragen.captured_queries if "quartiersprofil_profilabschnitt" in a["sql"]]
-    assert gelesen == [], "Die Abschnitte des Profils sollten aus dem Cache kommen"
-    return inhalt
+    return _zweites_mal_aus_dem_cache(
+        lambda: _seite(client, abschnitt),
+        ["quartiersprofil_profilabschnitt"],
+        "Die Abschnitte des Profils sollten aus dem Cache kommen",
+    )
 
 
 def test_profilseite_zeigt_nach_abschnitt_speichern_den_neuen_text(client_projektteam, profil):
@@ -207,14 +216,12 @@ def _quartiersseite(client, profil) -> str:
 
 
 def _quartiersseite_aus_dem_cache(client, profil) -> str:
-    """The quarter page, asserted to show the profile overview from the cache (no query of measures or talks)."""
-    _quartiersseite(client, profil)
-    with CaptureQueriesContext(connection) as abfragen:
-        inhalt = _quartiersseite(client, profil)
-    tabellen = ("_profilfassung", "_profilabschnitt", "_massnahme", "_akteur", "_gespraech")
-    gelesen = [a["sql"] for a in abfragen.captured_queries if any(f"quartiersprofil{t}" in a["sql"] for t in tabellen)]
-    assert gelesen == [], "Die Profilübersicht der Quartiersseite sollte aus dem Cache kommen"
-    return inhalt
+    """The quarter page, asserted to show the profile overview from the cache (no query of its tables)."""
+    return _zweites_mal_aus_dem_cache(
+        lambda: _quartiersseite(client, profil),
+        [f"quartiersprofil_{t}" for t in ("profilfassung", "profilabschnitt", "massnahme", "akteur", "gespraech")],
+        "Die Profilübersicht der Quartiersseite sollte aus dem Cache kommen",
+    )
 
 
 def test_quartiersseite_zaehlt_nach_massnahme_und_gespraech_neu(client_projektteam, profil):
