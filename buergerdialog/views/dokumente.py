@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DeleteView, FormView, TemplateView, UpdateView, View
 
 from dwk.http import nicht_speichern
-from dwk.permissions import ist_projektteam
+from dwk.permissions import EinmalGeladenMixin, ist_projektteam
 from dwk.views import FormularMixin
 
 from ..dokumente import dokumentation_pdf
@@ -129,7 +129,7 @@ class ErgebnisFotosView(DokumentationFotosView):
         return self.get_ergebnis().get_absolute_url()
 
 
-class EintragBezugMixin(VeranstaltungBezugMixin):
+class EintragBezugMixin(EinmalGeladenMixin, VeranstaltungBezugMixin):
     """One photo, attachment or questionnaire of the event in the URL (``eintrag_pk``); the entry is
     the permission object (Projektteam any, the partner of the event its own)."""
 
@@ -139,11 +139,6 @@ class EintragBezugMixin(VeranstaltungBezugMixin):
 
     def get_queryset(self):
         return self.model.objects.filter(**{self.zur_veranstaltung: self.get_veranstaltung()})
-
-    def get_object(self, queryset=None):
-        if not hasattr(self, "_eintrag"):
-            self._eintrag = super().get_object(queryset)
-        return self._eintrag
 
     def get_permission_object(self):
         return self.get_object()

@@ -20,7 +20,7 @@ from django.views import View
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView
 from django.views.generic.edit import BaseUpdateView
 
-from dwk.permissions import Geschuetzt
+from dwk.permissions import EinmalGeladenMixin, Geschuetzt
 from dwk.views import FormularMixin
 from dwk.zeit import heute, jetzt
 from quartiere.models import Quartier
@@ -62,15 +62,6 @@ class VorschauMixin:
         if not form.is_valid():
             return self.form_invalid(form)
         return self.render_to_response(self.get_context_data(form=form, vorschau=True))
-
-
-class EinmalGeladenMixin:
-    """The object is read once for the permission check and the page."""
-
-    def get_object(self, queryset=None):
-        if not hasattr(self, "_objekt"):
-            self._objekt = super().get_object(queryset)
-        return self._objekt
 
 
 class NeuOderVorhandenMixin:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
 
 from dwk.export import export_antwort
-from dwk.permissions import Geschuetzt, KartenformularMixin
+from dwk.permissions import EinmalGeladenMixin, Geschuetzt, KartenformularMixin
 from dwk.text import ImportFehler
 from dwk.views import FormularMixin
 
@@ -298,7 +298,7 @@ class InfrastrukturImportView(Geschuetzt, FormView):
         return super().form_valid(form)
 
 
-class QuartierInfrastrukturView(Geschuetzt, DetailView):
+class QuartierInfrastrukturView(EinmalGeladenMixin, Geschuetzt, DetailView):
     """A quarter's facilities by category on a map and in a list, and its walking-distance coverage.
 
     ``?format=csv|xlsx`` downloads the coverage table, ``?format=geojson`` the map's layers
@@ -311,12 +311,6 @@ class QuartierInfrastrukturView(Geschuetzt, DetailView):
 
     def get_queryset(self):
         return Quartier.objects.select_related("stadtbezirk").mit_geojson()
-
-    def get_object(self, queryset=None):
-        # Read once: the permission check and the page both need the quarter.
-        if not hasattr(self, "_quartier"):
-            self._quartier = super().get_object(queryset)
-        return self._quartier
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
