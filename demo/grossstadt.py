@@ -5,9 +5,9 @@ edges wave a little, with a vertex every 100 m, so layers weigh what real bounda
 25 indicators × 11 years of values, 5,000 facilities, 20 quarters, 60 events with 3,000 results,
 40 meetings and 2,000 small generated photos, and the profiles of the four reference quarters
 written in full (texts and evidence in every Handlungsfeld) and released, so that the measured
-profile PDF and committee report carry what a real one carries. ``Groesse`` scales every number down (the test runs a
-small city). Everything is derived from ``seed``; it goes into an empty database only (no Stadtbezirk
-yet), so it never mixes with the Dortmund demo.
+profile PDF and committee report carry what a real one carries. ``Groesse`` scales every number
+down (the test runs a small city). Everything is derived from ``seed``; it goes into an empty
+database only (no Stadtbezirk yet), so it never mixes with the Dortmund demo.
 """
 
 import datetime
